@@ -1,0 +1,68 @@
+# The two commands of the README: `make run` and `make test`. Everything they need is installed here.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+PORT ?= 3000
+HOST ?= 127.0.0.1
+REFLEX_DB_URL ?= sqlite:///ats.db
+BUN_VERSION := 1.4.5
+TOOLS := $(CURDIR)/.tools
+BUN_BIN := $(TOOLS)/node_modules/@oven/bun-linux-x64/bin
+VENV := $(CURDIR)/.venv
+PY := $(VENV)/bin/python
+
+export REFLEX_DB_URL
+export REFLEX_TELEMETRY_ENABLED := false
+export REFLEX_CHECK_LATEST_VERSION := false
+export NPM_CONFIG_REGISTRY ?= https://registry.npmjs.org
+export REFLEX_USE_SYSTEM_BUN := 1
+export PATH := $(BUN_BIN):$(VENV)/bin:$(PATH)
+
+.PHONY: run test setup translations i18n-update unit e2e chromium clean
+
+## Install everything the app needs (idempotent: each step is skipped when already done).
+setup: $(VENV)/.installed $(BUN_BIN)/bun translations
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check -q -e ".[test]"
+	@touch $@
+
+$(BUN_BIN)/bun:
+	@mkdir -p $(TOOLS)
+	@test -f $(TOOLS)/package.json || echo '{"private":true}' > $(TOOLS)/package.json
+	npm install --prefix $(TOOLS) --ignore-scripts --no-audit --no-fund --loglevel=error "@oven/bun-linux-x64@$(BUN_VERSION)"
+	@touch $@
+
+## Compile the .po catalogs into the .mo files the app reads.
+translations: $(VENV)/.installed
+	@$(VENV)/bin/pybabel -q compile -d locales -D messages
+
+## After changing UI text: extract messages and merge them into every catalog (then translate the new ones).
+i18n-update: $(VENV)/.installed
+	$(VENV)/bin/pybabel -q extract -F babel.cfg -k t -k _ -k gettext:2 -k N_ --no-location --sort-output -o locales/messages.pot .
+	$(VENV)/bin/pybabel -q update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete
+
+## Serve the app in production mode on one port (http://$(HOST):$(PORT)).
+run: setup
+	$(VENV)/bin/ats migrate
+	$(VENV)/bin/ats demo-data --if-empty
+	@$(VENV)/bin/python -c "from ats_app.cli import print_demo_logins; import os; print_demo_logins(os.environ.get('ATS_DEMO_PASSWORD') or 'demo')"
+	@echo "Serving on http://$(HOST):$(PORT)"
+	$(VENV)/bin/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT) --backend-host $(HOST)
+
+## Debian's Chromium for the browser tests (Playwright's own download cannot work offline).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## The whole suite: unit and state tests, then browser tests against the real production server.
+test: setup chromium unit e2e
+
+unit: setup
+	$(PY) -m pytest -q -p no:playwright tests/unit
+
+e2e: setup chromium
+	$(PY) -m pytest -q tests/e2e
+
+clean:
+	rm -rf .web .states $(VENV) $(TOOLS) shots

@@ -1,0 +1,79 @@
+"""The `ats` console command: migrations, demo data and (later) the outbox worker and benchmarks."""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+DEMO_LOGINS = (
+    ("admin@example.com", "admin"),
+    ("recruiter@example.com", "recruiter, may send SMS"),
+    ("manager@example.com", "hiring manager"),
+)
+
+
+def migrate(_args: argparse.Namespace) -> int:
+    """Apply every Alembic migration to the configured database."""
+    from alembic import command
+    from alembic.config import Config
+
+    root = Path(__file__).resolve().parents[1]
+    config = Config(str(root / "alembic.ini"))
+    config.set_main_option("script_location", str(root / "alembic"))
+    command.upgrade(config, "head")
+    from .db import db_url
+
+    print(f"Database is up to date: {db_url()}")
+    return 0
+
+
+def demo_data(args: argparse.Namespace) -> int:
+    """Fill an empty database with believable demo data."""
+    from sqlmodel import func, select
+
+    from .db import session_scope
+    from .models import User
+    from .services.demo_data import DemoDataError, load_demo_data
+
+    password = args.password or os.environ.get("ATS_DEMO_PASSWORD") or "demo"
+    with session_scope() as session:
+        has_users = session.exec(select(func.count()).select_from(User)).one() > 0
+    if has_users and args.if_empty:
+        print("The database already has users; demo data not loaded.")
+        return 0
+    try:
+        with session_scope() as session:
+            summary = load_demo_data(session, password=password, applications=args.applications, force=args.force)
+    except DemoDataError as exc:
+        print(f"ats demo-data: {exc}", file=sys.stderr)
+        return 2
+    print("Demo data loaded: " + ", ".join(f"{k} {v}" for k, v in summary.items()))
+    print_demo_logins(password)
+    return 0
+
+
+def print_demo_logins(password: str) -> None:
+    """Tell the person at the terminal how to log in."""
+    print("Demo logins (password: %s):" % password)
+    for email, what in DEMO_LOGINS:
+        print(f"  {email:<24} {what}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `ats` command."""
+    parser = argparse.ArgumentParser(prog="ats", description="Nordlys ATS administration.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("migrate", help="apply database migrations").set_defaults(func=migrate)
+    demo = commands.add_parser("demo-data", help="fill an empty database with demo data")
+    demo.add_argument("--password", help="password for the demo users (default $ATS_DEMO_PASSWORD or 'demo')")
+    demo.add_argument("--applications", type=int, default=None,
+                      help="make exactly this many applications (bulk mode for benchmarks, e.g. 1000000)")
+    demo.add_argument("--force", action="store_true", help="load even though the database already has users")
+    demo.add_argument("--if-empty", action="store_true", help="do nothing (successfully) when users exist")
+    demo.set_defaults(func=demo_data)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

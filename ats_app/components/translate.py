@@ -1,0 +1,23 @@
+"""Compile-time translation of UI text, picked at run time by the client's locale.
+
+Component functions run once, when the app compiles, so `t("Save")` inlines only that message's six
+translations and indexes them with `LocaleState.locale`; no catalog is copied into client state.
+"""
+
+import reflex as rx
+
+from ..services.i18n import DEFAULT_LANGUAGE, LANGUAGES, all_translations
+from ..state.locale import LocaleState
+
+
+def t(message: str) -> rx.Var[str]:
+    """message in the client's language (English until the language is known)."""
+    variants = all_translations(message)
+    return (rx.Var.create(variants).to(dict)[LocaleState.locale] | variants[DEFAULT_LANGUAGE]).to(str)
+
+
+def t_choice(key: rx.Var, messages: dict[str, str]) -> rx.Var[str]:
+    """The translation of messages[key] for a key known only at run time (a status, a role)."""
+    table = {code: {k: all_translations(m)[code] for k, m in messages.items()} for code in LANGUAGES}
+    english = rx.Var.create(table[DEFAULT_LANGUAGE]).to(dict)[key]
+    return (rx.Var.create(table).to(dict)[LocaleState.locale].to(dict)[key] | english).to(str)

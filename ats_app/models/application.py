@@ -1,0 +1,65 @@
+"""Applications (candidate × project) and their history."""
+
+from datetime import datetime
+from enum import Enum
+
+from sqlalchemy import Column, Index, JSON, String
+from sqlmodel import Field, SQLModel
+
+from .base import created_field
+
+
+class ApplicationStatus(str, Enum):
+    """The status for the project: it belongs to one project only."""
+
+    NEW = "new"
+    INVITED = "invited"
+    OFFER = "offer"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    SAVED = "saved"
+    HIRED = "hired"
+    TRANSFERRED = "transferred"
+    RESTORED = "restored"
+
+
+class Application(SQLModel, table=True):
+    """One candidate's application to one recruitment project."""
+
+    __table_args__ = (
+        Index("ix_application_project_status", "project_id", "status", "deleted_at"),
+        Index("ix_application_project_applied", "project_id", "applied_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True)
+    project_id: int = Field(foreign_key="recruitment_project.id")
+    status: ApplicationStatus = Field(default=ApplicationStatus.NEW, sa_type=String(20))
+    previous_status: ApplicationStatus | None = Field(default=None, sa_type=String(20))
+    rejection_type_id: int | None = Field(default=None, foreign_key="rejection_type.id")
+    rejection_reason_id: int | None = Field(default=None, foreign_key="rejection_reason.id")
+    ranking: int | None = Field(default=None)  # manual ranking 1–3
+    cover_letter: str | None = Field(default=None)
+    # {"q1": "yes", "q2": "5 years"}: answers to this project's screening questions.
+    screening_answers: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    source: str | None = Field(default=None, max_length=100)
+    applied_at: datetime = created_field()
+    updated_at: datetime = created_field()
+    deleted_at: datetime | None = Field(default=None, index=True)
+    deleted_by_id: int | None = Field(default=None, foreign_key="user.id")
+
+
+class ApplicationEvent(SQLModel, table=True):
+    """One line of an application's history: who did what, when, with what."""
+
+    __tablename__ = "application_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    # Kept (set to NULL) when an application is purged, so statistics survive without personal data.
+    application_id: int | None = Field(default=None, foreign_key="application.id", index=True)
+    project_id: int | None = Field(default=None, foreign_key="recruitment_project.id", index=True)
+    actor_id: int | None = Field(default=None, foreign_key="user.id")
+    kind: str = Field(max_length=50)  # e.g. "status_changed", "rejected", "email_sent"
+    payload: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    message_id: int | None = Field(default=None, foreign_key="message.id")
+    created_at: datetime = created_field()

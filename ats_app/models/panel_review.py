@@ -1,0 +1,58 @@
+"""Panel reviews: people rate candidates 1–7 from a link."""
+
+from datetime import datetime
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from .base import created_field
+
+
+class PanelReview(SQLModel, table=True):
+    """A request to a panel to rate some of a project's applicants."""
+
+    __tablename__ = "panel_review"
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="recruitment_project.id", index=True)
+    created_by_id: int | None = Field(default=None, foreign_key="user.id")
+    allow_rating: bool = Field(default=True)
+    allow_comments: bool = Field(default=True)
+    notify_on_completion: bool = Field(default=False)
+    created_at: datetime = created_field()
+    closes_at: datetime | None = Field(default=None)
+
+
+class PanelReviewApplication(SQLModel, table=True):
+    """An application included in a panel review."""
+
+    __tablename__ = "panel_review_application"
+
+    panel_review_id: int = Field(foreign_key="panel_review.id", primary_key=True)
+    application_id: int = Field(foreign_key="application.id", primary_key=True)
+
+
+class Reviewer(SQLModel, table=True):
+    """One person on a panel (a user or an outside email), with their own link."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    panel_review_id: int = Field(foreign_key="panel_review.id", index=True)
+    user_id: int | None = Field(default=None, foreign_key="user.id")
+    email: str = Field(max_length=254)
+    name: str | None = Field(default=None, max_length=200)
+    token_hash: str = Field(max_length=64, unique=True)
+    completed_at: datetime | None = Field(default=None)
+    revoked_at: datetime | None = Field(default=None)
+
+
+class Rating(SQLModel, table=True):
+    """One reviewer's 1–7 rating and comment on one application."""
+
+    __table_args__ = (UniqueConstraint("reviewer_id", "application_id", name="uq_rating_reviewer_application"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    reviewer_id: int = Field(foreign_key="reviewer.id", index=True)
+    application_id: int = Field(foreign_key="application.id", index=True)
+    score: int | None = Field(default=None)  # 1–7
+    comment: str | None = Field(default=None)
+    created_at: datetime = created_field()

@@ -1,0 +1,47 @@
+"""The login page."""
+
+import reflex as rx
+
+from ..components.language_switch import language_switch
+from ..components.translate import t
+from ..state.auth import AuthState
+
+
+@rx.page(route="/login", title="Log in · Nordlys ATS", on_load=AuthState.open_login_page)
+def login_page() -> rx.Component:
+    """Email, password, Log in; the language can be chosen before logging in."""
+    return rx.center(
+        rx.card(
+            rx.form.root(
+                rx.vstack(
+                    rx.hstack(rx.icon("briefcase-business", size=28, color=rx.color("accent", 9)),
+                              rx.heading("Nordlys ATS", size="6"), align="center", spacing="2"),
+                    rx.text(t("Log in to handle your recruitment projects."), color_scheme="gray", size="2"),
+                    rx.form.field(
+                        rx.form.label(t("Email")),
+                        rx.input(name="email", id="email", type="email", placeholder="name@example.com",
+                                 auto_complete="username", size="3", width="100%", required=True),
+                        name="email", width="100%",
+                    ),
+                    rx.form.field(
+                        rx.form.label(t("Password")),
+                        rx.input(name="password", id="password", type="password", auto_complete="current-password",
+                                 size="3", width="100%", required=True),
+                        name="password", width="100%",
+                    ),
+                    rx.cond(
+                        AuthState.login_error != "",
+                        rx.callout(AuthState.login_error, icon="triangle-alert", color_scheme="red", size="1",
+                                   width="100%", id="login-error"),
+                    ),
+                    rx.button(t("Log in"), type="submit", size="3", width="100%", id="log-in"),
+                    rx.box(language_switch(), width="100%", padding_top="8px"),
+                    spacing="4", width="100%",
+                ),
+                on_submit=AuthState.log_in,
+                reset_on_submit=False,
+            ),
+            width="100%", max_width="400px", size="4",
+        ),
+        min_height="100vh", padding="16px", background=rx.color("gray", 2),
+    )

@@ -1,0 +1,98 @@
+"""The Recruitment overview: every project with its counts, filterable and searchable."""
+
+import reflex as rx
+
+from ..components.shell import page_header, shell
+from ..components.status import project_status_badge
+from ..components.translate import t
+from ..services.i18n import N_
+from ..state.auth import AuthState
+from ..state.overview import OverviewState, ProjectRow
+
+
+def _count(value, tone: str | None = None) -> rx.Component:
+    return rx.table.cell(rx.text(value, color_scheme=tone, weight="medium" if tone else None), text_align="right")
+
+
+def _row(row: ProjectRow) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(rx.link(row.title, href=row.href, weight="medium", class_name="project-title")),
+        rx.table.cell(row.department),
+        rx.table.cell(project_status_badge(row.status)),
+        rx.table.cell(row.deadline, white_space="nowrap"),
+        _count(row.total),
+        _count(row.new, "blue"),
+        _count(row.in_process, "amber"),
+        _count(row.processed, "gray"),
+        _count(row.saved, "green"),
+        class_name="project-row",
+    )
+
+
+def _heading(message: str, right: bool = False) -> rx.Component:
+    return rx.table.column_header_cell(t(message), text_align="right" if right else "left", white_space="nowrap")
+
+
+def _filters() -> rx.Component:
+    return rx.hstack(
+        rx.segmented_control.root(
+            rx.segmented_control.item(t("All"), value="all"),
+            rx.segmented_control.item(t("Open"), value="open"),
+            rx.segmented_control.item(t("Draft"), value="draft"),
+            rx.segmented_control.item(t("Closed"), value="closed"),
+            value=OverviewState.status_filter,
+            on_change=OverviewState.set_status_filter,
+            id="status-filter",
+        ),
+        rx.input(
+            rx.input.slot(rx.icon("search", size=16)),
+            placeholder=t("Search projects or departments"),
+            on_change=OverviewState.set_search,
+            id="project-search", width="320px",
+        ),
+        spacing="4", align="center", wrap="wrap", margin_bottom="16px",
+    )
+
+
+def _table() -> rx.Component:
+    return rx.card(
+        rx.table.root(
+            rx.table.header(rx.table.row(
+                _heading("Recruitment project"), _heading("Department"), _heading("Status"), _heading("Deadline"),
+                _heading("All", True), _heading("New", True), _heading("In process", True),
+                _heading("Processed", True), _heading("Saved", True),
+            )),
+            rx.table.body(rx.foreach(OverviewState.rows, _row)),
+            variant="ghost", size="2", width="100%", id="projects-table",
+        ),
+        rx.cond(
+            OverviewState.total == 0,
+            rx.center(rx.text(t("No recruitment projects match."), color_scheme="gray"), padding="32px"),
+        ),
+        rx.hstack(
+            rx.text(OverviewState.range_label, size="2", color_scheme="gray", id="range-label"),
+            rx.spacer(),
+            rx.button(rx.icon("chevron-left", size=16), on_click=OverviewState.previous_page, variant="soft",
+                      size="1", disabled=OverviewState.page == 0, aria_label="Previous page"),
+            rx.button(rx.icon("chevron-right", size=16), on_click=OverviewState.next_page, variant="soft",
+                      size="1", disabled=(OverviewState.page + 1) * 25 >= OverviewState.total,
+                      aria_label="Next page"),
+            align="center", padding_top="12px",
+        ),
+        width="100%", overflow_x="auto",
+    )
+
+
+@rx.page(route="/", title="Recruitment overview · Nordlys ATS", on_load=[AuthState.require_login, OverviewState.load])
+def overview_page() -> rx.Component:
+    """Every recruitment project the user may see, with application counts by status."""
+    return shell(
+        rx.vstack(
+            page_header(N_("Recruitment overview"), N_("Every recruitment project with its applications by status.")),
+            _filters(),
+            _table(),
+            width="100%", spacing="0",
+        ),
+        active_route="/",
+        on_locale_change=OverviewState.load,
+    )

@@ -1,0 +1,1 @@
+"""Every rule of the product, as plain Python over a DB session. Nothing here imports Reflex."""

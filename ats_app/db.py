@@ -25,10 +25,14 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-@lru_cache(maxsize=4)
 def get_engine(url: str | None = None) -> Engine:
-    """The engine for url (default: db_url()); SQLite gets WAL and a busy timeout for concurrent workers."""
-    url = url or db_url()
+    """The engine for url (default: db_url(), read now, so tests can point elsewhere)."""
+    return _engine_for(url or db_url())
+
+
+@lru_cache(maxsize=8)
+def _engine_for(url: str) -> Engine:
+    # SQLite gets WAL and a busy timeout, so the app and the outbox worker can write side by side.
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)

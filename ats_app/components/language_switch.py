@@ -4,6 +4,7 @@ import reflex as rx
 
 from ..services.i18n import LANGUAGES
 from ..state.locale import LocaleState
+from .translate import t
 
 
 def language_switch(on_change_extra=None) -> rx.Component:
@@ -12,7 +13,7 @@ def language_switch(on_change_extra=None) -> rx.Component:
     if on_change_extra is not None:
         handlers.append(on_change_extra)
     return rx.select.root(
-        rx.select.trigger(aria_label="Language", id="language-switch", width="100%"),
+        rx.select.trigger(aria_label=t("Language"), id="language-switch", width="100%"),
         rx.select.content(*[rx.select.item(name, value=code) for code, name in LANGUAGES.items()]),
         value=rx.cond(LocaleState.locale == "", "en", LocaleState.locale),
         on_change=handlers,

@@ -58,9 +58,9 @@ def _table() -> rx.Component:
     return rx.card(
         rx.table.root(
             rx.table.header(rx.table.row(
-                _heading("Recruitment project"), _heading("Department"), _heading("Status"), _heading("Deadline"),
-                _heading("All", True), _heading("New", True), _heading("In process", True),
-                _heading("Processed", True), _heading("Saved", True),
+                _heading(N_("Recruitment project")), _heading(N_("Department")), _heading(N_("Status")), _heading(N_("Deadline")),
+                _heading(N_("All"), True), _heading(N_("New"), True), _heading(N_("In process"), True),
+                _heading(N_("Processed"), True), _heading(N_("Saved"), True),
             )),
             rx.table.body(rx.foreach(OverviewState.rows, _row)),
             variant="ghost", size="2", width="100%", id="projects-table",
@@ -73,10 +73,10 @@ def _table() -> rx.Component:
             rx.text(OverviewState.range_label, size="2", color_scheme="gray", id="range-label"),
             rx.spacer(),
             rx.button(rx.icon("chevron-left", size=16), on_click=OverviewState.previous_page, variant="soft",
-                      size="1", disabled=OverviewState.page == 0, aria_label="Previous page"),
+                      size="1", disabled=OverviewState.page == 0, aria_label=t("Previous page")),
             rx.button(rx.icon("chevron-right", size=16), on_click=OverviewState.next_page, variant="soft",
                       size="1", disabled=(OverviewState.page + 1) * 25 >= OverviewState.total,
-                      aria_label="Next page"),
+                      aria_label=t("Next page")),
             align="center", padding_top="12px",
         ),
         width="100%", overflow_x="auto",

@@ -17,7 +17,6 @@ class AuthState(rx.State):
     user_rights: list[str] = []
     logged_in: bool = False
     login_error: str = ""
-    login_busy: bool = False
 
     @rx.event
     @public

@@ -1,0 +1,42 @@
+"""The app shell: every page in the navigation opens, says what it is, and respects rights."""
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import log_in
+
+PAGES = [
+    ("/cv-database", "CV database"), ("/deleted", "Deleted applications"), ("/calendar", "Recruitment calendar"),
+    ("/outbox", "Outbox"), ("/email-templates", "Email templates"), ("/employees", "Employees"),
+    ("/settings", "Settings"),
+]
+
+
+@pytest.mark.parametrize(("route", "title"), PAGES)
+def test_every_navigation_page_opens(page, shoot, route, title):
+    log_in(page)
+    page.locator("nav, div").get_by_role("link", name=title, exact=True).first.click()
+    page.wait_for_url(f"**{route}")
+    expect(page.locator("#page-title")).to_have_text(title)
+    expect(page.locator("#not-built")).to_be_visible()
+    shoot(page, "page" + route.replace("/", "-"))
+
+
+def test_hiring_manager_does_not_see_links_for_rights_they_lack(page, shoot):
+    log_in(page, "manager@example.com")
+    expect(page.locator("#current-user")).to_be_visible()
+    expect(page.get_by_role("link", name="Recruitment overview")).to_be_visible()
+    expect(page.get_by_role("link", name="Deleted applications")).to_have_count(0)
+    expect(page.get_by_role("link", name="Email templates")).to_have_count(0)
+    shoot(page, "overview-manager")
+
+
+def test_login_page_fits_a_phone(browser, base_url, shoot):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  device_scale_factor=2, base_url=base_url)
+    page = context.new_page()
+    page.goto("/login")
+    expect(page.get_by_role("button", name="Log in")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    shoot(page, "login-phone")
+    context.close()

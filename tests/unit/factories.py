@@ -1,0 +1,47 @@
+"""Small builders for test data: each returns a committed row."""
+
+from datetime import date
+
+from sqlmodel import Session
+
+from ats_app.models import Application, ApplicationStatus, Candidate, Department, ProjectStatus, RecruitmentProject, \
+    Role, User
+from ats_app.services.passwords import hash_password
+
+
+def make_user(session: Session, email: str = "admin@example.com", *, role: Role = Role.ADMIN, password: str = "demo",
+              **fields) -> User:
+    user = User(email=email, name=fields.pop("name", email.split("@")[0].title()), role=role,
+                password_hash=hash_password(password), **fields)
+    session.add(user)
+    session.commit()
+    return user
+
+
+def make_department(session: Session, name: str = "Engineering") -> Department:
+    department = Department(name=name)
+    session.add(department)
+    session.commit()
+    return department
+
+
+def make_project(session: Session, title: str = "Backend developer", *, department: Department | None = None,
+                 status: ProjectStatus = ProjectStatus.OPEN, deadline: date | None = date(2026, 12, 15),
+                 **fields) -> RecruitmentProject:
+    project = RecruitmentProject(title=title, department_id=department.id if department else None, status=status,
+                                 deadline=deadline, languages=["nb", "en"], **fields)
+    session.add(project)
+    session.commit()
+    return project
+
+
+def make_application(session: Session, project: RecruitmentProject, status: ApplicationStatus = ApplicationStatus.NEW,
+                     *, first_name: str = "Kari", last_name: str = "Nordmann", **fields) -> Application:
+    candidate = Candidate(first_name=first_name, last_name=last_name,
+                          email=f"{first_name.lower()}.{last_name.lower()}@example.com", language="nb")
+    session.add(candidate)
+    session.flush()
+    application = Application(candidate_id=candidate.id, project_id=project.id, status=status, **fields)
+    session.add(application)
+    session.commit()
+    return application

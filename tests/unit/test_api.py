@@ -1,0 +1,53 @@
+"""The Starlette routes: health and authenticated CV downloads."""
+
+from starlette.testclient import TestClient
+
+from ats_app.api import api
+from ats_app.models import Candidate, Role
+from ats_app.services import auth, files
+
+from .factories import make_application, make_department, make_project, make_user
+
+
+def _with_cv(session, application):
+    candidate = session.get(Candidate, application.candidate_id)
+    candidate.cv_file_key = files.store_bytes(b"%PDF-1.4 test cv")
+    candidate.cv_filename = "Kari Nordmann – CV.pdf"
+    session.add(candidate)
+    session.commit()
+    return candidate
+
+
+def test_health_reports_the_database():
+    response = TestClient(api).get("/health")
+    assert response.status_code == 200 and response.json() == {"status": "ok", "db": True}
+
+
+def test_cv_download_needs_a_session_and_access(session):
+    engineering, sales = make_department(session), make_department(session, "Sales")
+    make_user(session)
+    make_user(session, "m@example.com", role=Role.HIRING_MANAGER, department_id=sales.id)
+    candidate = _with_cv(session, make_application(session, make_project(session, department=engineering)))
+    url = f"/files/cv/{candidate.id}"
+    anonymous = TestClient(api).get(url)
+    assert anonymous.status_code == 401 and b"PDF" not in anonymous.content
+
+    admin = TestClient(api, cookies={auth.SESSION_COOKIE: auth.log_in(session, "admin@example.com", "demo")})
+    response = admin.get(url)
+    assert response.status_code == 200 and response.content == b"%PDF-1.4 test cv"
+    assert response.headers["content-type"] == "application/pdf"
+    assert "no-store" in response.headers["cache-control"]
+    assert "attachment" in response.headers["content-disposition"]
+
+    manager = TestClient(api, cookies={auth.SESSION_COOKIE: auth.log_in(session, "m@example.com", "demo")})
+    assert manager.get(url).status_code == 404
+    assert admin.get("/files/cv/999999").status_code == 404
+
+
+def test_file_keys_cannot_escape_the_private_folder():
+    for key in ("../../etc/passwd", "..", "abc", "A" * 32):
+        try:
+            files.path_for(key)
+        except ValueError:
+            continue
+        raise AssertionError(f"{key!r} was accepted")

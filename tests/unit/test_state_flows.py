@@ -1,0 +1,100 @@
+"""State handlers called as plain Python: log in, load the overview, switch language, rights."""
+
+from sqlmodel import select
+
+from ats_app.models import ApplicationStatus, Role, User
+from ats_app.state.auth import AuthState
+from ats_app.state.locale import LocaleState
+from ats_app.state.overview import OverviewState
+
+from .factories import make_application, make_department, make_project, make_user
+from .state_helpers import call, client, state_of
+
+
+async def _logged_in(email="admin@example.com"):
+    root = client()
+    auth = state_of(root, AuthState)
+    result = await call(auth, "log_in", {"email": email, "password": "demo"})
+    assert auth.session_token, auth.login_error
+    assert "redirect" in str(result).lower() or "/" in str(result)
+    return root
+
+
+async def test_wrong_password_says_so_and_sets_no_cookie(session):
+    make_user(session)
+    auth = state_of(client(), AuthState)
+    await call(auth, "log_in", {"email": "admin@example.com", "password": "wrong"})
+    assert auth.session_token == ""
+    assert auth.login_error == "The email or password is not right."
+    await call(auth, "log_in", {"email": "", "password": ""})
+    assert auth.login_error == "Enter your email and password."
+
+
+async def test_login_error_is_in_the_chosen_language(session):
+    make_user(session)
+    root = client()
+    state_of(root, LocaleState).locale = "nb"
+    auth = state_of(root, AuthState)
+    await call(auth, "log_in", {"email": "admin@example.com", "password": "wrong"})
+    assert auth.login_error and auth.login_error != "The email or password is not right."
+
+
+async def test_require_login_fills_the_shell_and_applies_the_users_language(session):
+    make_user(session, name="Astrid Admin", language="sv")
+    root = await _logged_in()
+    auth = state_of(root, AuthState)
+    await call(auth, "require_login")
+    assert auth.logged_in and auth.user_name == "Astrid Admin"
+    assert "can_edit_templates" in auth.user_rights
+    assert state_of(root, LocaleState).locale == "sv"
+
+
+async def test_overview_loads_rows_with_counts_and_local_dates(session):
+    make_user(session, language="nb")
+    project = make_project(session, department=make_department(session))
+    make_application(session, project)
+    make_application(session, project, ApplicationStatus.REJECTED, first_name="Ola")
+    root = await _logged_in()
+    overview = state_of(root, OverviewState)
+    await call(overview, "load")
+    assert len(overview.rows) == 1
+    row = overview.rows[0]
+    assert (row.title, row.total, row.new, row.processed) == ("Backend developer", 2, 1, 1)
+    assert row.href == f"/projects/{project.id}"
+    assert row.deadline == "15. des. 2026"  # Norwegian, from Babel
+    await call(overview, "set_status_filter", "closed")
+    assert overview.rows == [] and overview.total == 0
+    await call(overview, "set_status_filter", "bogus")
+    assert overview.status_filter == "all" and overview.total == 1
+
+
+async def test_switching_language_is_remembered_on_the_user(session):
+    user = make_user(session)
+    root = await _logged_in()
+    locale = state_of(root, LocaleState)
+    await call(locale, "switch_language", "nb")
+    assert locale.locale == "nb"
+    session.refresh(user)
+    assert user.language == "nb"
+    await call(locale, "switch_language", "klingon")
+    assert locale.locale == "nb"
+
+
+async def test_anonymous_language_switch_changes_only_the_cookie(session):
+    make_user(session)
+    locale = state_of(client(), LocaleState)
+    await call(locale, "switch_language", "fi")
+    assert locale.locale == "fi"
+    assert session.exec(select(User.language)).one() == "en"
+
+
+async def test_log_out_revokes_the_session(session):
+    make_user(session, role=Role.RECRUITER, email="r@example.com")
+    root = await _logged_in("r@example.com")
+    auth = state_of(root, AuthState)
+    token = auth.session_token
+    await call(auth, "log_out")
+    assert auth.session_token == "" and not auth.logged_in
+    auth.session_token = token  # a stolen copy of the old cookie no longer works
+    result = await call(state_of(root, OverviewState), "load")
+    assert "/login" in str(result)

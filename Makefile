@@ -47,7 +47,6 @@ i18n-update: $(VENV)/.installed
 run: setup
 	$(VENV)/bin/ats migrate
 	$(VENV)/bin/ats demo-data --if-empty
-	@$(VENV)/bin/python -c "from ats_app.cli import print_demo_logins; import os; print_demo_logins(os.environ.get('ATS_DEMO_PASSWORD') or 'demo')"
 	@echo "Serving on http://$(HOST):$(PORT)"
 	$(VENV)/bin/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT) --backend-host $(HOST)
 
@@ -55,8 +54,14 @@ run: setup
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-## The whole suite: unit and state tests, then browser tests against the real production server.
-test: setup chromium unit e2e
+## The whole suite: unit and State tests, then browser tests against the real production server, on SQLite;
+## then all of it again on PostgreSQL + Redis when ATS_TEST_POSTGRES_URL (and ATS_TEST_REDIS_URL) are set.
+test: setup chromium
+	@$(MAKE) --no-print-directory unit e2e
+	@if [ -n "$$ATS_TEST_POSTGRES_URL" ]; then \
+	  echo "== The same suite on PostgreSQL ($$ATS_TEST_POSTGRES_URL) and Redis ($${ATS_TEST_REDIS_URL:-none}) =="; \
+	  ATS_TEST_TARGET=postgres $(MAKE) --no-print-directory unit e2e; \
+	fi
 
 unit: setup
 	$(PY) -m pytest -q -p no:playwright tests/unit

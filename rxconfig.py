@@ -7,6 +7,7 @@ config = rx.Config(
     db_url="sqlite:///ats.db",
     telemetry_enabled=False,
     show_built_with_reflex=False,
-    plugins=[rx.plugins.RadixThemesPlugin()],
+    plugins=[rx.plugins.RadixThemesPlugin(theme=rx.theme(
+        appearance="light", accent_color="teal", gray_color="slate", radius="medium", scaling="100%"))],
     disable_plugins=[rx.plugins.SitemapPlugin],
 )

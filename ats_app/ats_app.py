@@ -1,12 +1,9 @@
-"""The Reflex app: the pages, the theme, and the Starlette routes on the same port."""
+"""The Reflex app: the pages and the Starlette routes on the same port."""
 
 import reflex as rx
 
 from . import pages  # noqa: F401  (registers every route)
 from .api import api
 
-app = rx.App(
-    theme=rx.theme(appearance="light", accent_color="teal", gray_color="slate", radius="medium", scaling="100%"),
-    api_transformer=api,
-    stylesheets=[],
-)
+# The theme lives in rxconfig.py (RadixThemesPlugin); App(theme=...) is deprecated since Reflex 0.9.
+app = rx.App(api_transformer=api)

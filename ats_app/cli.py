@@ -40,6 +40,7 @@ def demo_data(args: argparse.Namespace) -> int:
         has_users = session.exec(select(func.count()).select_from(User)).one() > 0
     if has_users and args.if_empty:
         print("The database already has users; demo data not loaded.")
+        print_demo_logins(password)
         return 0
     try:
         with session_scope() as session:
@@ -54,7 +55,7 @@ def demo_data(args: argparse.Namespace) -> int:
 
 def print_demo_logins(password: str) -> None:
     """Tell the person at the terminal how to log in."""
-    print("Demo logins (password: %s):" % password)
+    print(f"Demo logins (password: {password}):")
     for email, what in DEMO_LOGINS:
         print(f"  {email:<24} {what}")
 

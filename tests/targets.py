@@ -43,3 +43,17 @@ def migrate(url: str) -> None:
     config.set_main_option("script_location", str(root / "alembic"))
     os.environ["REFLEX_DB_URL"] = url
     command.upgrade(config, "head")
+
+
+def scratch_database(name: str, folder: Path) -> str:
+    """An extra empty database for a test that needs its own (SQLite file, or a PostgreSQL database)."""
+    if not on_postgres():
+        return f"sqlite:///{folder / (name + '.db')}"
+    admin_url = os.environ["ATS_TEST_POSTGRES_URL"]
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    database = f"ats_scratch_{name}"
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{database}"'))
+    engine.dispose()
+    return admin_url.rsplit("/", 1)[0] + "/" + database

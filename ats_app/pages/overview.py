@@ -29,8 +29,12 @@ def _row(row: ProjectRow) -> rx.Component:
     )
 
 
-def _heading(message: str, right: bool = False) -> rx.Component:
-    return rx.table.column_header_cell(t(message), text_align="right" if right else "left", white_space="nowrap")
+def _heading(message: str, count: bool = False) -> rx.Component:
+    # Count headings wrap onto two lines ("Under behandling") so all nine columns fit a laptop screen.
+    if count:
+        return rx.table.column_header_cell(t(message), text_align="right", white_space="normal", width="88px",
+                                           line_height="1.2")
+    return rx.table.column_header_cell(t(message), white_space="nowrap")
 
 
 def _filters() -> rx.Component:

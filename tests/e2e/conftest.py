@@ -1,6 +1,7 @@
 """Browser tests: the real production server (`reflex run --env prod`, one port) and Debian's Chromium."""
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 
 from tests.targets import database_url, migrate, on_postgres, redis_url
 
@@ -21,6 +23,8 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 PASSWORD = "demo-e2e"
+LOGIN_URL = re.compile(r"/login/?$")  # production serves routes with a trailing slash
+OVERVIEW_URL = re.compile(r"^https?://[^/]+/?$")
 
 
 def _free_port() -> int:
@@ -107,5 +111,12 @@ def log_in(page, email: str = "admin@example.com", password: str = PASSWORD) -> 
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/", timeout=20000)
+    page.wait_for_url(OVERVIEW_URL, timeout=20000)
     page.locator("#page-title").wait_for(timeout=20000)
+
+
+@pytest.fixture(autouse=True)
+def _short_waits(page):
+    """A broken page should fail in seconds, not half a minute per step."""
+    page.set_default_timeout(15000)
+    expect.set_options(timeout=10000)

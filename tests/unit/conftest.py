@@ -1,12 +1,15 @@
 """Unit and State tests: one migrated database per test process, emptied between tests."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
 _TMP = Path(tempfile.mkdtemp(prefix="ats-unit-"))
+atexit.register(shutil.rmtree, _TMP, ignore_errors=True)
 os.environ["ATS_FAST_HASHING"] = "1"
 os.environ["ATS_FILES_DIR"] = str(_TMP / "files")
 

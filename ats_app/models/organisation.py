@@ -19,7 +19,7 @@ class Position(SQLModel, table=True):
 
 
 class Setting(SQLModel, table=True):
-    """Organisation-wide settings (company name, time zone, rejection delays) as JSON text."""
+    """Organisation-wide settings (company name, time zone, rejection delays), each a plain text value."""
 
     key: str = Field(primary_key=True, max_length=100)
     value: str = Field(default="")

@@ -30,7 +30,8 @@ class RecruitmentProject(SQLModel, table=True):
     deadline: date | None = Field(default=None)
     # Languages the advert and emails are offered in, e.g. ["nb", "en"].
     languages: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    # Screening questions: [{"id": "q1", "text": {"en": "...", "nb": "..."}, "knockout": "yes"}].
+    # Screening questions: [{"id": "q1", "text": {"en": "Do you have a work permit?", "nb": "..."},
+    # "knockout": "no"}]. "knockout" is the answer that rules a candidate out (absent: none does).
     screening_questions: list[dict] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     owner_id: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = created_field()

@@ -41,6 +41,7 @@ class RejectionReason(SQLModel, table=True):
     """Why someone was rejected, per language; feeds the rejection report."""
 
     __tablename__ = "rejection_reason"
+    __table_args__ = (UniqueConstraint("code", "language", name="uq_rejection_reason_code_language"),)
 
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(max_length=60)

@@ -18,6 +18,7 @@ def t(message: str) -> rx.Var[str]:
 
 def t_choice(key: rx.Var, messages: dict[str, str]) -> rx.Var[str]:
     """The translation of messages[key] for a key known only at run time (a status, a role)."""
-    table = {code: {k: all_translations(m)[code] for k, m in messages.items()} for code in LANGUAGES}
+    translated = {key: all_translations(message) for key, message in messages.items()}
+    table = {code: {key: variants[code] for key, variants in translated.items()} for code in LANGUAGES}
     english = rx.Var.create(table[DEFAULT_LANGUAGE]).to(dict)[key]
     return (rx.Var.create(table).to(dict)[LocaleState.locale].to(dict)[key] | english).to(str)

@@ -75,11 +75,12 @@ def _table() -> rx.Component:
         ),
         rx.hstack(
             rx.text(OverviewState.range_label, size="2", color_scheme="gray", id="range-label"),
+            rx.cond(OverviewState.loading, rx.spinner(size="1")),
             rx.spacer(),
             rx.button(rx.icon("chevron-left", size=16), on_click=OverviewState.previous_page, variant="soft",
                       size="1", disabled=OverviewState.page == 0, aria_label=t("Previous page")),
             rx.button(rx.icon("chevron-right", size=16), on_click=OverviewState.next_page, variant="soft",
-                      size="1", disabled=(OverviewState.page + 1) * 25 >= OverviewState.total,
+                      size="1", disabled=~OverviewState.has_next,
                       aria_label=t("Next page")),
             align="center", padding_top="12px",
         ),

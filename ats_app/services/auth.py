@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from ..models import Role, User, UserSession
 from ..models.base import utcnow
 from . import passwords, tokens
+from .i18n import LANGUAGES
 
 SESSION_LIFETIME = timedelta(days=14)
 SESSION_COOKIE = "ats_session"  # the browser cookie holding the session token
@@ -108,8 +109,6 @@ def log_out(session: Session, token: str | None) -> None:
 
 def set_language(session: Session, user_id: int, language: str) -> None:
     """Remember the user's UI language."""
-    from .i18n import LANGUAGES
-
     if language not in LANGUAGES:
         raise ValueError(f"unsupported language {language!r}")
     user = session.get(User, user_id)

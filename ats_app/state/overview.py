@@ -35,6 +35,7 @@ class OverviewState(rx.State):
     status_filter: str = "all"
     search: str = ""
     range_label: str = ""
+    has_next: bool = False
     loading: bool = False
 
     async def _reload(self) -> None:
@@ -48,6 +49,7 @@ class OverviewState(rx.State):
             for r in page.rows
         ]
         self.total = page.total
+        self.has_next = (self.page + 1) * overview.PAGE_SIZE < page.total
         first = self.page * overview.PAGE_SIZE + (1 if page.rows else 0)
         self.range_label = gettext(user.language, "{first}–{last} of {total}").format(
             first=first, last=self.page * overview.PAGE_SIZE + len(page.rows), total=page.total)
@@ -82,7 +84,7 @@ class OverviewState(rx.State):
     @requires()
     async def next_page(self):
         """The next page of projects, if there is one."""
-        if (self.page + 1) * overview.PAGE_SIZE < self.total:
+        if self.has_next:
             self.page += 1
             await self._reload()
 

@@ -98,3 +98,20 @@ async def test_log_out_revokes_the_session(session):
     auth.session_token = token  # a stolen copy of the old cookie no longer works
     result = await call(state_of(root, OverviewState), "load")
     assert "/login" in str(result)
+
+
+async def test_overview_pages_forward_and_back(session):
+    make_user(session)
+    for i in range(27):
+        make_project(session, f"Project {i:02}")
+    overview = state_of(await _logged_in(), OverviewState)
+    await call(overview, "load")
+    assert len(overview.rows) == 25 and overview.has_next and overview.range_label == "1–25 of 27"
+    await call(overview, "next_page")
+    assert overview.page == 1 and len(overview.rows) == 2 and not overview.has_next
+    await call(overview, "next_page")  # nothing beyond the last page
+    assert overview.page == 1 and overview.range_label == "26–27 of 27"
+    await call(overview, "previous_page")
+    assert overview.page == 0 and len(overview.rows) == 25
+    await call(overview, "previous_page")
+    assert overview.page == 0

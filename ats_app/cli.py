@@ -3,7 +3,6 @@
 import argparse
 import os
 import sys
-from pathlib import Path
 
 DEMO_LOGINS = (
     ("admin@example.com", "admin"),
@@ -14,15 +13,9 @@ DEMO_LOGINS = (
 
 def migrate(_args: argparse.Namespace) -> int:
     """Apply every Alembic migration to the configured database."""
-    from alembic import command
-    from alembic.config import Config
+    from .db import db_url, upgrade_to_head
 
-    root = Path(__file__).resolve().parents[1]
-    config = Config(str(root / "alembic.ini"))
-    config.set_main_option("script_location", str(root / "alembic"))
-    command.upgrade(config, "head")
-    from .db import db_url
-
+    upgrade_to_head()
     print(f"Database is up to date: {db_url()}")
     return 0
 

@@ -4,6 +4,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
 
 from sqlalchemy import Engine, event
 from sqlmodel import Session, create_engine
@@ -50,3 +51,14 @@ def session_scope(url: str | None = None) -> Iterator[Session]:
         except Exception:
             session.rollback()
             raise
+
+
+def upgrade_to_head() -> None:
+    """Apply every Alembic migration to db_url() (the only way the schema is made: never create_all)."""
+    from alembic import command
+    from alembic.config import Config
+
+    root = Path(__file__).resolve().parents[1]
+    config = Config(str(root / "alembic.ini"))
+    config.set_main_option("script_location", str(root / "alembic"))
+    command.upgrade(config, "head")

@@ -34,15 +34,11 @@ def redis_url() -> str | None:
 
 
 def migrate(url: str) -> None:
-    """Apply the project's Alembic migrations to url."""
-    from alembic import command
-    from alembic.config import Config
+    """Apply the project's Alembic migrations to url (and make it this process's database)."""
+    from ats_app.db import upgrade_to_head
 
-    root = Path(__file__).resolve().parents[1]
-    config = Config(str(root / "alembic.ini"))
-    config.set_main_option("script_location", str(root / "alembic"))
     os.environ["REFLEX_DB_URL"] = url
-    command.upgrade(config, "head")
+    upgrade_to_head()
 
 
 def scratch_database(name: str, folder: Path) -> str:

@@ -10,12 +10,10 @@ os.environ["ATS_FAST_HASHING"] = "1"  # before passwords builds its hasher
 
 import phonenumbers
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import func, inspect
 from sqlmodel import Session, select
 
-from ats_app.db import get_engine
+from ats_app.db import get_engine, upgrade_to_head
 from ats_app.models import (Application, ApplicationEvent, ApplicationStatus, Candidate, Employee, Interview, Message,
                             RecruitmentProject, RejectionReason, RejectionType, Role, Setting, User)
 from ats_app.services import demo_data
@@ -26,7 +24,6 @@ from ats_app.services.passwords import verify_password
 from ats_app.services.reference_data import ensure_reference_data
 from tests.targets import scratch_database
 
-ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = {"en", "nb", "sv", "da", "fi", "nl"}
 
 
@@ -34,9 +31,7 @@ def _migrated(path: Path, monkeypatch) -> str:
     """A fresh database (SQLite file at path, or PostgreSQL on that pass) upgraded by the project's migrations."""
     url = scratch_database(path.parent.name.replace("-", "_")[-40:] or "demo", path.parent)
     monkeypatch.setenv("REFLEX_DB_URL", url)
-    config = Config(str(ROOT / "alembic.ini"))
-    config.set_main_option("script_location", str(ROOT / "alembic"))
-    command.upgrade(config, "head")
+    upgrade_to_head()
     return url
 
 

@@ -1,0 +1,142 @@
+"""The Application handling list: a project's summary counts and one page of applicant rows.
+
+Everything is decided in SQL (filter, search, sort, LIMIT/OFFSET) so that only one page of small rows
+ever leaves the database, however many thousands apply to a project.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, func
+from sqlmodel import Session, col, select
+
+from ..models import Application, Candidate, Rating, RecruitmentProject, RejectionType
+from .access import visible_projects
+from .auth import CurrentUser
+from .statuses import STATUS_GROUPS
+
+PAGE_SIZE = 50
+SUMMARY_KEYS = ("all", *STATUS_GROUPS, "deleted")
+SORT_KEYS = ("name", "status", "ranking", "rating", "applied", "language")
+
+
+class ProjectNotFound(LookupError):
+    """The project does not exist, was deleted, or the user may not see it (we do not say which)."""
+
+
+@dataclass
+class ApplicantRow:
+    """One line of the applicant table: small, with no personal data beyond name and email."""
+
+    application_id: int
+    candidate_id: int
+    name: str
+    email: str
+    status: str
+    rejection_stage: str | None  # the rejection type's code, for "Rejected (after first interview)"
+    ranking: int | None
+    rating: float | None  # average panel rating 1–7
+    applied_at: datetime
+    language: str
+
+
+@dataclass
+class ApplicantPage:
+    """A page of rows and how many match in all."""
+
+    rows: list[ApplicantRow]
+    total: int
+
+
+def visible_project(session: Session, user: CurrentUser, project_id: int) -> RecruitmentProject:
+    """The project, when user may see it."""
+    project = session.exec(
+        select(RecruitmentProject).where(RecruitmentProject.id == project_id, visible_projects(user))
+    ).first()
+    if project is None:
+        raise ProjectNotFound(project_id)
+    return project
+
+
+def summary(session: Session, user: CurrentUser, project_id: int) -> dict[str, int]:
+    """Counts for All applications, New, In process, Processed, Saved and Deleted."""
+    visible_project(session, user, project_id)
+    counts = dict.fromkeys(SUMMARY_KEYS, 0)
+    found = session.exec(
+        select(Application.status, Application.deleted_at.is_not(None), func.count())
+        .where(Application.project_id == project_id)
+        .group_by(Application.status, Application.deleted_at.is_not(None))
+    ).all()
+    for status, deleted, n in found:
+        if deleted:
+            counts["deleted"] += n
+            continue
+        counts["all"] += n
+        for group, members in STATUS_GROUPS.items():
+            if status in members:
+                counts[group] += n
+    return counts
+
+
+def _filters(project_id: int, group: str, status: str, ranking: int | None, search: str) -> list[ColumnElement]:
+    where: list[ColumnElement] = [Application.project_id == project_id]
+    where.append(Application.deleted_at.is_not(None) if group == "deleted" else Application.deleted_at.is_(None))
+    if group in STATUS_GROUPS:
+        where.append(col(Application.status).in_(STATUS_GROUPS[group]))
+    elif group not in ("all", "deleted"):
+        raise ValueError(f"unknown group {group!r}")
+    if status:
+        where.append(Application.status == status)
+    if ranking is not None:
+        where.append(Application.ranking.is_(None) if ranking == 0 else Application.ranking == ranking)
+    needle = search.strip().lower()
+    if needle:
+        like = f"%{needle}%"
+        full_name = func.lower(Candidate.first_name + " " + Candidate.last_name)
+        where.append(full_name.like(like) | func.lower(Candidate.email).like(like))
+    return where
+
+
+def list_applicants(session: Session, user: CurrentUser, project_id: int, *, group: str = "all", status: str = "",
+                    ranking: int | None = None, search: str = "", sort: str = "applied", descending: bool = True,
+                    offset: int = 0, limit: int = PAGE_SIZE) -> ApplicantPage:
+    """One page of a project's applicants.
+
+    group is a summary key (all, new, in_process, processed, saved, deleted); status narrows to one status;
+    ranking 1–3 filters by manual ranking (0: not ranked); search matches name or email; sort is one of
+    SORT_KEYS. Ties are broken by application id, so pages never overlap.
+    """
+    visible_project(session, user, project_id)
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort {sort!r}")
+    where = _filters(project_id, group, status, ranking, search)
+    joined = select(Application.id).join(Candidate, Candidate.id == Application.candidate_id).where(*where)
+    total = session.exec(select(func.count()).select_from(joined.subquery())).one()
+
+    rating = (select(func.avg(Rating.score)).where(Rating.application_id == Application.id)
+              .correlate(Application).scalar_subquery())
+    order = {
+        "name": (func.lower(Candidate.last_name), func.lower(Candidate.first_name)),  # "de Vries" among the Ds
+        "status": (Application.status,),
+        "ranking": (Application.ranking,),
+        "rating": (rating,),
+        "applied": (Application.applied_at,),
+        "language": (Candidate.language,),
+    }[sort]
+    direction = [c.desc() if descending else c.asc() for c in order]
+    tie = Application.id.desc() if descending else Application.id.asc()
+    found = session.exec(
+        select(Application, Candidate.first_name, Candidate.last_name, Candidate.email, Candidate.language,
+               RejectionType.code, rating)
+        .join(Candidate, Candidate.id == Application.candidate_id)
+        .join(RejectionType, RejectionType.id == Application.rejection_type_id, isouter=True)
+        .where(*where).order_by(*direction, tie).offset(max(offset, 0)).limit(limit)
+    ).all()
+    rows = [
+        ApplicantRow(application_id=a.id, candidate_id=a.candidate_id, name=f"{first} {last}", email=email,
+                     status=a.status, rejection_stage=stage, ranking=a.ranking,
+                     rating=round(float(avg), 1) if avg is not None else None, applied_at=a.applied_at,
+                     language=language)
+        for a, first, last, email, language, stage, avg in found
+    ]
+    return ApplicantPage(rows=rows, total=total)

@@ -97,6 +97,18 @@ def _filters(project_id: int, group: str, status: str, ranking: int | None, sear
     return where
 
 
+def _average_ratings(session: Session, application_ids: list[int]) -> dict[int, float]:
+    """Average panel rating per application, for one page's rows only."""
+    if not application_ids:
+        return {}
+    found = session.exec(
+        select(Rating.application_id, func.avg(Rating.score))
+        .where(col(Rating.application_id).in_(application_ids), Rating.score.is_not(None))
+        .group_by(Rating.application_id)
+    ).all()
+    return {app_id: round(float(avg), 1) for app_id, avg in found}
+
+
 def list_applicants(session: Session, user: CurrentUser, project_id: int, *, group: str = "all", status: str = "",
                     ranking: int | None = None, search: str = "", sort: str = "applied", descending: bool = True,
                     offset: int = 0, limit: int = PAGE_SIZE) -> ApplicantPage:
@@ -110,8 +122,10 @@ def list_applicants(session: Session, user: CurrentUser, project_id: int, *, gro
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort {sort!r}")
     where = _filters(project_id, group, status, ranking, search)
-    joined = select(Application.id).join(Candidate, Candidate.id == Application.candidate_id).where(*where)
-    total = session.exec(select(func.count()).select_from(joined.subquery())).one()
+    counted = select(func.count(Application.id)).where(*where)
+    if search.strip():  # only a search needs the candidate's name and email
+        counted = counted.join(Candidate, Candidate.id == Application.candidate_id)
+    total = session.exec(counted).one()
 
     rating = (select(func.avg(Rating.score)).where(Rating.application_id == Application.id)
               .correlate(Application).scalar_subquery())
@@ -127,16 +141,16 @@ def list_applicants(session: Session, user: CurrentUser, project_id: int, *, gro
     tie = Application.id.desc() if descending else Application.id.asc()
     found = session.exec(
         select(Application, Candidate.first_name, Candidate.last_name, Candidate.email, Candidate.language,
-               RejectionType.code, rating)
+               RejectionType.code)
         .join(Candidate, Candidate.id == Application.candidate_id)
         .join(RejectionType, RejectionType.id == Application.rejection_type_id, isouter=True)
         .where(*where).order_by(*direction, tie).offset(max(offset, 0)).limit(limit)
     ).all()
+    averages = _average_ratings(session, [a.id for a, *_ in found])
     rows = [
         ApplicantRow(application_id=a.id, candidate_id=a.candidate_id, name=f"{first} {last}", email=email,
-                     status=a.status, rejection_stage=stage, ranking=a.ranking,
-                     rating=round(float(avg), 1) if avg is not None else None, applied_at=a.applied_at,
-                     language=language)
-        for a, first, last, email, language, stage, avg in found
+                     status=a.status, rejection_stage=stage, ranking=a.ranking, rating=averages.get(a.id),
+                     applied_at=a.applied_at, language=language)
+        for a, first, last, email, language, stage in found
     ]
     return ApplicantPage(rows=rows, total=total)

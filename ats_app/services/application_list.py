@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from ..models import Application, Candidate, Rating, RecruitmentProject, RejectionType
 from .access import visible_projects
 from .auth import CurrentUser
-from .statuses import STATUS_GROUPS
+from .statuses import STATUS_GROUPS, group_of
 
 PAGE_SIZE = 50
 SUMMARY_KEYS = ("all", *STATUS_GROUPS, "deleted")
@@ -72,9 +72,7 @@ def summary(session: Session, user: CurrentUser, project_id: int) -> dict[str, i
             counts["deleted"] += n
             continue
         counts["all"] += n
-        for group, members in STATUS_GROUPS.items():
-            if status in members:
-                counts[group] += n
+        counts[group_of(status)] += n
     return counts
 
 

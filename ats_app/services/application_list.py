@@ -87,11 +87,10 @@ def _filters(project_id: int, group: str, status: str, ranking: int | None, sear
         where.append(Application.status == status)
     if ranking is not None:
         where.append(Application.ranking.is_(None) if ranking == 0 else Application.ranking == ranking)
-    needle = search.strip().lower()
+    needle = " ".join(search.lower().split())
     if needle:
-        like = f"%{needle}%"
-        full_name = func.lower(Candidate.first_name + " " + Candidate.last_name)
-        where.append(full_name.like(like) | func.lower(Candidate.email).like(like))
+        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where.append(col(Application.search_text).like(f"%{escaped}%", escape="\\"))
     return where
 
 
@@ -120,15 +119,12 @@ def list_applicants(session: Session, user: CurrentUser, project_id: int, *, gro
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort {sort!r}")
     where = _filters(project_id, group, status, ranking, search)
-    counted = select(func.count(Application.id)).where(*where)
-    if search.strip():  # only a search needs the candidate's name and email
-        counted = counted.join(Candidate, Candidate.id == Application.candidate_id)
-    total = session.exec(counted).one()
+    total = session.exec(select(func.count(Application.id)).where(*where)).one()
 
     rating = (select(func.avg(Rating.score)).where(Rating.application_id == Application.id)
               .correlate(Application).scalar_subquery())
     order = {
-        "name": (func.lower(Candidate.last_name), func.lower(Candidate.first_name)),  # "de Vries" among the Ds
+        "name": (Application.sort_name,),  # "de Vries" among the Ds
         "status": (Application.status,),
         "ranking": (Application.ranking,),
         "rating": (rating,),

@@ -37,6 +37,7 @@ from ..db import get_engine
 from ..models import Application, ApplicationEvent, Candidate, RejectionReason, RejectionType, Role, User
 from . import demo_people as P
 from .cv_pdf import render_cv_pdf
+from .applicant_keys import search_text, sort_name
 from .demo_applications import OUTCOME_CUM, _application, _history, _slots
 from .demo_bulk import CHUNK, _bulk, _next_id, _without_indexes
 from .demo_company import USERS, Plan, _organisation, _projects, _users
@@ -210,11 +211,13 @@ def _generate(rng, now, n_apps, live, refs, recruiters, first, stored, write, ts
                 mine[-1]["transfer_to"], app["source"] = plan.id, "transfer"
             app["id"], app["candidate"], app_id = app_id, candidate_id, app_id + 1
             mine.append(app)
+        sorted_as = sort_name(person["first"], person["last"])
+        searched_as = search_text(person["first"], person["last"], person["email"])
         for app in mine:
             applications.append((app["id"], candidate_id, app["project"], app["status"], app["previous"],
                                  app["type_id"], app["reason_id"], app["ranking"], app["letter"], js(app["answers"]),
                                  app["source"], app["applied_at"], app["updated_at"], app["deleted_at"],
-                                 app["deleted_by"]))
+                                 app["deleted_by"], sorted_as, searched_as))
             if app["id"] - first_app < RICH_LIMIT:
                 rich.append((app, person))
             else:

@@ -6,6 +6,7 @@ from sqlmodel import Session
 
 from ats_app.models import Application, ApplicationStatus, Candidate, Department, ProjectStatus, RecruitmentProject, \
     Role, User
+from ats_app.services.applicant_keys import keys_for
 from ats_app.services.passwords import hash_password
 
 
@@ -41,7 +42,8 @@ def make_application(session: Session, project: RecruitmentProject, status: Appl
                           email=f"{first_name.lower()}.{last_name.lower()}@example.com", language="nb")
     session.add(candidate)
     session.flush()
-    application = Application(candidate_id=candidate.id, project_id=project.id, status=status, **fields)
+    application = Application(candidate_id=candidate.id, project_id=project.id, status=status, **keys_for(candidate),
+                              **fields)
     session.add(application)
     session.commit()
     return application

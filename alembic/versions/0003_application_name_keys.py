@@ -1,0 +1,42 @@
+"""applications carry the candidate's name for fast sorting and searching
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-11-23 21:20:00
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '0003'
+down_revision = '0002'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('application', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('sort_name', sa.String(length=210), nullable=False, server_default=''))
+        batch_op.add_column(sa.Column('search_text', sa.String(length=470), nullable=False, server_default=''))
+    # Fill them for existing applications from their candidates.
+    op.execute("""
+        UPDATE application SET
+          sort_name = substr(lower(trim((SELECT c.last_name || ' ' || c.first_name FROM candidate c
+                                         WHERE c.id = application.candidate_id))), 1, 210),
+          search_text = substr(lower(trim((SELECT c.first_name || ' ' || c.last_name || ' ' || c.email
+                                           FROM candidate c WHERE c.id = application.candidate_id))), 1, 470)
+    """)
+    with op.batch_alter_table('application', schema=None) as batch_op:
+        batch_op.alter_column('sort_name', server_default=None)
+        batch_op.alter_column('search_text', server_default=None)
+        batch_op.create_index('ix_application_project_name', ['project_id', 'deleted_at', 'sort_name'], unique=False)
+        batch_op.create_index('ix_application_project_search', ['project_id', 'deleted_at', 'search_text'],
+                              unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('application', schema=None) as batch_op:
+        batch_op.drop_index('ix_application_project_search')
+        batch_op.drop_index('ix_application_project_name')
+        batch_op.drop_column('search_text')
+        batch_op.drop_column('sort_name')

@@ -1,4 +1,4 @@
-"""applications carry the candidate's name for fast sorting and searching
+"""applications carry the candidate's name for fast sorting and searching, and where a Transfer moved them
 
 Revision ID: 0003
 Revises: 0002
@@ -18,6 +18,8 @@ def upgrade() -> None:
     with op.batch_alter_table('application', schema=None) as batch_op:
         batch_op.add_column(sa.Column('sort_name', sa.String(length=210), nullable=False, server_default=''))
         batch_op.add_column(sa.Column('search_text', sa.String(length=470), nullable=False, server_default=''))
+        batch_op.add_column(sa.Column('moved_to_id', sa.Integer(), nullable=True))
+        batch_op.create_foreign_key('fk_application_moved_to_id_application', 'application', ['moved_to_id'], ['id'])
     # Fill them for existing applications from their candidates.
     op.execute("""
         UPDATE application SET
@@ -38,5 +40,7 @@ def downgrade() -> None:
     with op.batch_alter_table('application', schema=None) as batch_op:
         batch_op.drop_index('ix_application_project_search')
         batch_op.drop_index('ix_application_project_name')
+        batch_op.drop_constraint('fk_application_moved_to_id_application', type_='foreignkey')
+        batch_op.drop_column('moved_to_id')
         batch_op.drop_column('search_text')
         batch_op.drop_column('sort_name')

@@ -51,6 +51,9 @@ class Application(SQLModel, table=True):
     updated_at: datetime = created_field()
     deleted_at: datetime | None = Field(default=None, index=True)
     deleted_by_id: int | None = Field(default=None, foreign_key="user.id")
+    # Set when a Transfer (Move) replaced this application with a new one in another project: it then
+    # leaves its project's list like a deleted one, but is not offered on Deleted applications.
+    moved_to_id: int | None = Field(default=None, foreign_key="application.id")
     # Lower-cased "last first" and "first last email" of the candidate (services.applicant_keys keeps them).
     sort_name: str = Field(default="", max_length=210)
     search_text: str = Field(default="", max_length=470)

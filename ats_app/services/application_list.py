@@ -63,22 +63,27 @@ def summary(session: Session, user: CurrentUser, project_id: int) -> dict[str, i
     visible_project(session, user, project_id)
     counts = dict.fromkeys(SUMMARY_KEYS, 0)
     found = session.exec(
-        select(Application.status, Application.deleted_at.is_not(None), func.count())
-        .where(Application.project_id == project_id)
-        .group_by(Application.status, Application.deleted_at.is_not(None))
+        select(Application.status, func.count())
+        .where(Application.project_id == project_id, Application.deleted_at.is_(None))
+        .group_by(Application.status)
     ).all()
-    for status, deleted, n in found:
-        if deleted:
-            counts["deleted"] += n
-            continue
+    for status, n in found:
         counts["all"] += n
         counts[group_of(status)] += n
+    # Few rows are deleted; those a Transfer moved away are not counted as deleted.
+    counts["deleted"] = session.exec(
+        select(func.count(Application.id)).where(Application.project_id == project_id,
+                                                 Application.deleted_at.is_not(None),
+                                                 Application.moved_to_id.is_(None))).one()
     return counts
 
 
 def _filters(project_id: int, group: str, status: str, ranking: int | None, search: str) -> list[ColumnElement]:
     where: list[ColumnElement] = [Application.project_id == project_id]
-    where.append(Application.deleted_at.is_not(None) if group == "deleted" else Application.deleted_at.is_(None))
+    if group == "deleted":  # deleted here, not moved away by a Transfer
+        where += [Application.deleted_at.is_not(None), Application.moved_to_id.is_(None)]
+    else:
+        where.append(Application.deleted_at.is_(None))
     if group in STATUS_GROUPS:
         where.append(col(Application.status).in_(STATUS_GROUPS[group]))
     elif group not in ("all", "deleted"):

@@ -1,0 +1,200 @@
+"""The Further progress list and Execute: which actions a user is offered, and running one on many.
+
+Execute runs the same per-applicant function for each ticked applicant, each in its own transaction:
+a refused or failing applicant is rolled back alone and reported with its reason, the others stay
+done ("12 done, 1 skipped: already hired"). Choices for the whole run (transfer target, hire position)
+are checked once, before anyone is touched.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from ..models import Application, Candidate
+from . import actions, purge, transfer
+from .auth import CurrentUser
+from .i18n import N_, gettext
+from .transitions import ActionRefused
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Action:
+    """One entry of the Further progress list. Email-sending ones arrive with the email issues."""
+
+    key: str
+    label: str
+    right: str | None  # the action key in actions.RIGHTS; None: not available yet
+    hint: str = ""  # why a disabled entry is disabled
+
+
+SOON = N_("Comes with the email features")
+CATALOGUE = (
+    Action("withdraw", N_("Withdrawn"), "withdraw"),
+    Action("delete", N_("Delete"), "delete"),
+    Action("send_email", N_("Send email"), None, SOON),
+    Action("invite", N_("Invite to interview"), None, SOON),
+    Action("reject", N_("Reject"), None, SOON),
+    Action("save", N_("Save candidate"), "save"),
+    Action("save_and_send", N_("Save and send username/password"), None, SOON),
+    Action("forward", N_("Forward to email"), None, SOON),
+    Action("transfer", N_("Transfer"), "transfer"),
+    Action("offer", N_("Send offer"), "offer"),
+    Action("hire", N_("Hire"), "hire"),
+    Action("contract", N_("Employment contract"), None, SOON),
+    Action("letter", N_("Send letter"), None, SOON),
+    Action("panel_review", N_("Send to review panel"), None, SOON),
+)
+BY_KEY = {a.key: a for a in CATALOGUE}
+# Actions of the Deleted applications page.
+DELETED_PAGE_ACTIONS = ("restore", "purge")
+
+
+def offered(user: CurrentUser) -> list[tuple[Action, bool]]:
+    """The Further progress list for user: each action the user has the right for, and whether it
+    is available yet (email actions are listed, disabled, with a hint)."""
+    return [(a, a.right is not None) for a in CATALOGUE
+            if a.right is None and actions.may_act(user) or a.right is not None and actions.allowed(user, a.right)]
+
+
+@dataclass
+class Outcome:
+    """What happened to one applicant."""
+
+    application_id: int
+    name: str
+    done: bool
+    reason: str = ""  # message to translate, for a skipped applicant
+    params: dict = field(default_factory=dict)
+
+
+@dataclass
+class BulkResult:
+    """Per-applicant outcomes of one Execute, plus what the UI needs after it."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    # After Hire: the candidates' other live applications, (application id, project title, candidate name).
+    others_to_withdraw: list[tuple[int, str, str]] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return sum(o.done for o in self.outcomes)
+
+    @property
+    def skipped(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.done]
+
+
+def prepare(session: Session, user: CurrentUser, action: str, choices: dict) -> dict:
+    """Check the right and the run's choices; returns the keyword arguments for each applicant.
+
+    Raises actions.NotAllowed or actions.InvalidChoice; nothing has changed when it does.
+    """
+    right = {"restore": "restore", "purge": "purge"}.get(action) or (BY_KEY[action].right if action in BY_KEY
+                                                                      else None)
+    if right is None:
+        raise actions.InvalidChoice("action", N_("Choose an action from the list."))
+    actions.require(user, right)
+    if action == "transfer":
+        return {"target": transfer.check_target(session, user, choices.get("target")),
+                "copy": bool(choices.get("copy"))}
+    if action == "hire":
+        position_id, department_id = _as_id(choices.get("position_id")), _as_id(choices.get("department_id"))
+        actions.check_hire(session, position_id, department_id)
+        return {"position_id": position_id, "department_id": department_id,
+                "start_date": _as_date(choices.get("start_date"))}
+    if action == "purge":
+        purge.check_confirmation(user, choices.get("confirmation", ""))
+    return {}
+
+
+def _as_id(value) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _as_date(value) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise actions.InvalidChoice("start_date", N_("Enter the start date as a date.")) from None
+
+
+RUNNERS = {
+    "withdraw": actions.withdraw_application,
+    "delete": actions.delete_application,
+    "save": actions.save_candidate,
+    "offer": actions.send_offer,
+    "hire": actions.hire_applicant,
+    "transfer": transfer.transfer_application,
+    "restore": actions.restore_application,
+    "purge": purge.purge_application,
+}
+
+
+def execute(session: Session, user: CurrentUser, action: str, application_ids: list[int], prepared: dict) -> BulkResult:
+    """Run action on each applicant, committing each one alone. prepared comes from prepare()."""
+    run = RUNNERS[action]
+    names = _names(session, application_ids)
+    result = BulkResult()
+    for application_id in dict.fromkeys(application_ids):  # once each, in the order ticked
+        name = names.get(application_id, "")
+        try:
+            run(session, user, application_id, **prepared)
+            session.commit()
+            result.outcomes.append(Outcome(application_id, name, True))
+        except ActionRefused as refused:
+            session.rollback()
+            result.outcomes.append(Outcome(application_id, name, False, refused.reason, refused.params))
+        except Exception:  # one broken applicant must not stop (or undo) the others
+            session.rollback()
+            log.exception("%s failed for application %s", action, application_id)
+            result.outcomes.append(Outcome(application_id, name, False, N_("failed; nothing was changed")))
+    if action == "hire":
+        hired = [o.application_id for o in result.outcomes if o.done]
+        result.others_to_withdraw = _other_live(session, user, hired)
+    return result
+
+
+def _names(session: Session, application_ids: list[int]) -> dict[int, str]:
+    """Names for the result list, read before anything is purged."""
+    if not application_ids:
+        return {}
+    found = session.exec(select(Application.id, Candidate.first_name, Candidate.last_name)
+                         .join(Candidate, Candidate.id == Application.candidate_id)
+                         .where(col(Application.id).in_(application_ids))).all()
+    return {i: f"{first} {last}" for i, first, last in found}
+
+
+def _other_live(session: Session, user: CurrentUser, hired_ids: list[int]) -> list[tuple[int, str, str]]:
+    if not hired_ids:
+        return []
+    hired = session.exec(select(Application.candidate_id).where(col(Application.id).in_(hired_ids))).all()
+    others = actions.other_live_applications(session, user, list(hired))
+    names = _names(session, [a.id for a, _ in others])
+    return [(a.id, title, names.get(a.id, "")) for a, title in others]
+
+
+def run(session: Session, user: CurrentUser, action: str, application_ids: list[int], choices: dict) -> BulkResult:
+    """prepare() then execute(), in one session: what one Execute (or one chunk of a long one) does."""
+    return execute(session, user, action, application_ids, prepare(session, user, action, choices))
+
+
+def summary_line(result: BulkResult, language: str) -> str:
+    """"12 done, 1 skipped: already hired" in language."""
+    line = gettext(language, "{done} done").format(done=result.done)
+    skipped = result.skipped
+    if skipped:
+        reasons = sorted({gettext(language, o.reason).format(**o.params) for o in skipped})
+        line += ", " + gettext(language, "{count} skipped: {reasons}").format(count=len(skipped),
+                                                                              reasons="; ".join(reasons))
+    return line

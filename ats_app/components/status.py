@@ -3,6 +3,7 @@
 import reflex as rx
 
 from ..services.i18n import N_
+from ..services.statuses import STAGE_LABELS, STATUS_COLOURS, STATUS_LABELS
 from .translate import t_choice
 
 PROJECT_STATUS = {"draft": N_("Draft"), "open": N_("Open"), "closed": N_("Closed")}
@@ -16,4 +17,18 @@ def project_status_badge(status: rx.Var) -> rx.Component:
         *[(key, rx.badge(t_choice(status, PROJECT_STATUS), color_scheme=colour, variant="soft"))
           for key, colour in PROJECT_STATUS_COLOR.items()],
         rx.badge(status),
+    )
+
+
+def application_status_badge(status: rx.Var, stage: rx.Var) -> rx.Component:
+    """The status for the project, with the rejection stage after it: "Rejected (after first interview)"."""
+    return rx.hstack(
+        rx.match(
+            status,
+            *[(key, rx.badge(t_choice(status, STATUS_LABELS), color_scheme=colour, variant="soft"))
+              for key, colour in STATUS_COLOURS.items()],
+            rx.badge(status),
+        ),
+        rx.cond(stage != "", rx.text("(", t_choice(stage, STAGE_LABELS), ")", size="1", color_scheme="gray")),
+        spacing="1", align="center", wrap="wrap", class_name="application-status",
     )

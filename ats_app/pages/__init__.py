@@ -1,3 +1,4 @@
 """One module per page; importing this package registers every route."""
 
-from . import login, overview, placeholders  # noqa: F401
+from . import (application, application_handling, cv_database, deleted, employees, login, overview,  # noqa: F401
+               placeholders)

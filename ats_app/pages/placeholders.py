@@ -9,14 +9,10 @@ from ..state.auth import AuthState
 
 # (route, title, what it will hold)
 COMING = (
-    ("/cv-database", N_("CV database"), N_("Saved candidates, searchable by name, email and skills in the CV.")),
-    ("/deleted", N_("Deleted applications"), N_("Deleted applications, to restore or delete permanently.")),
     ("/calendar", N_("Recruitment calendar"), N_("Interviews by day and week, with each candidate's answer.")),
     ("/outbox", N_("Outbox"), N_("Every email and text message, scheduled, sent or held.")),
     ("/email-templates", N_("Email templates"), N_("The emails candidates receive, in every language.")),
-    ("/employees", N_("Employees"), N_("People hired through recruitment projects.")),
     ("/settings", N_("Settings"), N_("Rejection reasons, delays and your organisation's details.")),
-    ("/projects/[project_id]", N_("Application handling"), N_("Every application to this recruitment project.")),
 )
 
 

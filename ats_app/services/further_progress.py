@@ -144,24 +144,31 @@ RUNNERS = {
 def execute(session: Session, user: CurrentUser, action: str, application_ids: list[int], prepared: dict) -> BulkResult:
     """Run action on each applicant, committing each one alone. prepared comes from prepare()."""
     run = RUNNERS[action]
-    names = _names(session, application_ids)
-    result = BulkResult()
-    for application_id in dict.fromkeys(application_ids):  # once each, in the order ticked
-        name = names.get(application_id, "")
-        try:
-            run(session, user, application_id, **prepared)
-            session.commit()
-            result.outcomes.append(Outcome(application_id, name, True))
-        except ActionRefused as refused:
-            session.rollback()
-            result.outcomes.append(Outcome(application_id, name, False, refused.reason, refused.params))
-        except Exception:  # one broken applicant must not stop (or undo) the others
-            session.rollback()
-            log.exception("%s failed for application %s", action, application_id)
-            result.outcomes.append(Outcome(application_id, name, False, N_("failed; nothing was changed")))
+    result = run_each(session, application_ids, _names(session, application_ids),
+                      lambda application_id: run(session, user, application_id, **prepared), action)
     if action == "hire":
         hired = [o.application_id for o in result.outcomes if o.done]
         result.others_to_withdraw = _other_live(session, user, hired)
+    return result
+
+
+def run_each(session: Session, ids: list[int], names: dict[int, str], step, what: str) -> BulkResult:
+    """step(id) for each id once, in order, each committed alone; a refusal or an error rolls back that
+    one only and is reported with its reason."""
+    result = BulkResult()
+    for item_id in dict.fromkeys(ids):
+        name = names.get(item_id, "")
+        try:
+            step(item_id)
+            session.commit()
+            result.outcomes.append(Outcome(item_id, name, True))
+        except ActionRefused as refused:
+            session.rollback()
+            result.outcomes.append(Outcome(item_id, name, False, refused.reason, refused.params))
+        except Exception:  # one broken applicant must not stop (or undo) the others
+            session.rollback()
+            log.exception("%s failed for %s", what, item_id)
+            result.outcomes.append(Outcome(item_id, name, False, N_("failed; nothing was changed")))
     return result
 
 

@@ -1,6 +1,7 @@
 """How statuses for the project group into the summaries recruiters see."""
 
 from ..models import ApplicationStatus as S
+from .i18n import N_
 
 # The Application handling summary: New, In process (invited / offer), Processed (rejected, withdrawn,
 # hired), Saved. Transferred and restored applications wait for a first decision, so they count as new.
@@ -18,3 +19,23 @@ def group_of(status: str) -> str:
         if status in members:
             return group
     raise ValueError(f"unknown status {status!r}")
+
+# What recruiters read for each status for the project, and for each rejection stage.
+STATUS_LABELS: dict[str, str] = {k.value: v for k, v in {
+    S.NEW: N_("New"), S.INVITED: N_("Invited to interview"), S.OFFER: N_("Offer received"),
+    S.REJECTED: N_("Rejected"), S.WITHDRAWN: N_("Withdrawn"), S.SAVED: N_("Saved"), S.HIRED: N_("Hired"),
+    S.TRANSFERRED: N_("Transferred"), S.RESTORED: N_("Restored"),
+}.items()}
+STATUS_COLOURS: dict[str, str] = {k.value: v for k, v in {
+    S.NEW: "blue", S.INVITED: "amber", S.OFFER: "orange", S.REJECTED: "gray", S.WITHDRAWN: "gray",
+    S.SAVED: "green", S.HIRED: "teal", S.TRANSFERRED: "iris", S.RESTORED: "cyan",
+}.items()}
+STAGE_LABELS: dict[str, str] = {
+    "after_application_review": N_("after application review"),
+    "after_screening": N_("after screening questions"),
+    "timed": N_("no progress in time"),
+    "after_initial_meeting": N_("after initial meeting"),
+    "after_first_interview": N_("after first interview"),
+    "after_second_interview": N_("after second interview"),
+    "after_third_interview": N_("after third interview"),
+}

@@ -102,6 +102,28 @@ def requires(right: str | None = None, *, roles: tuple[str, ...] = ()):
     return decorate
 
 
+def requires_in_background(right: str | None = None):
+    """requires() for background events: the session cookie is read under the state lock, then the
+    handler runs unlocked (it must take `async with self` to change state)."""
+
+    def decorate(fn):
+        @functools.wraps(fn)
+        async def wrapper(self, *args, **kwargs):
+            async with self:
+                user = await resolve_user(self)
+            if user is None or (right is not None and not user.has(right)):
+                return _refuse(fn.__qualname__, user)
+            token = _current_user.set(user)
+            try:
+                return await fn(self, *args, **kwargs)
+            finally:
+                _current_user.reset(token)
+
+        return wrapper
+
+    return decorate
+
+
 async def run_in_session(fn, *args, **kwargs):
     """Run a service function `fn(session, *args)` in a worker thread with its own transaction."""
 

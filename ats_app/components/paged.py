@@ -1,0 +1,31 @@
+"""The search box and the paging footer shared by the list pages."""
+
+import reflex as rx
+
+from .translate import t
+
+
+def search_box(state, placeholder: str, box_id: str) -> rx.Component:
+    """A search field that asks state.set_search as the user types."""
+    return rx.input(rx.input.slot(rx.icon("search", size=16)), placeholder=t(placeholder), on_change=state.set_search,
+                    id=box_id, width="320px")
+
+
+def paging_footer(state) -> rx.Component:
+    """"1–50 of 230" and the previous / next buttons."""
+    return rx.hstack(
+        rx.text(state.range_label, size="2", color_scheme="gray", id="range-label"),
+        rx.cond(state.loading, rx.spinner(size="1")),
+        rx.spacer(),
+        rx.button(rx.icon("chevron-left", size=16), on_click=state.previous_page, variant="soft", size="1",
+                  disabled=state.page == 0, aria_label=t("Previous page")),
+        rx.button(rx.icon("chevron-right", size=16), on_click=state.next_page, variant="soft", size="1",
+                  disabled=~state.has_next, aria_label=t("Next page")),
+        align="center", padding_top="12px", width="100%",
+    )
+
+
+def header_cells(*messages: str) -> rx.Component:
+    """A table header row of translated column names."""
+    return rx.table.header(rx.table.row(*[rx.table.column_header_cell(t(m), white_space="nowrap") if m else
+                                          rx.table.column_header_cell("") for m in messages]))

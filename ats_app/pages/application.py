@@ -1,0 +1,107 @@
+"""Application and CV: one applicant's personal data, CV, letter, answers, status, other applications and
+history, with the same Further progress list acting on this applicant alone."""
+
+import reflex as rx
+
+from ..components.further_progress import NATIVE_SELECT, further_progress
+from ..components.shell import shell
+from ..components.status import application_status_badge
+from ..components.translate import t
+from ..state.application_detail import ApplicationState as A, Field, HistoryView, OtherView
+from ..state.auth import AuthState
+
+
+def _line(label: str, value) -> rx.Component:
+    return rx.hstack(rx.text(t(label), size="2", color_scheme="gray", width="140px", flex_shrink="0"),
+                     rx.text(value, size="2"), align="start", width="100%")
+
+
+def _section(title: str, *children, **props) -> rx.Component:
+    return rx.card(rx.vstack(rx.heading(t(title), size="3"), *children, spacing="2", width="100%"), width="100%",
+                   **props)
+
+
+def _answer(row: Field) -> rx.Component:
+    return rx.vstack(rx.text(row.label, size="2", weight="medium"), rx.text(row.value, size="2"), spacing="0")
+
+
+def _other(row: OtherView) -> rx.Component:
+    return rx.hstack(rx.link(row.project, href=row.href, size="2"), application_status_badge(row.status, row.stage),
+                     rx.cond(row.deleted, rx.badge(t("Deleted"), color_scheme="gray")), align="center",
+                     class_name="other-application", wrap="wrap")
+
+
+def _history_line(row: HistoryView) -> rx.Component:
+    return rx.table.row(rx.table.cell(row.at, white_space="nowrap"), rx.table.cell(row.actor),
+                        rx.table.cell(row.text), class_name="history-line")
+
+
+def _personal() -> rx.Component:
+    return _section(
+        "Personal data",
+        _line("Email", rx.link(A.email, href="mailto:" + A.email)),
+        _line("Mobile", A.mobile),
+        _line("Address", A.address),
+        _line("Language", A.language),
+        _line("CV", rx.cond(A.cv_href != "", rx.link(rx.icon("file-text", size=14), " ", A.cv_filename,
+                                                        href=A.cv_href, id="cv-link", is_external=False),
+                            rx.text(t("No CV"), color_scheme="gray"))),
+    )
+
+
+def _status() -> rx.Component:
+    return _section(
+        "Status for the project",
+        rx.box(application_status_badge(A.status, A.stage), id="application-status"),
+        rx.cond(A.reason != "", _line("Reason", A.reason)),
+        rx.cond(A.deleted, rx.callout(t("This application is deleted."), icon="trash-2", color_scheme="gray",
+                                      size="1")),
+        _line("Applied", A.applied),
+        _line("Rating", rx.cond(A.rating != "", A.rating, "–")),
+        rx.hstack(
+            rx.el.label(t("Ranking"), html_for="ranking", font_size="14px", width="140px",
+                        color=rx.color("gray", 11)),
+            rx.el.select(rx.el.option("–", value="0"), rx.el.option("1", value="1"), rx.el.option("2", value="2"),
+                         rx.el.option("3", value="3"), id="ranking", value=A.ranking, on_change=A.set_ranking,
+                         disabled=~A.may_rank, **NATIVE_SELECT),
+            align="center",
+        ),
+    )
+
+
+def _content() -> rx.Component:
+    return rx.cond(
+        A.not_found,
+        rx.callout(t("This application does not exist or you may not see it."), icon="circle-alert",
+                   color_scheme="red", id="not-found"),
+        rx.vstack(
+            rx.vstack(
+                rx.link(A.project_title, href=A.project_href, size="2", id="project-link"),
+                rx.heading(A.name, size="7", id="page-title"),
+                rx.text(t("Application and CV"), color_scheme="gray", size="2"),
+                spacing="1",
+            ),
+            further_progress(),
+            rx.grid(_personal(), _status(), columns=rx.breakpoints(initial="1", md="2"), spacing="4",
+                    width="100%"),
+            _section("Cover letter", rx.cond(A.cover_letter != "",
+                                             rx.text(A.cover_letter, size="2", white_space="pre-wrap"),
+                                             rx.text(t("No cover letter"), size="2", color_scheme="gray"))),
+            rx.cond(A.screening.length() > 0,
+                    _section("Screening answers", rx.foreach(A.screening, _answer))),
+            _section("Other applications",
+                     rx.cond(A.others.length() > 0, rx.vstack(rx.foreach(A.others, _other), spacing="2"),
+                             rx.text(t("No other applications"), size="2", color_scheme="gray")),
+                     id="other-applications-section"),
+            _section("History", rx.table.root(rx.table.body(rx.foreach(A.history, _history_line)), size="1",
+                                              width="100%", id="history")),
+            spacing="4", width="100%",
+        ),
+    )
+
+
+@rx.page(route="/applications/[application_id]", title="Application and CV · Nordlys ATS",
+         on_load=[AuthState.require_login, A.load])
+def application_page() -> rx.Component:
+    """One applicant's application and CV."""
+    return shell(_content(), active_route="/", on_locale_change=A.load)

@@ -1,0 +1,81 @@
+"""The CV database: saved candidates, searchable by name, email and skills in their CV, by language."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, select
+
+from ..models import Application, ApplicationStatus as S, Candidate, RecruitmentProject
+from .access import visible_projects
+from .actions import InvalidChoice, require
+from .auth import CurrentUser
+from .further_progress import BulkResult, run_each
+from .i18n import N_
+from .transfer import check_target, transfer_candidate
+from .transitions import ActionRefused
+
+PAGE_SIZE = 50
+
+
+@dataclass
+class SavedCandidate:
+    candidate_id: int
+    name: str
+    email: str
+    language: str
+    saved_from: str  # the project of the latest saved application
+    saved_at: datetime
+    has_cv: bool
+
+
+def list_saved(session: Session, user: CurrentUser, *, search: str = "", language: str = "", offset: int = 0,
+               limit: int = PAGE_SIZE) -> tuple[list[SavedCandidate], int]:
+    """One page of candidates with a saved application in a project user may see, latest saved first."""
+    latest = (
+        select(Application.candidate_id, func.max(Application.updated_at).label("saved_at"),
+               func.max(Application.id).label("application_id"))
+        .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
+        .where(Application.status == S.SAVED, Application.deleted_at.is_(None), visible_projects(user))
+        .group_by(Application.candidate_id).subquery()
+    )
+    where = [Candidate.anonymised_at.is_(None)]
+    for word in search.lower().split()[:8]:  # every word must match the name, the email or the CV text
+        like = f"%{word.replace('%', '').replace('_', '')}%"
+        where.append(or_(func.lower(Candidate.first_name + " " + Candidate.last_name).like(like),
+                         func.lower(Candidate.email).like(like), func.lower(Candidate.cv_text).like(like)))
+    if language:
+        where.append(Candidate.language == language)
+    base = select(Candidate).join(latest, latest.c.candidate_id == Candidate.id)
+    total = session.exec(select(func.count()).select_from(base.where(*where).subquery())).one()
+    found = session.exec(
+        select(Candidate, latest.c.saved_at, RecruitmentProject.title)
+        .join(latest, latest.c.candidate_id == Candidate.id)
+        .join(Application, Application.id == latest.c.application_id)
+        .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
+        .where(*where).order_by(latest.c.saved_at.desc(), Candidate.id.desc()).offset(offset).limit(limit)
+    ).all()
+    rows = [SavedCandidate(c.id, f"{c.first_name} {c.last_name}", c.email, c.language, title, saved_at,
+                           bool(c.cv_file_key)) for c, saved_at, title in found]
+    return rows, total
+
+
+def transfer_saved(session: Session, user: CurrentUser, candidate_ids: list[int], target) -> BulkResult:
+    """Transfer saved candidates into a project (target as the Transfer form gives it): each gets a new
+    application with status Transferred; one already in the target is skipped with the reason."""
+    require(user, "transfer")
+    project = check_target(session, user, target)
+    if project is None:
+        raise InvalidChoice("target", N_("Choose the project to transfer to."))
+    names = {c.id: f"{c.first_name} {c.last_name}"
+             for c in session.exec(select(Candidate).where(Candidate.id.in_(candidate_ids or [-1])))}
+    saved = set(session.exec(select(Application.candidate_id).where(
+        Application.candidate_id.in_(candidate_ids or [-1]), Application.status == S.SAVED,
+        Application.deleted_at.is_(None))))
+
+    def step(candidate_id: int) -> None:
+        if candidate_id not in saved:  # only candidates in the CV database can be taken from it
+            raise ActionRefused(N_("not found"))
+        transfer_candidate(session, user, candidate_id, project)
+
+    return run_each(session, candidate_ids, names, step, "transfer from the CV database")

@@ -1,0 +1,114 @@
+"""The Application and CV page: one applicant, formatted on the server, and the ranking edit."""
+
+import re
+from dataclasses import dataclass
+
+import reflex as rx
+
+from ..services import actions, application_detail as detail
+from ..services.i18n import LANGUAGES, format_day, format_moment, gettext
+from .guard import current_user, requires, run_in_session
+
+_APPLICATION_PATH = re.compile(r"/applications/(\d+)")
+
+
+@dataclass
+class Field:
+    """A labelled line of personal data (label is an English message, translated on the page)."""
+
+    label: str
+    value: str
+
+
+@dataclass
+class OtherView:
+    href: str
+    project: str
+    status: str
+    stage: str
+    deleted: bool
+
+
+@dataclass
+class HistoryView:
+    at: str
+    actor: str
+    text: str
+
+
+class ApplicationState(rx.State):
+    """What the Application and CV page shows."""
+
+    application_id: int = 0
+    not_found: bool = False
+    name: str = ""
+    project_title: str = ""
+    project_href: str = ""
+    email: str = ""
+    mobile: str = ""
+    address: str = ""
+    language: str = ""
+    cv_href: str = ""
+    cv_filename: str = ""
+    cover_letter: str = ""
+    screening: list[Field] = []
+    status: str = ""
+    stage: str = ""
+    reason: str = ""
+    ranking: str = "0"
+    rating: str = ""
+    applied: str = ""
+    deleted: bool = False
+    others: list[OtherView] = []
+    history: list[HistoryView] = []
+    may_rank: bool = False
+
+    async def _reload(self) -> None:
+        user = current_user()
+        try:
+            found = await run_in_session(detail.application_detail, user, self.application_id)
+        except detail.ApplicationNotFound:
+            self.not_found, self.name, self.history, self.others = True, "", [], []
+            return
+        c, lang, zone = found.candidate, user.language, user.time_zone
+        self.not_found = False
+        self.name, self.email, self.mobile = f"{c.first_name} {c.last_name}", c.email, c.mobile or ""
+        self.address = ", ".join(p for p in (c.address, " ".join(filter(None, (c.postal_code, c.city))), c.country)
+                                 if p)
+        self.language = LANGUAGES.get(c.language, c.language)
+        self.cv_href = f"/files/cv/{c.id}" if c.cv_file_key else ""
+        self.cv_filename = c.cv_filename or ""
+        self.project_title, self.project_href = found.project_title, f"/projects/{found.project_id}"
+        self.cover_letter = found.cover_letter
+        self.screening = [Field(q, a) for q, a in found.screening]
+        self.status, self.stage, self.reason = found.status, found.stage, found.reason
+        self.ranking = str(found.ranking or 0)
+        self.rating = f"{found.rating:.1f}" if found.rating is not None else ""
+        self.applied = format_moment(found.applied_at, lang, zone)
+        self.deleted = found.deleted
+        self.others = [OtherView(f"/applications/{o.application_id}", o.project_title, o.status, o.stage, o.deleted)
+                       for o in found.others]
+        self.history = [HistoryView(format_moment(h.at, lang, zone), h.actor, h.text) for h in found.history]
+        self.may_rank = actions.allowed(user, "ranking")
+
+    @rx.event
+    @requires()
+    async def load(self):
+        """Open the application named in the address."""
+        from .further_progress import FurtherProgressState
+        match = _APPLICATION_PATH.search(self.router.url.path)
+        self.application_id = int(match.group(1)) if match else 0
+        await self._reload()
+        (await self.get_state(FurtherProgressState))._enter("application", self.application_id)
+
+    @rx.event
+    @requires()
+    async def set_ranking(self, ranking: str):
+        """The recruiter changed this applicant's ranking 1–3."""
+        user = current_user()
+        try:
+            await run_in_session(actions.set_ranking, user, self.application_id, int(ranking or 0))
+        except (actions.NotAllowed, actions.InvalidChoice, actions.ActionRefused, ValueError):
+            await self._reload()
+            return rx.toast.error(gettext(user.language, "The ranking was not changed."))
+        await self._reload()

@@ -1,0 +1,114 @@
+"""Deleted applications: restore, or delete permanently after a typed confirmation."""
+
+from dataclasses import dataclass
+
+import reflex as rx
+
+from ..services import actions, deleted_list, further_progress as fp
+from ..services.i18n import format_moment, gettext
+from ..services.purge import CONFIRMATION_WORD
+from .guard import current_user, requires, run_in_session
+from .paged import PagedListState
+
+
+@dataclass
+class DeletedView:
+    id: int
+    name: str
+    email: str
+    project: str
+    project_deleted: bool
+    status: str
+    deleted_at: str
+    deleted_by: str
+
+
+class DeletedState(PagedListState, rx.State):
+    """One page of deleted applications, the ticked ones and the purge confirmation."""
+
+    rows: list[DeletedView] = []
+    ticked: list[int] = []
+    confirming: bool = False
+    confirmation: str = ""
+    confirmation_word: str = "DELETE"
+    error: str = ""
+    result_line: str = ""
+    skipped: list[str] = []
+    may_purge: bool = False
+    forbidden: bool = False
+
+    async def _fetch(self, user, offset: int) -> int:
+        try:
+            rows, total = await run_in_session(deleted_list.list_deleted, user, search=self.search, offset=offset)
+        except actions.NotAllowed:  # the page needs the right to see deleted applications
+            self.rows, self.forbidden = [], True
+            return 0
+        self.forbidden = False
+        self.rows = [DeletedView(r.application_id, r.name, r.email, r.project_title, r.project_deleted, r.status,
+                                 format_moment(r.deleted_at, user.language, user.time_zone), r.deleted_by)
+                     for r in rows]
+        self.ticked = [i for i in self.ticked if any(r.id == i for r in self.rows)]
+        self.may_purge = actions.allowed(user, "purge")
+        self.confirmation_word = gettext(user.language, CONFIRMATION_WORD)
+        return total
+
+    @rx.event
+    @requires("can_see_deleted")
+    async def toggle_tick(self, application_id: int):
+        """Tick or untick a deleted application on this page."""
+        if application_id in self.ticked:
+            self.ticked = [i for i in self.ticked if i != application_id]
+        elif any(r.id == application_id for r in self.rows):
+            self.ticked = [*self.ticked, application_id]
+
+    async def _run(self, action: str, choices: dict) -> None:
+        user = current_user()
+        if not self.ticked:
+            self.error = gettext(user.language, "Tick at least one application.")
+            return
+        try:
+            result = await run_in_session(fp.run, user, action, list(self.ticked), choices)
+        except actions.NotAllowed:
+            self.error = gettext(user.language, "You do not have the right to do this.")
+            return
+        except actions.InvalidChoice as bad:
+            self.error = gettext(user.language, bad.message).format(**bad.params)
+            return
+        self.error, self.confirming, self.confirmation, self.ticked = "", False, "", []
+        self.result_line = fp.summary_line(result, user.language)
+        self.skipped = [f"{o.name}: {gettext(user.language, o.reason).format(**o.params)}" for o in result.skipped]
+        await self._reload()
+
+    @rx.event
+    @requires("can_see_deleted")
+    async def restore(self):
+        """Restore the ticked applications to their projects (status Restored)."""
+        await self._run("restore", {})
+
+    @rx.event
+    @requires("can_delete")
+    async def ask_to_purge(self):
+        """Open the typed confirmation for Delete permanently."""
+        user = current_user()
+        if not self.ticked:
+            self.error = gettext(user.language, "Tick at least one application.")
+            return
+        self.error, self.confirming, self.confirmation = "", True, ""
+
+    @rx.event
+    @requires("can_delete")
+    async def set_confirmation(self, text: str):
+        """What the recruiter typed in the confirmation field."""
+        self.confirmation = str(text)[:40]
+
+    @rx.event
+    @requires("can_delete")
+    async def purge(self):
+        """Delete the ticked applications permanently, if the confirmation word was typed."""
+        await self._run("purge", {"confirmation": self.confirmation})
+
+    @rx.event
+    @requires()
+    async def cancel_purge(self):
+        """Close the confirmation; nothing is deleted."""
+        self.confirming, self.confirmation, self.error = False, "", ""

@@ -40,7 +40,7 @@ translations: $(VENV)/.installed
 
 ## After changing UI text: extract messages and merge them into every catalog (then translate the new ones).
 i18n-update: $(VENV)/.installed
-	$(VENV)/bin/pybabel -q extract -F babel.cfg -k t -k _ -k gettext:2 -k N_ --no-location --sort-output -o locales/messages.pot .
+	$(VENV)/bin/pybabel -q extract -F babel.cfg -k t -k _ -k gettext:2 -k N_ -k NC_:1c,2 --no-location --sort-output -o locales/messages.pot .
 	$(VENV)/bin/pybabel -q update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete
 
 ## Serve the app in production mode on one port (http://$(HOST):$(PORT)).

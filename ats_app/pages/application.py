@@ -7,6 +7,7 @@ from ..components.further_progress import NATIVE_SELECT, further_progress
 from ..components.shell import shell
 from ..components.status import application_status_badge
 from ..components.translate import t
+from ..services.i18n import N_
 from ..state.application_detail import ApplicationState as A, Field, HistoryView, OtherView
 from ..state.auth import AuthState
 
@@ -38,12 +39,12 @@ def _history_line(row: HistoryView) -> rx.Component:
 
 def _personal() -> rx.Component:
     return _section(
-        "Personal data",
-        _line("Email", rx.link(A.email, href="mailto:" + A.email)),
-        _line("Mobile", A.mobile),
-        _line("Address", A.address),
-        _line("Language", A.language),
-        _line("CV", rx.cond(A.cv_href != "", rx.link(rx.icon("file-text", size=14), " ", A.cv_filename,
+        N_("Personal data"),
+        _line(N_("Email"), rx.link(A.email, href="mailto:" + A.email)),
+        _line(N_("Mobile"), A.mobile),
+        _line(N_("Address"), A.address),
+        _line(N_("Language"), A.language),
+        _line(N_("CV"), rx.cond(A.cv_href != "", rx.link(rx.icon("file-text", size=14), " ", A.cv_filename,
                                                         href=A.cv_href, id="cv-link", is_external=False),
                             rx.text(t("No CV"), color_scheme="gray"))),
     )
@@ -51,13 +52,13 @@ def _personal() -> rx.Component:
 
 def _status() -> rx.Component:
     return _section(
-        "Status for the project",
+        N_("Status for the project"),
         rx.box(application_status_badge(A.status, A.stage), id="application-status"),
-        rx.cond(A.reason != "", _line("Reason", A.reason)),
+        rx.cond(A.reason != "", _line(N_("Reason"), A.reason)),
         rx.cond(A.deleted, rx.callout(t("This application is deleted."), icon="trash-2", color_scheme="gray",
                                       size="1")),
-        _line("Applied", A.applied),
-        _line("Rating", rx.cond(A.rating != "", A.rating, "–")),
+        _line(N_("Applied"), A.applied),
+        _line(N_("Rating"), rx.cond(A.rating != "", A.rating, "–")),
         rx.hstack(
             rx.el.label(t("Ranking"), html_for="ranking", font_size="14px", width="140px",
                         color=rx.color("gray", 11)),
@@ -84,16 +85,16 @@ def _content() -> rx.Component:
             further_progress(),
             rx.grid(_personal(), _status(), columns=rx.breakpoints(initial="1", md="2"), spacing="4",
                     width="100%"),
-            _section("Cover letter", rx.cond(A.cover_letter != "",
+            _section(N_("Cover letter"), rx.cond(A.cover_letter != "",
                                              rx.text(A.cover_letter, size="2", white_space="pre-wrap"),
                                              rx.text(t("No cover letter"), size="2", color_scheme="gray"))),
             rx.cond(A.screening.length() > 0,
-                    _section("Screening answers", rx.foreach(A.screening, _answer))),
-            _section("Other applications",
+                    _section(N_("Screening answers"), rx.foreach(A.screening, _answer))),
+            _section(N_("Other applications"),
                      rx.cond(A.others.length() > 0, rx.vstack(rx.foreach(A.others, _other), spacing="2"),
                              rx.text(t("No other applications"), size="2", color_scheme="gray")),
                      id="other-applications-section"),
-            _section("History", rx.table.root(rx.table.body(rx.foreach(A.history, _history_line)), size="1",
+            _section(N_("History"), rx.table.root(rx.table.body(rx.foreach(A.history, _history_line)), size="1",
                                               width="100%", id="history")),
             spacing="4", width="100%",
         ),

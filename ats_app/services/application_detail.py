@@ -123,7 +123,7 @@ def history(session: Session, application_id: int, language: str) -> list[Histor
 
 
 def _status(language: str, status: str | None) -> str:
-    return gettext(language, STATUS_LABELS.get(status or "", N_("New")))
+    return gettext(language, STATUS_LABELS.get(status or "new", STATUS_LABELS["new"]))
 
 
 def describe(kind: str, payload: dict, language: str, titles: dict[int, str]) -> str:

@@ -24,6 +24,20 @@ def N_(message: str) -> str:  # noqa: N802  (gettext convention)
     """Mark a message for extraction where it is translated later (tables of labels)."""
     return message
 
+
+CONTEXT_SEPARATOR = "\x04"  # how gettext keys a message with a context (msgctxt) in compiled catalogs
+
+
+def NC_(context: str, message: str) -> str:  # noqa: N802
+    """Mark a message that needs a context to translate well (a status "New" is "Ny", a column of new
+    ones "Nye"); the context travels in the key, as gettext itself stores it."""
+    return f"{context}{CONTEXT_SEPARATOR}{message}"
+
+
+def _without_context(text: str) -> str:
+    return text.split(CONTEXT_SEPARATOR, 1)[-1]
+
+
 LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
 
 
@@ -55,12 +69,12 @@ def translations(language: str) -> NullTranslations:
 
 def gettext(language: str, message: str) -> str:
     """message in language."""
-    return translations(normalise_language(language)).gettext(message)
+    return _without_context(translations(normalise_language(language)).gettext(message))
 
 
 def all_translations(message: str) -> dict[str, str]:
     """message in every shipped language, for compile-time UI lookups."""
-    return {code: translations(code).gettext(message) for code in LANGUAGES}
+    return {code: _without_context(translations(code).gettext(message)) for code in LANGUAGES}
 
 
 def babel_locale(language: str) -> str:

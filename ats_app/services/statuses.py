@@ -1,7 +1,7 @@
 """How statuses for the project group into the summaries recruiters see."""
 
 from ..models import ApplicationStatus as S
-from .i18n import N_
+from .i18n import N_, NC_
 
 # The Application handling summary: New, In process (invited / offer), Processed (rejected, withdrawn,
 # hired), Saved. Transferred and restored applications wait for a first decision, so they count as new.
@@ -22,9 +22,10 @@ def group_of(status: str) -> str:
 
 # What recruiters read for each status for the project, and for each rejection stage.
 STATUS_LABELS: dict[str, str] = {k.value: v for k, v in {
-    S.NEW: N_("New"), S.INVITED: N_("Invited to interview"), S.OFFER: N_("Offer received"),
-    S.REJECTED: N_("Rejected"), S.WITHDRAWN: N_("Withdrawn"), S.SAVED: N_("Saved"), S.HIRED: N_("Hired"),
-    S.TRANSFERRED: N_("Transferred"), S.RESTORED: N_("Restored"),
+    S.NEW: NC_("status", "New"), S.INVITED: NC_("status", "Invited to interview"),
+    S.OFFER: NC_("status", "Offer received"), S.REJECTED: NC_("status", "Rejected"),
+    S.WITHDRAWN: NC_("status", "Withdrawn"), S.SAVED: NC_("status", "Saved"), S.HIRED: NC_("status", "Hired"),
+    S.TRANSFERRED: NC_("status", "Transferred"), S.RESTORED: NC_("status", "Restored"),
 }.items()}
 STATUS_COLOURS: dict[str, str] = {k.value: v for k, v in {
     S.NEW: "blue", S.INVITED: "amber", S.OFFER: "orange", S.REJECTED: "gray", S.WITHDRAWN: "gray",

@@ -34,7 +34,8 @@ def further_progress_bar(count_label: rx.Component | None = None) -> rx.Componen
                 rx.el.select(
                     rx.el.option(t("Choose an action…"), value=""),
                     *[_option(a) for a in CATALOGUE],
-                    id="further-progress", value=FP.action, on_change=FP.choose_action, **NATIVE_SELECT,
+                    id="further-progress", value=FP.action, on_change=FP.choose_action,
+                    **{**NATIVE_SELECT, "width": "300px"},
                 ),
                 rx.button(t("Execute"), on_click=FP.execute, id="execute", disabled=FP.running),
                 count_label or rx.fragment(),

@@ -44,8 +44,9 @@ def _personal() -> rx.Component:
         _line(N_("Mobile"), A.mobile),
         _line(N_("Address"), A.address),
         _line(N_("Language"), A.language),
-        _line(N_("CV"), rx.cond(A.cv_href != "", rx.link(rx.icon("file-text", size=14), " ", A.cv_filename,
-                                                        href=A.cv_href, id="cv-link", is_external=False),
+        _line(N_("CV"), rx.cond(A.cv_href != "", rx.link(rx.hstack(rx.icon("file-text", size=14), rx.text(A.cv_filename),
+                                                                  spacing="1", align="center"),
+                                                        href=A.cv_href, id="cv-link"),
                             rx.text(t("No CV"), color_scheme="gray"))),
     )
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import reflex as rx
 
 from ..services import actions, application_detail as detail
+from ..services.phones import readable_phone
 from ..services.i18n import LANGUAGES, format_day, format_moment, gettext
 from .guard import current_user, requires, run_in_session
 
@@ -72,7 +73,7 @@ class ApplicationState(rx.State):
             return
         c, lang, zone = found.candidate, user.language, user.time_zone
         self.not_found = False
-        self.name, self.email, self.mobile = f"{c.first_name} {c.last_name}", c.email, c.mobile or ""
+        self.name, self.email, self.mobile = f"{c.first_name} {c.last_name}", c.email, readable_phone(c.mobile)
         self.address = ", ".join(p for p in (c.address, " ".join(filter(None, (c.postal_code, c.city))), c.country)
                                  if p)
         self.language = LANGUAGES.get(c.language, c.language)

@@ -92,6 +92,9 @@ def test_filter_by_status_and_search(page, shoot):
 
 def test_project_title_opens_application_handling(page):
     log_in(page)
-    page.locator(".project-title").first.click()
+    first = page.locator(".project-title").first
+    title = first.inner_text().strip()
+    first.click()
     page.wait_for_url(re.compile(r"/projects/\d+/?$"))
-    expect(page.locator("#page-title")).to_have_text("Application handling")
+    expect(page.locator("#page-title")).to_have_text(title)
+    expect(page.locator("#summary-all")).to_be_visible()

@@ -7,20 +7,20 @@ from playwright.sync_api import expect
 
 from .conftest import log_in
 
-PAGES = [
-    ("/cv-database", "CV database"), ("/deleted", "Deleted applications"), ("/calendar", "Recruitment calendar"),
-    ("/outbox", "Outbox"), ("/email-templates", "Email templates"), ("/employees", "Employees"),
-    ("/settings", "Settings"),
+PAGES = [  # (route, title, built yet)
+    ("/cv-database", "CV database", True), ("/deleted", "Deleted applications", True),
+    ("/calendar", "Recruitment calendar", False), ("/outbox", "Outbox", False),
+    ("/email-templates", "Email templates", False), ("/employees", "Employees", True), ("/settings", "Settings", False),
 ]
 
 
-@pytest.mark.parametrize(("route", "title"), PAGES)
-def test_every_navigation_page_opens(page, shoot, route, title):
+@pytest.mark.parametrize(("route", "title", "built"), PAGES)
+def test_every_navigation_page_opens(page, shoot, route, title, built):
     log_in(page)
     page.locator("nav, div").get_by_role("link", name=title, exact=True).first.click()
     page.wait_for_url(re.compile(route + "/?$"))
     expect(page.locator("#page-title")).to_have_text(title)
-    expect(page.locator("#not-built")).to_be_visible()
+    expect(page.locator("#not-built")).to_have_count(0 if built else 1)
     shoot(page, "page" + route.replace("/", "-"))
 
 

@@ -18,7 +18,7 @@ export NPM_CONFIG_REGISTRY ?= https://registry.npmjs.org
 export REFLEX_USE_SYSTEM_BUN := 1
 export PATH := $(BUN_BIN):$(VENV)/bin:$(PATH)
 
-.PHONY: run test setup translations i18n-update unit e2e chromium clean
+.PHONY: run test setup translations i18n-update unit e2e chromium bench clean
 
 ## Install everything the app needs (idempotent: each step is skipped when already done).
 setup: $(VENV)/.installed $(BUN_BIN)/bun translations
@@ -68,6 +68,10 @@ unit: setup
 
 e2e: setup chromium
 	$(PY) -m pytest -q tests/e2e
+
+## Speed of Application handling on a temporary 1,000,000-application SQLite database (numbers go in the README).
+bench: setup
+	$(VENV)/bin/ats bench
 
 clean:
 	rm -rf .web .states $(VENV) $(TOOLS) shots

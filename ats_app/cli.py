@@ -1,4 +1,4 @@
-"""The `ats` console command: migrations, demo data and (later) the outbox worker and benchmarks."""
+"""The `ats` console command: migrations, demo data, benchmarks (and later the outbox worker)."""
 
 import argparse
 import os
@@ -46,6 +46,14 @@ def demo_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def bench(args: argparse.Namespace) -> int:
+    """Measure Application handling on a big temporary database (numbers for the README)."""
+    from .bench import run
+
+    run(applications=args.applications, runs=args.runs, keep=args.keep)
+    return 0
+
+
 def print_demo_logins(password: str) -> None:
     """Tell the person at the terminal how to log in."""
     print(f"Demo logins (password: {password}):")
@@ -65,6 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument("--force", action="store_true", help="load even though the database already has users")
     demo.add_argument("--if-empty", action="store_true", help="do nothing (successfully) when users exist")
     demo.set_defaults(func=demo_data)
+    measure = commands.add_parser("bench", help="measure the applicant list on a temporary 1M-application database")
+    measure.add_argument("--applications", type=int, default=1_000_000, help="applications in all (default 1,000,000)")
+    measure.add_argument("--runs", type=int, default=30, help="timed runs per query (default 30)")
+    measure.add_argument("--keep", help="build the database in this folder and leave it there")
+    measure.set_defaults(func=bench)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -1,4 +1,4 @@
-"""applications carry the candidate's name for fast sorting and searching, and where a Transfer moved them
+"""applications carry the candidate's name for fast sorting and searching, where a Transfer moved them, and indexes the list reads alone
 
 Revision ID: 0003
 Revises: 0002
@@ -31,6 +31,12 @@ def upgrade() -> None:
     with op.batch_alter_table('application', schema=None) as batch_op:
         batch_op.alter_column('sort_name', server_default=None)
         batch_op.alter_column('search_text', server_default=None)
+        batch_op.drop_index('ix_application_project_status')
+        batch_op.drop_index('ix_application_project_applied')
+        batch_op.create_index('ix_application_project_status_applied', ['project_id', 'status', 'deleted_at',
+                                                                        'applied_at'], unique=False)
+        batch_op.create_index('ix_application_project_live_applied', ['project_id', 'deleted_at', 'applied_at'],
+                              unique=False)
         batch_op.create_index('ix_application_project_name', ['project_id', 'deleted_at', 'sort_name'], unique=False)
         batch_op.create_index('ix_application_project_search', ['project_id', 'deleted_at', 'search_text'],
                               unique=False)
@@ -38,6 +44,10 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table('application', schema=None) as batch_op:
+        batch_op.drop_index('ix_application_project_live_applied')
+        batch_op.drop_index('ix_application_project_status_applied')
+        batch_op.create_index('ix_application_project_applied', ['project_id', 'applied_at'], unique=False)
+        batch_op.create_index('ix_application_project_status', ['project_id', 'status', 'deleted_at'], unique=False)
         batch_op.drop_index('ix_application_project_search')
         batch_op.drop_index('ix_application_project_name')
         batch_op.drop_constraint('fk_application_moved_to_id_application', type_='foreignkey')

@@ -27,8 +27,9 @@ class Application(SQLModel, table=True):
     """One candidate's application to one recruitment project."""
 
     __table_args__ = (
-        Index("ix_application_project_status", "project_id", "status", "deleted_at"),
-        Index("ix_application_project_applied", "project_id", "applied_at"),
+        # The summary counts, and a status filter in applied order, read these indexes alone.
+        Index("ix_application_project_status_applied", "project_id", "status", "deleted_at", "applied_at"),
+        Index("ix_application_project_live_applied", "project_id", "deleted_at", "applied_at"),
         # The applicant list sorts by name and searches name or email inside one project without joining
         # the candidate table: these copies of the candidate's name keep a 50,000-applicant project fast.
         Index("ix_application_project_name", "project_id", "deleted_at", "sort_name"),

@@ -138,18 +138,26 @@ def list_applicants(session: Session, user: CurrentUser, project_id: int, *, gro
     }[sort]
     direction = [c.desc() if descending else c.asc() for c in order]
     tie = Application.id.desc() if descending else Application.id.asc()
+    # Deferred join: find the page's ids on the index alone (a later page skips thousands of index
+    # entries, not thousands of joined rows), then fetch just those 50 rows with their names.
+    page_ids = select(Application.id).where(*where).order_by(*direction, tie).offset(max(offset, 0)).limit(limit)
+    if sort == "language":
+        page_ids = page_ids.join(Candidate, Candidate.id == Application.candidate_id)
+    ids = list(session.exec(page_ids))
     found = session.exec(
-        select(Application, Candidate.first_name, Candidate.last_name, Candidate.email, Candidate.language,
-               RejectionType.code)
+        select(Application.id, Application.candidate_id, Application.status, Application.ranking,
+               Application.applied_at, Candidate.first_name, Candidate.last_name, Candidate.email,
+               Candidate.language, RejectionType.code)
         .join(Candidate, Candidate.id == Application.candidate_id)
         .join(RejectionType, RejectionType.id == Application.rejection_type_id, isouter=True)
-        .where(*where).order_by(*direction, tie).offset(max(offset, 0)).limit(limit)
+        .where(col(Application.id).in_(ids or [-1]))
     ).all()
-    averages = _average_ratings(session, [a.id for a, *_ in found])
-    rows = [
-        ApplicantRow(application_id=a.id, candidate_id=a.candidate_id, name=f"{first} {last}", email=email,
-                     status=a.status, rejection_stage=stage, ranking=a.ranking, rating=averages.get(a.id),
-                     applied_at=a.applied_at, language=language)
-        for a, first, last, email, language, stage in found
-    ]
+    by_id = {row[0]: row for row in found}
+    averages = _average_ratings(session, ids)
+    rows = []
+    for application_id in ids:
+        _, candidate_id, status_, ranking_, applied_at, first, last, email, language, stage = by_id[application_id]
+        rows.append(ApplicantRow(application_id=application_id, candidate_id=candidate_id, name=f"{first} {last}",
+                                 email=email, status=status_, rejection_stage=stage, ranking=ranking_,
+                                 rating=averages.get(application_id), applied_at=applied_at, language=language))
     return ApplicantPage(rows=rows, total=total)

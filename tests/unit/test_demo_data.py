@@ -210,7 +210,8 @@ def test_exact_counts_for_small_and_bulk_runs(fresh, monkeypatch):
             Candidate, Candidate.id == Application.candidate_id, isouter=True).where(Candidate.id.is_(None))
         assert session.exec(dangling).one() == 0
     names = {ix["name"] for ix in inspect(engine).get_indexes("application")}
-    assert {"ix_application_project_status", "ix_application_project_applied"} <= names
+    assert {"ix_application_project_status_applied", "ix_application_project_live_applied",
+            "ix_application_project_name", "ix_application_project_search"} <= names
 
 
 @pytest.mark.parametrize("big", [False, True])

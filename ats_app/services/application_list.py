@@ -99,18 +99,6 @@ def _filters(project_id: int, group: str, status: str, ranking: int | None, sear
     return where
 
 
-def _average_ratings(session: Session, application_ids: list[int]) -> dict[int, float]:
-    """Average panel rating per application, for one page's rows only."""
-    if not application_ids:
-        return {}
-    found = session.exec(
-        select(Rating.application_id, func.avg(Rating.score))
-        .where(col(Rating.application_id).in_(application_ids), Rating.score.is_not(None))
-        .group_by(Rating.application_id)
-    ).all()
-    return {app_id: round(float(avg), 1) for app_id, avg in found}
-
-
 def list_applicants(session: Session, user: CurrentUser, project_id: int, *, group: str = "all", status: str = "",
                     ranking: int | None = None, search: str = "", sort: str = "applied", descending: bool = True,
                     offset: int = 0, limit: int = PAGE_SIZE) -> ApplicantPage:
@@ -147,17 +135,18 @@ def list_applicants(session: Session, user: CurrentUser, project_id: int, *, gro
     found = session.exec(
         select(Application.id, Application.candidate_id, Application.status, Application.ranking,
                Application.applied_at, Candidate.first_name, Candidate.last_name, Candidate.email,
-               Candidate.language, RejectionType.code)
+               Candidate.language, RejectionType.code, rating)
         .join(Candidate, Candidate.id == Application.candidate_id)
         .join(RejectionType, RejectionType.id == Application.rejection_type_id, isouter=True)
         .where(col(Application.id).in_(ids or [-1]))
     ).all()
     by_id = {row[0]: row for row in found}
-    averages = _average_ratings(session, ids)
     rows = []
     for application_id in ids:
-        _, candidate_id, status_, ranking_, applied_at, first, last, email, language, stage = by_id[application_id]
+        _, candidate_id, status_, ranking_, applied_at, first, last, email, language, stage, average = \
+            by_id[application_id]
         rows.append(ApplicantRow(application_id=application_id, candidate_id=candidate_id, name=f"{first} {last}",
                                  email=email, status=status_, rejection_stage=stage, ranking=ranking_,
-                                 rating=averages.get(application_id), applied_at=applied_at, language=language))
+                                 rating=round(float(average), 1) if average is not None else None,
+                                 applied_at=applied_at, language=language))
     return ApplicantPage(rows=rows, total=total)

@@ -4,7 +4,7 @@ import reflex as rx
 
 from ..services.further_progress import CATALOGUE
 from ..services.i18n import N_
-from ..state.further_progress import Choice, FurtherProgressState as FP, Other, Skipped
+from ..state.further_progress import Choice, ChoiceGroup, FurtherProgressState as FP, Other, Skipped
 from .translate import t
 
 NATIVE_SELECT = {"padding": "6px 10px", "border_radius": "var(--radius-2)", "border": f"1px solid {rx.color('gray', 7)}",
@@ -89,8 +89,19 @@ def _dialog(title: str, body: rx.Component, confirm_label: str, open_: rx.Var, o
     )
 
 
-def _target_option(choice: Choice) -> rx.Component:
-    return rx.el.option(choice.group + " · " + choice.label, value=choice.value)
+def _target_group(group: ChoiceGroup) -> rx.Component:
+    return rx.el.optgroup(rx.foreach(group.choices, lambda c: rx.el.option(c.label, value=c.value)),
+                          label=group.label)
+
+
+def target_select(groups: rx.Var, value: rx.Var, on_change, select_id: str, *, cv_database: bool) -> rx.Component:
+    """The Transfer target: projects grouped by department (and the CV database, from a project)."""
+    return rx.el.select(
+        rx.el.option(t("Choose a project…"), value=""),
+        rx.el.option(t("The CV database"), value="cv_database") if cv_database else rx.fragment(),
+        rx.foreach(groups, _target_group),
+        id=select_id, value=value, on_change=on_change, width="100%", **NATIVE_SELECT,
+    )
 
 
 def transfer_dialog() -> rx.Component:
@@ -102,13 +113,8 @@ def transfer_dialog() -> rx.Component:
             value=FP.target_status, on_change=FP.set_target_status, id="target-status",
         ),
         rx.el.label(t("Transfer to"), html_for="transfer-target", font_weight="500", font_size="14px"),
-        rx.el.select(
-            rx.el.option(t("Choose a project…"), value=""),
-            rx.el.option(t("The CV database"), value="cv_database"),
-            rx.foreach(FP.targets, _target_option),
-            id="transfer-target", value=FP.target, on_change=lambda v: FP.set_form_field("target", v),
-            width="100%", **NATIVE_SELECT,
-        ),
+        target_select(FP.targets, FP.target, lambda v: FP.set_form_field("target", v), "transfer-target",
+                      cv_database=True),
         field_error("target"),
         rx.radio_group.root(
             rx.radio_group.item(t("Move"), value="move"),

@@ -2,14 +2,13 @@
 
 import reflex as rx
 
-from ..components.further_progress import NATIVE_SELECT
+from ..components.further_progress import NATIVE_SELECT, target_select
 from ..components.paged import header_cells, paging_footer, search_box
 from ..components.shell import page_header, shell
 from ..components.translate import t
 from ..services.i18n import LANGUAGES, N_
 from ..state.auth import AuthState
 from ..state.cv_database import CvDatabaseState as C, SavedView
-from ..state.further_progress import Choice
 
 
 def _row(row: SavedView) -> rx.Component:
@@ -27,10 +26,6 @@ def _row(row: SavedView) -> rx.Component:
     )
 
 
-def _target_option(choice: Choice) -> rx.Component:
-    return rx.el.option(choice.group + " · " + choice.label, value=choice.value)
-
-
 def _transfer_dialog() -> rx.Component:
     return rx.dialog.root(
         rx.dialog.content(
@@ -42,9 +37,7 @@ def _transfer_dialog() -> rx.Component:
                     value=C.target_status, on_change=C.set_target_status,
                 ),
                 rx.el.label(t("Transfer to"), html_for="cv-transfer-target", font_weight="500", font_size="14px"),
-                rx.el.select(rx.el.option(t("Choose a project…"), value=""), rx.foreach(C.targets, _target_option),
-                             id="cv-transfer-target", value=C.target, on_change=C.set_target, width="100%",
-                             **NATIVE_SELECT),
+                target_select(C.targets, C.target, C.set_target, "cv-transfer-target", cv_database=False),
                 rx.cond(C.error != "", rx.text(C.error, color_scheme="red", size="2", class_name="field-error")),
                 spacing="3", width="100%",
             ),

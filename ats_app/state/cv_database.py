@@ -4,9 +4,9 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from ..services import actions, cv_database, further_progress as fp, transfer
+from ..services import actions, cv_database, further_progress as fp
 from ..services.i18n import LANGUAGES, format_day, gettext
-from .further_progress import Choice
+from .further_progress import ChoiceGroup, transfer_targets
 from .guard import current_user, requires, run_in_session
 from .paged import PagedListState
 
@@ -31,7 +31,7 @@ class CvDatabaseState(PagedListState, rx.State):
     may_transfer: bool = False
     transferring: bool = False
     target_status: str = "open"
-    targets: list[Choice] = []
+    targets: list[ChoiceGroup] = []
     target: str = ""
     error: str = ""
     result_line: str = ""
@@ -65,11 +65,7 @@ class CvDatabaseState(PagedListState, rx.State):
             self.ticked = [*self.ticked, candidate_id]
 
     async def _load_targets(self) -> None:
-        user = current_user()
-        found = await run_in_session(transfer.target_projects, user, self.target_status)
-        self.targets = [Choice(str(p.id), p.title, p.department or gettext(user.language, "No department"))
-                        for p in found]
-        self.target = ""
+        self.targets, self.target = await transfer_targets(self.target_status), ""
 
     @rx.event
     @requires("can_transfer")

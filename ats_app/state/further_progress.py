@@ -26,6 +26,25 @@ class Choice:
 
 
 @dataclass
+class ChoiceGroup:
+    """Options under one heading: the projects of one department."""
+
+    label: str
+    choices: list[Choice]
+
+
+async def transfer_targets(status: str) -> list[ChoiceGroup]:
+    """Open (or closed) projects the current user may transfer to, grouped by department."""
+    user = current_user()
+    found = await run_in_session(transfer.target_projects, user, status)
+    groups: dict[str, list[Choice]] = {}
+    for p in found:
+        groups.setdefault(p.department or gettext(user.language, "No department"), []).append(
+            Choice(str(p.id), p.title))
+    return [ChoiceGroup(label, choices) for label, choices in groups.items()]
+
+
+@dataclass
 class Skipped:
     """An applicant the action was not done for, and why (translated)."""
 
@@ -51,7 +70,7 @@ class FurtherProgressState(rx.State):
     dialog: str = ""
     errors: dict[str, str] = {}
     target_status: str = "open"
-    targets: list[Choice] = []
+    targets: list[ChoiceGroup] = []
     target: str = ""
     copy_only: bool = False
     positions: list[Choice] = []
@@ -140,11 +159,7 @@ class FurtherProgressState(rx.State):
             self.position_id = self.department_id = self.start_date = ""
 
     async def _load_targets(self) -> None:
-        user = current_user()
-        found = await run_in_session(transfer.target_projects, user, self.target_status)
-        self.targets = [Choice(str(p.id), p.title, p.department or gettext(user.language, "No department"))
-                        for p in found]
-        self.target = ""
+        self.targets, self.target = await transfer_targets(self.target_status), ""
 
     @rx.event
     @requires()

@@ -186,3 +186,21 @@ def test_application_and_cv_page(page, shoot):
     page.locator("#ranking").select_option("2")
     expect(page.locator("#history")).to_contain_text("Ranking changed from – to 2")
     shoot(page, "application-and-cv")
+
+
+def test_cv_database_search_and_transfer_into_a_project(page, shoot):
+    log_in(page)
+    page.goto("/cv-database")
+    first = page.locator(".saved-row").first
+    expect(first).to_be_visible()
+    name = first.locator(".saved-name").inner_text().strip()
+    page.locator("#cv-search").fill(name)
+    expect(page.locator(".saved-row", has_text=name).first).to_be_visible()
+    page.locator("#cv-transfer").click()
+    expect(page.get_by_text("Tick at least one candidate.")).to_be_visible()
+    page.locator(".saved-row", has_text=name).first.get_by_role("checkbox").click()
+    page.locator("#cv-transfer").click()
+    page.locator("#cv-transfer-target").select_option("2")
+    page.locator("#cv-transfer-confirm").click()
+    expect(page.locator("#result-line")).to_contain_text(re.compile(r"^[01] done"))
+    shoot(page, "cv-database-transfer")

@@ -29,3 +29,12 @@ def header_cells(*messages: str) -> rx.Component:
     """A table header row of translated column names."""
     return rx.table.header(rx.table.row(*[rx.table.column_header_cell(t(m), white_space="nowrap") if m else
                                           rx.table.column_header_cell("") for m in messages]))
+
+
+def result_callout(line: rx.Var, skipped: rx.Var) -> rx.Component:
+    """"3 done, 1 skipped: …" after an action on ticked rows, with one line per skipped row."""
+    return rx.cond(line != "", rx.callout.root(
+        rx.callout.icon(rx.icon("info")),
+        rx.vstack(rx.text(line, id="result-line", weight="medium"),
+                  rx.foreach(skipped, lambda text: rx.text(text, size="2")), spacing="1"),
+        color_scheme=rx.cond(skipped.length() > 0, "amber", "green"), size="1"))

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from ..components.further_progress import NATIVE_SELECT, target_select
-from ..components.paged import header_cells, paging_footer, search_box
+from ..components.paged import header_cells, paging_footer, result_callout, search_box
 from ..components.shell import page_header, shell
 from ..components.translate import t
 from ..services.i18n import LANGUAGES, N_
@@ -69,11 +69,7 @@ def cv_database_page() -> rx.Component:
                 spacing="3", align="center", wrap="wrap",
             ),
             rx.cond((C.error != "") & ~C.transferring, rx.text(C.error, color_scheme="red", size="2")),
-            rx.cond(C.result_line != "", rx.callout.root(
-                rx.callout.icon(rx.icon("info")),
-                rx.vstack(rx.text(C.result_line, id="result-line", weight="medium"),
-                          rx.foreach(C.skipped, lambda line: rx.text(line, size="2")), spacing="1"),
-                color_scheme=rx.cond(C.skipped.length() > 0, "amber", "green"), size="1")),
+            result_callout(C.result_line, C.skipped),
             rx.card(
                 rx.table.root(header_cells("", N_("Name"), N_("Language"), N_("Saved from"), N_("Saved"), N_("CV")),
                               rx.table.body(rx.foreach(C.rows, _row)), variant="ghost", size="2", width="100%",

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from ..components.paged import header_cells, paging_footer, search_box
+from ..components.paged import header_cells, paging_footer, result_callout, search_box
 from ..components.shell import page_header, shell
 from ..components.status import application_status_badge
 from ..components.translate import t
@@ -60,11 +60,7 @@ def _content() -> rx.Component:
             spacing="3", align="center", wrap="wrap",
         ),
         rx.cond((D.error != "") & ~D.confirming, rx.text(D.error, color_scheme="red", size="2", id="deleted-error")),
-        rx.cond(D.result_line != "", rx.callout.root(
-            rx.callout.icon(rx.icon("info")),
-            rx.vstack(rx.text(D.result_line, id="result-line", weight="medium"),
-                      rx.foreach(D.skipped, lambda line: rx.text(line, size="2")), spacing="1"),
-            color_scheme=rx.cond(D.skipped.length() > 0, "amber", "green"), size="1")),
+        result_callout(D.result_line, D.skipped),
         rx.card(
             rx.table.root(header_cells("", N_("Name"), N_("Recruitment project"), N_("Status for the project"),
                                        N_("Deleted"), N_("Deleted by")),

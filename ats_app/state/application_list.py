@@ -10,6 +10,7 @@ from ..services.i18n import LANGUAGES, format_day, gettext
 from ..services.statuses import STATUS_LABELS
 from .further_progress import FurtherProgressState
 from .guard import current_user, requires, run_in_session
+from .paged import TickedListState
 
 _PROJECT_PATH = re.compile(r"/projects/(\d+)")
 
@@ -30,7 +31,7 @@ class ApplicantView:
     language: str
 
 
-class ApplicationListState(rx.State):
+class ApplicationListState(TickedListState, rx.State):
     """The project's counts and one page of applicants; the rest stays in the database."""
 
     project_id: int = 0
@@ -40,30 +41,12 @@ class ApplicationListState(rx.State):
     group: str = "all"
     status_filter: str = ""
     ranking_filter: str = ""  # "", "0" (not ranked), "1".."3"
-    search: str = ""
     sort: str = "applied"
     descending: bool = True
-    page: int = 0
     rows: list[ApplicantView] = []
-    total: int = 0
-    range_label: str = ""
-    has_next: bool = False
-    ticked: list[int] = []
-    loading: bool = False
     may_rank: bool = False
 
-    @rx.var
-    def all_on_page_ticked(self) -> bool:
-        """True when every row on this page is ticked (the header tick box)."""
-        return bool(self.rows) and all(r.id in self.ticked for r in self.rows)
-
-    @rx.var
-    def ticked_count(self) -> int:
-        """How many applicants are ticked, on any page."""
-        return len(self.ticked)
-
-    async def _reload(self) -> None:
-        user = current_user()
+    async def _fetch(self, user, offset: int) -> int:
         ranking = int(self.ranking_filter) if self.ranking_filter else None
 
         def fetch(session):
@@ -71,14 +54,13 @@ class ApplicationListState(rx.State):
                     listing.summary(session, user, self.project_id),
                     listing.list_applicants(session, user, self.project_id, group=self.group,
                                             status=self.status_filter, ranking=ranking, search=self.search,
-                                            sort=self.sort, descending=self.descending,
-                                            offset=self.page * listing.PAGE_SIZE))
+                                            sort=self.sort, descending=self.descending, offset=offset))
 
         try:
             self.project_title, self.counts, found = await run_in_session(fetch)
         except listing.ProjectNotFound:
-            self.not_found, self.rows, self.total, self.counts = True, [], 0, {}
-            return
+            self.not_found, self.rows, self.counts = True, [], {}
+            return 0
         self.not_found = False
         self.may_rank = actions.allowed(user, "ranking")
         self.rows = [
@@ -89,16 +71,11 @@ class ApplicationListState(rx.State):
                           language=LANGUAGES.get(r.language, r.language))
             for r in found.rows
         ]
-        self.total = found.total
-        first = self.page * listing.PAGE_SIZE
-        self.has_next = first + len(found.rows) < found.total
-        self.range_label = gettext(user.language, "{first}–{last} of {total}").format(
-            first=first + (1 if found.rows else 0), last=first + len(found.rows), total=found.total)
+        return found.total
 
     async def _refilter(self) -> None:
-        self.page = 0
-        self.ticked = []
-        await self._reload()
+        self.ticked = []  # what was ticked under another filter is not what the recruiter sees now
+        await super()._refilter()
 
     @rx.event
     @requires()
@@ -137,13 +114,6 @@ class ApplicationListState(rx.State):
         self.ranking_filter = ranking if ranking in ("0", "1", "2", "3") else ""
         await self._refilter()
 
-    @rx.event(debounce=250)
-    @requires()
-    async def set_search(self, text: str):
-        """Search names and emails as the recruiter types."""
-        self.search = str(text)[:200]
-        await self._refilter()
-
     @rx.event
     @requires()
     async def sort_by(self, key: str):
@@ -154,39 +124,6 @@ class ApplicationListState(rx.State):
         self.sort = key
         self.page = 0
         await self._reload()
-
-    @rx.event
-    @requires()
-    async def next_page(self):
-        """The next 50 applicants."""
-        if self.has_next:
-            self.page += 1
-            await self._reload()
-
-    @rx.event
-    @requires()
-    async def previous_page(self):
-        """The previous 50 applicants."""
-        if self.page > 0:
-            self.page -= 1
-            await self._reload()
-
-    @rx.event
-    @requires()
-    async def toggle_tick(self, application_id: int):
-        """Tick or untick one applicant (only rows on this page can be ticked)."""
-        if application_id in self.ticked:
-            self.ticked = [i for i in self.ticked if i != application_id]
-        elif any(r.id == application_id for r in self.rows):
-            self.ticked = [*self.ticked, application_id]
-
-    @rx.event
-    @requires()
-    async def tick_all_on_page(self, checked: bool):
-        """The header tick box: tick (or untick) every applicant on this page."""
-        on_page = [r.id for r in self.rows]
-        rest = [i for i in self.ticked if i not in on_page]
-        self.ticked = rest + on_page if checked else rest
 
     @rx.event
     @requires()

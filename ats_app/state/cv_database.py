@@ -8,7 +8,7 @@ from ..services import actions, cv_database, further_progress as fp
 from ..services.i18n import LANGUAGES, format_day, gettext
 from .further_progress import ChoiceGroup, transfer_targets
 from .guard import current_user, requires, run_in_session
-from .paged import PagedListState
+from .paged import TickedListState
 
 
 @dataclass
@@ -22,12 +22,11 @@ class SavedView:
     cv_href: str
 
 
-class CvDatabaseState(PagedListState, rx.State):
+class CvDatabaseState(TickedListState, rx.State):
     """One page of saved candidates, the ticked ones and the Transfer form."""
 
     rows: list[SavedView] = []
     language: str = ""
-    ticked: list[int] = []
     may_transfer: bool = False
     transferring: bool = False
     target_status: str = "open"
@@ -54,15 +53,6 @@ class CvDatabaseState(PagedListState, rx.State):
         self.language = language if language in LANGUAGES else ""
         self.page = 0
         await self._reload()
-
-    @rx.event
-    @requires()
-    async def toggle_tick(self, candidate_id: int):
-        """Tick or untick a candidate on this page."""
-        if candidate_id in self.ticked:
-            self.ticked = [i for i in self.ticked if i != candidate_id]
-        elif any(r.id == candidate_id for r in self.rows):
-            self.ticked = [*self.ticked, candidate_id]
 
     async def _load_targets(self) -> None:
         self.targets, self.target = await transfer_targets(self.target_status), ""

@@ -8,7 +8,7 @@ from ..services import actions, deleted_list, further_progress as fp
 from ..services.i18n import format_moment, gettext
 from ..services.purge import CONFIRMATION_WORD
 from .guard import current_user, requires, run_in_session
-from .paged import PagedListState
+from .paged import TickedListState
 
 
 @dataclass
@@ -23,11 +23,10 @@ class DeletedView:
     deleted_by: str
 
 
-class DeletedState(PagedListState, rx.State):
+class DeletedState(TickedListState, rx.State):
     """One page of deleted applications, the ticked ones and the purge confirmation."""
 
     rows: list[DeletedView] = []
-    ticked: list[int] = []
     confirming: bool = False
     confirmation: str = ""
     confirmation_word: str = "DELETE"
@@ -51,15 +50,6 @@ class DeletedState(PagedListState, rx.State):
         self.may_purge = actions.allowed(user, "purge")
         self.confirmation_word = gettext(user.language, CONFIRMATION_WORD)
         return total
-
-    @rx.event
-    @requires("can_see_deleted")
-    async def toggle_tick(self, application_id: int):
-        """Tick or untick a deleted application on this page."""
-        if application_id in self.ticked:
-            self.ticked = [i for i in self.ticked if i != application_id]
-        elif any(r.id == application_id for r in self.rows):
-            self.ticked = [*self.ticked, application_id]
 
     async def _run(self, action: str, choices: dict) -> None:
         user = current_user()

@@ -47,3 +47,9 @@ def make_application(session: Session, project: RecruitmentProject, status: Appl
     session.add(application)
     session.commit()
     return application
+
+
+def login_as(session: Session, email: str = "admin@example.com", password: str = "demo"):
+    """The CurrentUser of a fresh session for email (as the guard would find it)."""
+    from ats_app.services import auth
+    return auth.user_for_token(session, auth.log_in(session, email, password))

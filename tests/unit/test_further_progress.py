@@ -11,11 +11,10 @@ from ats_app.services import actions, auth, further_progress as fp
 from ats_app.services.application_list import list_applicants, summary
 from ats_app.services.transitions import ALLOWED_FROM
 
-from .factories import make_application, make_department, make_project, make_user
+from .factories import login_as, make_application, make_department, make_project, make_user
 
 
-def _login(session, email="admin@example.com"):
-    return auth.user_for_token(session, auth.log_in(session, email, "demo"))
+_login = login_as
 
 
 @pytest.fixture

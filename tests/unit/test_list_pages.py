@@ -7,11 +7,10 @@ from ats_app.models.base import utcnow
 from ats_app.services import actions, auth, cv_database, deleted_list, further_progress as fp
 from ats_app.services.employees import list_employees
 
-from .factories import make_application, make_department, make_project, make_user
+from .factories import login_as, make_application, make_department, make_project, make_user
 
 
-def _login(session, email="admin@example.com"):
-    return auth.user_for_token(session, auth.log_in(session, email, "demo"))
+_login = login_as
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ so a refused or failed applicant is rolled back alone). Nothing here commits.
 
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..models import (Application, ApplicationEvent, ApplicationStatus as S, Candidate, Department, Employee, Position,
                       RecruitmentProject)
@@ -25,6 +25,8 @@ RIGHTS: dict[str, tuple[str, ...]] = {
     "purge": ("can_see_deleted", "can_delete"),
 }
 NOT_FOUND = N_("not found")
+# Statuses that do not block another application to the same project: that earlier one is over.
+FINISHED = (S.REJECTED, S.WITHDRAWN)
 
 
 class NotAllowed(PermissionError):
@@ -174,14 +176,26 @@ def other_live_applications(session: Session, user: CurrentUser, candidate_ids: 
     return list(session.exec(query).all())
 
 
+def refuse_if_applied(session: Session, candidate_id: int, project: RecruitmentProject) -> None:
+    """A candidate with a live (or hired, or saved) application in project cannot get a second one there."""
+    blocking = session.exec(
+        select(Application.id).where(Application.candidate_id == candidate_id, Application.project_id == project.id,
+                                     Application.deleted_at.is_(None), col(Application.status).not_in(FINISHED))
+    ).first()
+    if blocking is not None:
+        raise ActionRefused(N_("already has an application in {project}"), project=project.title)
+
+
 def restore_application(session: Session, user: CurrentUser, application_id: int) -> Application:
     """Back from Deleted applications with status Restored, unless its project was deleted."""
     require(user, "restore")
     application = find_application(session, user, application_id, include_deleted_projects=True)
     if application.deleted_at is None:
         raise ActionRefused(N_("not deleted"))
-    if session.get(RecruitmentProject, application.project_id).deleted_at is not None:
+    project = session.get(RecruitmentProject, application.project_id)
+    if project.deleted_at is not None:
         raise ActionRefused(N_("its project was deleted"))
+    refuse_if_applied(session, application.candidate_id, project)
     application.deleted_at = application.deleted_by_id = None
     change_status(session, user, application, S.RESTORED, "restore")
     return application

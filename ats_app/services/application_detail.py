@@ -74,7 +74,7 @@ def application_detail(session: Session, user: CurrentUser, application_id: int)
         rating=round(float(rating), 1) if rating is not None else None, applied_at=application.applied_at,
         deleted=application.deleted_at is not None, cover_letter=application.cover_letter or "",
         screening=_screening(project, application, user.language),
-        others=_others(session, user, application), history=history(session, application.id, user.language))
+        others=_others(session, user, application), history=history(session, application.id, user.language, user))
 
 
 def _screening(project: RecruitmentProject, application: Application, language: str) -> list[tuple[str, str]]:
@@ -101,8 +101,9 @@ def _others(session: Session, user: CurrentUser, application: Application) -> li
     return [OtherApplication(a.id, title, a.status, code or "", a.deleted_at is not None) for a, title, code in found]
 
 
-def history(session: Session, application_id: int, language: str) -> list[HistoryLine]:
-    """The application's history, newest first, described in language."""
+def history(session: Session, application_id: int, language: str, user: CurrentUser) -> list[HistoryLine]:
+    """The application's history, newest first, described in language (other projects by title only
+    when user may see them)."""
     found = session.exec(
         select(ApplicationEvent, User.name, Message.subject)
         .join(User, User.id == ApplicationEvent.actor_id, isouter=True)
@@ -112,7 +113,8 @@ def history(session: Session, application_id: int, language: str) -> list[Histor
     ).all()
     project_ids = {e.payload.get(k) for e, _, _ in found for k in ("from_project_id", "to_project_id")} - {None}
     titles = dict(session.exec(select(RecruitmentProject.id, RecruitmentProject.title)
-                               .where(col(RecruitmentProject.id).in_(project_ids))).all()) if project_ids else {}
+                               .where(col(RecruitmentProject.id).in_(project_ids), visible_projects(user))).all()
+                  ) if project_ids else {}
     lines = []
     for event, actor, subject in found:
         text = describe(event.kind, event.payload, language, titles)

@@ -125,6 +125,8 @@ def list_applicants(session: Session, user: CurrentUser, project_id: int, *, gro
         "language": (Candidate.language,),
     }[sort]
     direction = [c.desc() if descending else c.asc() for c in order]
+    if sort in ("ranking", "rating"):  # unranked and unrated last on every database (PostgreSQL puts NULL first)
+        direction = [c.nulls_last() for c in direction]
     tie = Application.id.desc() if descending else Application.id.asc()
     # Deferred join: find the page's ids on the index alone (a later page skips thousands of index
     # entries, not thousands of joined rows), then fetch just those 50 rows with their names.

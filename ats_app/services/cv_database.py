@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_
+from sqlalchemy import exists, func, or_
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from ..models import Application, ApplicationStatus as S, Candidate, RecruitmentProject
@@ -40,10 +41,11 @@ def list_saved(session: Session, user: CurrentUser, *, search: str = "", languag
         .group_by(Application.candidate_id).subquery()
     )
     where = [Candidate.anonymised_at.is_(None)]
+    other = aliased(Application)  # any of the candidate's applications, apart from the one listed
     for word in search.lower().split()[:8]:  # every word must match the name, the email or the CV text
-        like = f"%{word.replace('%', '').replace('_', '')}%"
-        where.append(or_(func.lower(Candidate.first_name + " " + Candidate.last_name).like(like),
-                         func.lower(Candidate.email).like(like), func.lower(Candidate.cv_text).like(like)))
+        # Names and emails through the applications' lower-cased copy (SQLite's lower() knows only ASCII).
+        named = exists().where(other.candidate_id == Candidate.id, other.search_text.contains(word, autoescape=True))
+        where.append(or_(named, func.lower(Candidate.cv_text).contains(word, autoescape=True)))
     if language:
         where.append(Candidate.language == language)
     base = select(Candidate).join(latest, latest.c.candidate_id == Candidate.id)
@@ -69,9 +71,11 @@ def transfer_saved(session: Session, user: CurrentUser, candidate_ids: list[int]
         raise InvalidChoice("target", N_("Choose the project to transfer to."))
     names = {c.id: f"{c.first_name} {c.last_name}"
              for c in session.exec(select(Candidate).where(Candidate.id.in_(candidate_ids or [-1])))}
-    saved = set(session.exec(select(Application.candidate_id).where(
-        Application.candidate_id.in_(candidate_ids or [-1]), Application.status == S.SAVED,
-        Application.deleted_at.is_(None))))
+    saved = set(session.exec(select(Application.candidate_id)
+                             .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
+                             .where(Application.candidate_id.in_(candidate_ids or [-1]),
+                                    Application.status == S.SAVED, Application.deleted_at.is_(None),
+                                    visible_projects(user))))
 
     def step(candidate_id: int) -> None:
         if candidate_id not in saved:  # only candidates in the CV database can be taken from it

@@ -29,10 +29,9 @@ def list_employees(session: Session, user: CurrentUser, *, search: str = "", off
     where = []
     needle = " ".join(search.lower().split())
     if needle:
-        like = f"%{needle.replace('%', '').replace('_', '')}%"
-        where.append(func.lower(Employee.first_name + " " + Employee.last_name).like(like)
-                     | func.lower(func.coalesce(Position.title, "")).like(like)
-                     | func.lower(func.coalesce(Department.name, "")).like(like))
+        where.append(func.lower(Employee.first_name + " " + Employee.last_name).contains(needle, autoescape=True)
+                     | func.lower(func.coalesce(Position.title, "")).contains(needle, autoescape=True)
+                     | func.lower(func.coalesce(Department.name, "")).contains(needle, autoescape=True))
     query = (select(Employee, Position.title, Department.name, RecruitmentProject.title)
              .join(Position, Position.id == Employee.position_id, isouter=True)
              .join(Department, Department.id == Employee.department_id, isouter=True)

@@ -12,8 +12,9 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from ..models import Application, Candidate
+from ..models import Application, Candidate, RecruitmentProject
 from . import actions, purge, transfer
+from .access import visible_projects
 from .auth import CurrentUser
 from .i18n import N_, gettext
 from .transitions import ActionRefused
@@ -144,7 +145,7 @@ RUNNERS = {
 def execute(session: Session, user: CurrentUser, action: str, application_ids: list[int], prepared: dict) -> BulkResult:
     """Run action on each applicant, committing each one alone. prepared comes from prepare()."""
     run = RUNNERS[action]
-    result = run_each(session, application_ids, _names(session, application_ids),
+    result = run_each(session, application_ids, _names(session, user, application_ids),
                       lambda application_id: run(session, user, application_id, **prepared), action)
     if action == "hire":
         hired = [o.application_id for o in result.outcomes if o.done]
@@ -172,13 +173,15 @@ def run_each(session: Session, ids: list[int], names: dict[int, str], step, what
     return result
 
 
-def _names(session: Session, application_ids: list[int]) -> dict[int, str]:
-    """Names for the result list, read before anything is purged."""
+def _names(session: Session, user: CurrentUser, application_ids: list[int]) -> dict[int, str]:
+    """Names for the result list (only of applications user may see), read before anything is purged."""
     if not application_ids:
         return {}
     found = session.exec(select(Application.id, Candidate.first_name, Candidate.last_name)
                          .join(Candidate, Candidate.id == Application.candidate_id)
-                         .where(col(Application.id).in_(application_ids))).all()
+                         .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
+                         .where(col(Application.id).in_(application_ids),
+                                visible_projects(user, include_deleted=True))).all()
     return {i: f"{first} {last}" for i, first, last in found}
 
 
@@ -187,7 +190,7 @@ def _other_live(session: Session, user: CurrentUser, hired_ids: list[int]) -> li
         return []
     hired = session.exec(select(Application.candidate_id).where(col(Application.id).in_(hired_ids))).all()
     others = actions.other_live_applications(session, user, list(hired))
-    names = _names(session, [a.id for a, _ in others])
+    names = _names(session, user, [a.id for a, _ in others])
     return [(a.id, title, names.get(a.id, "")) for a, title in others]
 
 

@@ -41,8 +41,9 @@ def list_projects(session: Session, user: CurrentUser, *, status: str = "", sear
     if status:
         where.append(RecruitmentProject.status == ProjectStatus(status))
     if search.strip():
-        needle = f"%{search.strip().lower()}%"
-        where.append(func.lower(RecruitmentProject.title).like(needle) | func.lower(Department.name).like(needle))
+        needle = search.strip().lower()
+        where.append(func.lower(RecruitmentProject.title).contains(needle, autoescape=True)
+                     | func.lower(Department.name).contains(needle, autoescape=True))
     base = (select(RecruitmentProject, Department.name)
             .join(Department, Department.id == RecruitmentProject.department_id, isouter=True).where(*where))
     total = session.exec(select(func.count()).select_from(base.subquery())).one()

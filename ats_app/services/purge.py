@@ -3,6 +3,8 @@ and files leave the system for good (GDPR). One history line without personal da
 project's statistics still count the application.
 """
 
+import logging
+
 from sqlalchemy import event
 from sqlmodel import Session, col, delete, select, update
 
@@ -14,6 +16,7 @@ from .files import delete as delete_file
 from .i18n import N_, gettext
 from .transitions import ActionRefused
 
+log = logging.getLogger(__name__)
 CONFIRMATION_WORD = N_("DELETE")  # typed by the recruiter, in their language (English always works)
 
 
@@ -94,7 +97,11 @@ def _delete_file_on_commit(session: Session, key: str) -> None:
 
         def committed(_session) -> None:
             while pending:
-                delete_file(pending.pop())
+                key = pending.pop()
+                try:
+                    delete_file(key)
+                except OSError:  # the rows are gone already; a stray file is logged, not a failed purge
+                    log.exception("could not delete CV file %s", key)
 
         event.listen(session, "after_commit", committed)
         event.listen(session, "after_rollback", lambda _session: pending.clear())

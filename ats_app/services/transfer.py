@@ -9,20 +9,19 @@ its project's list; "Copy (do not move)" leaves it as it was.
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from ..models import Application, ApplicationStatus as S, Candidate, Department, ProjectStatus, RecruitmentProject
 from ..models.base import utcnow
 from .access import visible_projects
-from .actions import InvalidChoice, change_status, find_application, new_application, record, require
+from .actions import (InvalidChoice, change_status, find_application, new_application, record, refuse_if_applied,
+                      require)
 from .auth import CurrentUser
 from .i18n import N_
 from .transitions import ActionRefused, check
 
 CV_DATABASE = "cv_database"
 TARGET_STATUSES = (ProjectStatus.OPEN, ProjectStatus.CLOSED)
-# Statuses that do not block a new application to the same project: that earlier one is over.
-FINISHED = (S.REJECTED, S.WITHDRAWN)
 
 
 @dataclass
@@ -43,7 +42,7 @@ def target_projects(session: Session, user: CurrentUser, status: str = "open") -
         select(RecruitmentProject.id, RecruitmentProject.title, Department.name, RecruitmentProject.status)
         .join(Department, Department.id == RecruitmentProject.department_id, isouter=True)
         .where(visible_projects(user), RecruitmentProject.status == status)
-        .order_by(Department.name, RecruitmentProject.title)
+        .order_by(Department.name.asc().nulls_last(), RecruitmentProject.title)
     ).all()
     return [TargetProject(id=i, title=title, department=department or "", status=s) for i, title, department, s in found]
 
@@ -77,7 +76,7 @@ def transfer_application(session: Session, user: CurrentUser, application_id: in
     if application.project_id == target.id:
         raise ActionRefused(N_("already in this project"))
     candidate = session.get(Candidate, application.candidate_id)
-    _refuse_if_applied(session, candidate.id, target)
+    refuse_if_applied(session, candidate.id, target)
     moved = new_application(session, candidate, target.id, S.TRANSFERRED, source="transfer")
     mode = "copy" if copy else "move"
     record(session, user, moved, "transferred_in", from_project_id=application.project_id,
@@ -92,23 +91,13 @@ def transfer_application(session: Session, user: CurrentUser, application_id: in
     return moved
 
 
-def _refuse_if_applied(session: Session, candidate_id: int, target: RecruitmentProject) -> None:
-    """A candidate with a live (or hired, or saved) application in the target cannot get a second."""
-    blocking = session.exec(
-        select(Application.id).where(Application.candidate_id == candidate_id, Application.project_id == target.id,
-                                     Application.deleted_at.is_(None), col(Application.status).not_in(FINISHED))
-    ).first()
-    if blocking is not None:
-        raise ActionRefused(N_("already has an application in {project}"), project=target.title)
-
-
 def transfer_candidate(session: Session, user: CurrentUser, candidate_id: int, target: RecruitmentProject) -> Application:
     """From the CV database into a project: a new application with status Transferred."""
     require(user, "transfer")
     candidate = session.get(Candidate, candidate_id)
     if candidate is None or candidate.anonymised_at is not None:
         raise ActionRefused(N_("not found"))
-    _refuse_if_applied(session, candidate.id, target)
+    refuse_if_applied(session, candidate.id, target)
     application = new_application(session, candidate, target.id, S.TRANSFERRED, source="cv_database")
     record(session, user, application, "transferred_in", from_project_id=None, mode="cv_database")
     return application

@@ -135,6 +135,8 @@ class FurtherProgressState(rx.State):
     async def execute(self):
         """Execute: check the choice and the ticks, open the action's form if it has one, else run."""
         user = current_user()
+        if self.running:  # one long run at a time per page
+            return
         if self.action not in self.enabled:
             self.errors = {"action": gettext(user.language, "Choose an action from the list.")}
             return
@@ -150,6 +152,7 @@ class FurtherProgressState(rx.State):
 
     async def _load_form(self) -> None:
         if self.action == "transfer":
+            self.copy_only = False  # Move is the default each time, as in EasyCruit
             await self._load_targets()
         elif self.action == "hire":
             from ..services import organisation
@@ -212,11 +215,17 @@ class FurtherProgressState(rx.State):
         result = await run_in_session(fp.run, user, self.action, ids, choices)
         self._show(result, user.language)
         await self._refresh_page()
+        if self._mode == "application":
+            from .application_detail import ApplicationState
+            page = await self.get_state(ApplicationState)
+            if page.not_found and page.project_href:  # a Move took it to another project
+                return rx.redirect(page.project_href)
 
     @rx.event(background=True)
     @requires_in_background()
     async def run_in_background(self):
-        """A long Execute: chunks of 50 applicants, each applicant in its own transaction."""
+        """A long Execute: chunks of 50 applicants, each applicant in its own transaction. Whatever
+        happens, the page gets the result so far and its Execute button back."""
         user = current_user()
         async with self:
             job, self._job = self._job, None
@@ -224,16 +233,21 @@ class FurtherProgressState(rx.State):
             return
         action, ids, choices = job
         total = fp.BulkResult()
-        for start in range(0, len(ids), CHUNK):
-            part = await run_in_session(fp.run, user, action, ids[start:start + CHUNK], choices)
-            total.outcomes += part.outcomes
-            total.others_to_withdraw += part.others_to_withdraw
+        try:
+            prepared = await run_in_session(fp.prepare, user, action, choices)  # once, for every chunk
+            for start in range(0, len(ids), CHUNK):
+                part = await run_in_session(fp.execute, user, action, ids[start:start + CHUNK], prepared)
+                total.outcomes += part.outcomes
+                total.others_to_withdraw += part.others_to_withdraw
+                async with self:
+                    self.progress = min(100, (start + CHUNK) * 100 // len(ids))
+        except (actions.NotAllowed, actions.InvalidChoice):
+            pass  # the right or the choice went away since Execute: what was done is reported below
+        finally:
             async with self:
-                self.progress = min(100, (start + CHUNK) * 100 // len(ids))
-        async with self:
-            self._show(total, user.language)
-            self.running = False
-            await self._refresh_page()
+                self._show(total, user.language)
+                self.running = False
+                await self._refresh_page()
 
     @rx.event
     @requires()

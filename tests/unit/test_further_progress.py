@@ -238,3 +238,29 @@ def test_delete_permanently_keeps_a_candidate_another_application_needs(session,
 def test_delete_permanently_only_deleted_applications(session, admin, project):
     app = make_application(session, project)
     assert fp.run(session, admin, "purge", [app.id], {"confirmation": "DELETE"}).skipped[0].reason == "not deleted"
+
+
+def test_restore_is_refused_when_the_candidate_applied_again_meanwhile(session, admin, project):
+    app = make_application(session, project, deleted_at=utcnow())
+    session.add(Application(candidate_id=app.candidate_id, project_id=project.id, status=S.NEW))
+    session.commit()
+    assert fp.run(session, admin, "restore", [app.id], {}).skipped[0].reason == \
+        "already has an application in {project}"
+
+
+def test_unranked_applicants_sort_last_either_way(session, admin, project):
+    make_application(session, project, first_name="ranked", ranking=2)
+    make_application(session, project, first_name="unranked")
+    for descending in (True, False):
+        rows = list_applicants(session, admin, project.id, sort="ranking", descending=descending).rows
+        assert [r.ranking for r in rows] == [2, None]
+
+
+def test_searches_take_any_character(session, admin, project):
+    from ats_app.services import cv_database, overview
+    from ats_app.services.employees import list_employees
+    for text in ("50%", "a_b", "back\\", "'; drop"):
+        assert list_applicants(session, admin, project.id, search=text).total == 0
+        assert cv_database.list_saved(session, admin, search=text)[1] == 0
+        assert list_employees(session, admin, search=text)[1] == 0
+        assert overview.list_projects(session, admin, search=text).total == 0

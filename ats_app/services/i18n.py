@@ -6,6 +6,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
 # Language code → its own name (the switch shows each language in itself).
@@ -95,3 +96,10 @@ def format_moment(value: datetime | None, language: str, time_zone: str) -> str:
     if value is None:
         return ""
     return format_datetime(value, "medium", tzinfo=ZoneInfo(time_zone), locale=babel_locale(language))
+
+
+def format_rating(value: float | None, language: str) -> str:
+    """An average rating with one decimal, as the language writes it ("4,5" in Norwegian)."""
+    if value is None:
+        return ""
+    return format_decimal(value, format="0.0", locale=babel_locale(language))

@@ -7,7 +7,7 @@ import reflex as rx
 
 from ..services import actions, application_detail as detail
 from ..services.phones import readable_phone
-from ..services.i18n import LANGUAGES, format_day, format_moment, gettext
+from ..services.i18n import LANGUAGES, format_moment, format_rating, gettext
 from .guard import current_user, requires, run_in_session
 
 _APPLICATION_PATH = re.compile(r"/applications/(\d+)")
@@ -84,7 +84,7 @@ class ApplicationState(rx.State):
         self.screening = [Field(q, a) for q, a in found.screening]
         self.status, self.stage, self.reason = found.status, found.stage, found.reason
         self.ranking = str(found.ranking or 0)
-        self.rating = f"{found.rating:.1f}" if found.rating is not None else ""
+        self.rating = format_rating(found.rating, lang)
         self.applied = format_moment(found.applied_at, lang, zone)
         self.deleted = found.deleted
         self.others = [OtherView(f"/applications/{o.application_id}", o.project_title, o.status, o.stage, o.deleted)

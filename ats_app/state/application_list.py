@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import reflex as rx
 
 from ..services import actions, application_list as listing
-from ..services.i18n import LANGUAGES, format_day, gettext
+from ..services.i18n import LANGUAGES, format_day, format_rating, gettext
 from ..services.statuses import STATUS_LABELS
 from .further_progress import FurtherProgressState
 from .guard import current_user, requires, run_in_session
@@ -66,7 +66,7 @@ class ApplicationListState(TickedListState, rx.State):
         self.rows = [
             ApplicantView(id=r.application_id, href=f"/applications/{r.application_id}", name=r.name, email=r.email,
                           status=r.status, stage=r.rejection_stage or "", ranking=str(r.ranking or 0),
-                          rating=f"{r.rating:.1f}" if r.rating is not None else "",
+                          rating=format_rating(r.rating, user.language),
                           applied=format_day(r.applied_at.date(), user.language),
                           language=LANGUAGES.get(r.language, r.language))
             for r in found.rows

@@ -94,3 +94,8 @@ def test_every_message_the_pages_render_is_in_the_catalog():
     shipped = {f"{m.context}{i18n.CONTEXT_SEPARATOR}{m.id}" if m.context else m.id for m in _template() if m.id}
     assert len(USED) > 100
     assert USED - shipped == set(), "pass these through N_() so they are extracted and translated"
+
+
+def test_ratings_use_the_languages_decimal_mark():
+    assert i18n.format_rating(4.5, "nb") == "4,5" and i18n.format_rating(4.5, "en") == "4.5"
+    assert i18n.format_rating(None, "nb") == ""

@@ -19,7 +19,7 @@ def field_error(name: str) -> rx.Component:
 
 
 def _option(action) -> rx.Component:
-    label = t(action.label) if action.right else t(action.label) + " · " + t(action.hint)
+    label = t(action.label) + " · " + t(action.hint) if action.hint else t(action.label)
     return rx.cond(FP.offered.contains(action.key),
                    rx.el.option(label, value=action.key, disabled=~FP.enabled.contains(action.key)))
 

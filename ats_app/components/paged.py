@@ -38,3 +38,13 @@ def result_callout(line: rx.Var, skipped: rx.Var) -> rx.Component:
         rx.vstack(rx.text(line, id="result-line", weight="medium"),
                   rx.foreach(skipped, lambda text: rx.text(text, size="2")), spacing="1"),
         color_scheme=rx.cond(skipped.length() > 0, "amber", "green"), size="1"))
+
+
+def paged_table(state, headers: tuple[str, ...], row, table_id: str, empty: str) -> rx.Component:
+    """A card with the table of state.rows (row(r) renders one), a line when nothing matches, and paging."""
+    return rx.card(
+        rx.table.root(header_cells(*headers), rx.table.body(rx.foreach(state.rows, row)), variant="ghost", size="2",
+                      width="100%", id=table_id),
+        rx.cond(state.total == 0, rx.center(rx.text(t(empty), color_scheme="gray"), padding="32px")),
+        paging_footer(state), width="100%",
+    )

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from ..components.further_progress import NATIVE_SELECT, target_select
-from ..components.paged import header_cells, paging_footer, result_callout, search_box
+from ..components.paged import paged_table, result_callout, search_box
 from ..components.shell import page_header, shell
 from ..components.translate import t
 from ..services.i18n import LANGUAGES, N_
@@ -70,14 +70,8 @@ def cv_database_page() -> rx.Component:
             ),
             rx.cond((C.error != "") & ~C.transferring, rx.text(C.error, color_scheme="red", size="2")),
             result_callout(C.result_line, C.skipped),
-            rx.card(
-                rx.table.root(header_cells("", N_("Name"), N_("Language"), N_("Saved from"), N_("Saved"), N_("CV")),
-                              rx.table.body(rx.foreach(C.rows, _row)), variant="ghost", size="2", width="100%",
-                              id="cv-table"),
-                rx.cond(C.total == 0, rx.center(rx.text(t("No saved candidates match."), color_scheme="gray"),
-                                                padding="32px")),
-                paging_footer(C), width="100%",
-            ),
+            paged_table(C, ("", N_("Name"), N_("Language"), N_("Saved from"), N_("Saved"), N_("CV")), _row, "cv-table",
+                        N_("No saved candidates match.")),
             _transfer_dialog(),
             spacing="4", width="100%",
         ),

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from ..components.paged import header_cells, paging_footer, result_callout, search_box
+from ..components.paged import paged_table, result_callout, search_box
 from ..components.shell import page_header, shell
 from ..components.status import application_status_badge
 from ..components.translate import t
@@ -61,15 +61,8 @@ def _content() -> rx.Component:
         ),
         rx.cond((D.error != "") & ~D.confirming, rx.text(D.error, color_scheme="red", size="2", id="deleted-error")),
         result_callout(D.result_line, D.skipped),
-        rx.card(
-            rx.table.root(header_cells("", N_("Name"), N_("Recruitment project"), N_("Status for the project"),
-                                       N_("Deleted"), N_("Deleted by")),
-                          rx.table.body(rx.foreach(D.rows, _row)), variant="ghost", size="2", width="100%",
-                          id="deleted-table"),
-            rx.cond(D.total == 0, rx.center(rx.text(t("No deleted applications."), color_scheme="gray"),
-                                            padding="32px")),
-            paging_footer(D), width="100%",
-        ),
+        paged_table(D, ("", N_("Name"), N_("Recruitment project"), N_("Status for the project"), N_("Deleted"),
+                        N_("Deleted by")), _row, "deleted-table", N_("No deleted applications.")),
         _purge_dialog(),
         spacing="4", width="100%",
     )

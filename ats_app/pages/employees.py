@@ -2,9 +2,8 @@
 
 import reflex as rx
 
-from ..components.paged import header_cells, paging_footer, search_box
+from ..components.paged import paged_table, search_box
 from ..components.shell import page_header, shell
-from ..components.translate import t
 from ..services.i18n import N_
 from ..state.auth import AuthState
 from ..state.employees import EmployeesState as E, EmployeeView
@@ -23,15 +22,8 @@ def employees_page() -> rx.Component:
         rx.vstack(
             page_header(N_("Employees"), N_("People hired through recruitment projects.")),
             search_box(E, N_("Search by name, position or department"), "employee-search"),
-            rx.card(
-                rx.table.root(header_cells(N_("Name"), N_("Position"), N_("Department"), N_("Start date"),
-                                           N_("Hired from")),
-                              rx.table.body(rx.foreach(E.rows, _row)), variant="ghost", size="2", width="100%",
-                              id="employees-table"),
-                rx.cond(E.total == 0, rx.center(rx.text(t("Nobody has been hired yet."), color_scheme="gray"),
-                                                padding="32px")),
-                paging_footer(E), width="100%",
-            ),
+            paged_table(E, (N_("Name"), N_("Position"), N_("Department"), N_("Start date"), N_("Hired from")), _row,
+                        "employees-table", N_("Nobody has been hired yet.")),
             spacing="4", width="100%",
         ),
         active_route="/employees", on_locale_change=E.load,

@@ -160,20 +160,18 @@ def hire_applicant(session: Session, user: CurrentUser, application_id: int, *, 
     return employee
 
 
-def other_live_applications(session: Session, user: CurrentUser, candidate_ids: list[int],
-                            except_project_id: int | None = None) -> list[tuple[Application, str]]:
+def other_live_applications(session: Session, user: CurrentUser,
+                            candidate_ids: list[int]) -> list[tuple[Application, str]]:
     """The candidates' other live applications (with project titles) that user may see: after a hire,
     the recruiter is asked whether to withdraw them."""
     if not candidate_ids:
         return []
-    query = (select(Application, RecruitmentProject.title)
-             .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
-             .where(Application.candidate_id.in_(candidate_ids), Application.deleted_at.is_(None),
-                    Application.status.in_(list(LIVE)), visible_projects(user))
-             .order_by(Application.id))
-    if except_project_id is not None:
-        query = query.where(Application.project_id != except_project_id)
-    return list(session.exec(query).all())
+    return list(session.exec(
+        select(Application, RecruitmentProject.title)
+        .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
+        .where(Application.candidate_id.in_(candidate_ids), Application.deleted_at.is_(None),
+               Application.status.in_(list(LIVE)), visible_projects(user))
+        .order_by(Application.id)).all())
 
 
 def refuse_if_applied(session: Session, candidate_id: int, project: RecruitmentProject) -> None:

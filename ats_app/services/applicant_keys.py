@@ -2,12 +2,10 @@
 
 Sorting and searching 50,000 applications through a join to the candidate table costs hundreds of
 milliseconds; an indexed lower-cased copy on the application costs a few. Every place that creates an
-application or changes a candidate's name or email goes through here.
+application goes through here (and so must any future change of a candidate's name or email).
 """
 
-from sqlmodel import Session, select
-
-from ..models import Application, Candidate
+from ..models import Candidate
 
 
 def sort_name(first_name: str, last_name: str) -> str:
@@ -25,10 +23,3 @@ def keys_for(candidate: Candidate) -> dict[str, str]:
     return {"sort_name": sort_name(candidate.first_name, candidate.last_name),
             "search_text": search_text(candidate.first_name, candidate.last_name, candidate.email)}
 
-
-def refresh(session: Session, candidate: Candidate) -> None:
-    """Copy candidate's (changed) name and email onto all their applications."""
-    for application in session.exec(select(Application).where(Application.candidate_id == candidate.id)):
-        for field, value in keys_for(candidate).items():
-            setattr(application, field, value)
-        session.add(application)

@@ -61,6 +61,10 @@ def visible_project(session: Session, user: CurrentUser, project_id: int) -> Rec
 def summary(session: Session, user: CurrentUser, project_id: int) -> dict[str, int]:
     """Counts for All applications, New, In process, Processed, Saved and Deleted."""
     visible_project(session, user, project_id)
+    return _counts(session, project_id)
+
+
+def _counts(session: Session, project_id: int) -> dict[str, int]:
     counts = dict.fromkeys(SUMMARY_KEYS, 0)
     found = session.exec(
         select(Application.status, func.count())
@@ -99,16 +103,29 @@ def _filters(project_id: int, group: str, status: str, ranking: int | None, sear
     return where
 
 
-def list_applicants(session: Session, user: CurrentUser, project_id: int, *, group: str = "all", status: str = "",
-                    ranking: int | None = None, search: str = "", sort: str = "applied", descending: bool = True,
-                    offset: int = 0, limit: int = PAGE_SIZE) -> ApplicantPage:
+def handling_page(session: Session, user: CurrentUser, project_id: int,
+                  **filters) -> tuple[RecruitmentProject, dict[str, int], ApplicantPage]:
+    """What the Application handling page shows: the project, its summary counts and one page of
+    applicants (filters as for list_applicants), with the project's visibility checked once."""
+    project = visible_project(session, user, project_id)
+    return project, _counts(session, project_id), _page(session, project_id, **filters)
+
+
+def list_applicants(session: Session, user: CurrentUser, project_id: int, **filters) -> ApplicantPage:
     """One page of a project's applicants.
 
-    group is a summary key (all, new, in_process, processed, saved, deleted); status narrows to one status;
-    ranking 1–3 filters by manual ranking (0: not ranked); search matches name or email; sort is one of
-    SORT_KEYS. Ties are broken by application id, so pages never overlap.
+    Filters: group is a summary key (all, new, in_process, processed, saved, deleted); status narrows to
+    one status; ranking 1–3 filters by manual ranking (0: not ranked); search matches name or email; sort
+    is one of SORT_KEYS, descending its direction; offset and limit choose the page. Ties are broken by
+    application id, so pages never overlap.
     """
     visible_project(session, user, project_id)
+    return _page(session, project_id, **filters)
+
+
+def _page(session: Session, project_id: int, *, group: str = "all", status: str = "", ranking: int | None = None,
+          search: str = "", sort: str = "applied", descending: bool = True, offset: int = 0,
+          limit: int = PAGE_SIZE) -> ApplicantPage:
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort {sort!r}")
     where = _filters(project_id, group, status, ranking, search)

@@ -26,39 +26,36 @@ log = logging.getLogger(__name__)
 class Action:
     """One entry of the Further progress list. Email-sending ones arrive with the email issues."""
 
-    key: str
+    key: str  # also the action's key in actions.RIGHTS and RUNNERS
     label: str
-    right: str | None  # the action key in actions.RIGHTS; None: not available yet
-    hint: str = ""  # why a disabled entry is disabled
+    hint: str = ""  # why the entry is disabled (it is not available yet); "" for an available action
 
 
 SOON = N_("Comes with the email features")
 CATALOGUE = (
-    Action("withdraw", N_("Withdrawn"), "withdraw"),
-    Action("delete", N_("Delete"), "delete"),
-    Action("send_email", N_("Send email"), None, SOON),
-    Action("invite", N_("Invite to interview"), None, SOON),
-    Action("reject", N_("Reject"), None, SOON),
-    Action("save", N_("Save candidate"), "save"),
-    Action("save_and_send", N_("Save and send username/password"), None, SOON),
-    Action("forward", N_("Forward to email"), None, SOON),
-    Action("transfer", N_("Transfer"), "transfer"),
-    Action("offer", N_("Send offer"), "offer"),
-    Action("hire", N_("Hire"), "hire"),
-    Action("contract", N_("Employment contract"), None, SOON),
-    Action("letter", N_("Send letter"), None, SOON),
-    Action("panel_review", N_("Send to review panel"), None, SOON),
+    Action("withdraw", N_("Withdrawn")),
+    Action("delete", N_("Delete")),
+    Action("send_email", N_("Send email"), SOON),
+    Action("invite", N_("Invite to interview"), SOON),
+    Action("reject", N_("Reject"), SOON),
+    Action("save", N_("Save candidate")),
+    Action("save_and_send", N_("Save and send username/password"), SOON),
+    Action("forward", N_("Forward to email"), SOON),
+    Action("transfer", N_("Transfer")),
+    Action("offer", N_("Send offer")),
+    Action("hire", N_("Hire")),
+    Action("contract", N_("Employment contract"), SOON),
+    Action("letter", N_("Send letter"), SOON),
+    Action("panel_review", N_("Send to review panel"), SOON),
 )
-BY_KEY = {a.key: a for a in CATALOGUE}
-# Actions of the Deleted applications page.
-DELETED_PAGE_ACTIONS = ("restore", "purge")
 
 
 def offered(user: CurrentUser) -> list[tuple[Action, bool]]:
     """The Further progress list for user: each action the user has the right for, and whether it
     is available yet (email actions are listed, disabled, with a hint)."""
-    return [(a, a.right is not None) for a in CATALOGUE
-            if a.right is None and actions.may_act(user) or a.right is not None and actions.allowed(user, a.right)]
+    if not actions.may_act(user):
+        return []
+    return [(a, not a.hint) for a in CATALOGUE if a.hint or actions.allowed(user, a.key)]
 
 
 @dataclass
@@ -94,11 +91,9 @@ def prepare(session: Session, user: CurrentUser, action: str, choices: dict) -> 
 
     Raises actions.NotAllowed or actions.InvalidChoice; nothing has changed when it does.
     """
-    right = {"restore": "restore", "purge": "purge"}.get(action) or (BY_KEY[action].right if action in BY_KEY
-                                                                      else None)
-    if right is None:
+    if action not in RUNNERS:  # unknown, or not available yet
         raise actions.InvalidChoice("action", N_("Choose an action from the list."))
-    actions.require(user, right)
+    actions.require(user, action)
     if action == "transfer":
         return {"target": transfer.check_target(session, user, choices.get("target")),
                 "copy": bool(choices.get("copy"))}
@@ -199,12 +194,24 @@ def run(session: Session, user: CurrentUser, action: str, application_ids: list[
     return execute(session, user, action, application_ids, prepare(session, user, action, choices))
 
 
+def reason(outcome: Outcome, language: str) -> str:
+    """Why an applicant was skipped, in language."""
+    return gettext(language, outcome.reason).format(**outcome.params)
+
+
+def explain(refused: actions.NotAllowed | actions.InvalidChoice, language: str) -> tuple[str, str]:
+    """(form field, message in language) for a run refused as a whole: no right, or a bad choice."""
+    if isinstance(refused, actions.InvalidChoice):
+        return refused.field, gettext(language, refused.message).format(**refused.params)
+    return "action", gettext(language, "You do not have the right to do this.")
+
+
 def summary_line(result: BulkResult, language: str) -> str:
     """"12 done, 1 skipped: already hired" in language."""
     line = gettext(language, "{done} done").format(done=result.done)
     skipped = result.skipped
     if skipped:
-        reasons = sorted({gettext(language, o.reason).format(**o.params) for o in skipped})
+        reasons = sorted({reason(o, language) for o in skipped})
         line += ", " + gettext(language, "{count} skipped: {reasons}").format(count=len(skipped),
                                                                               reasons="; ".join(reasons))
     return line

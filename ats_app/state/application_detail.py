@@ -37,6 +37,17 @@ class HistoryView:
     text: str
 
 
+async def change_ranking(application_id, ranking):
+    """Rank an applicant 1–3 ("0" or "": no ranking) for the user of the running handler; the toast to
+    show when that was refused, else None."""
+    user = current_user()
+    try:
+        await run_in_session(actions.set_ranking, user, int(application_id), int(ranking or 0))
+    except (actions.NotAllowed, actions.InvalidChoice, actions.ActionRefused, ValueError):
+        return rx.toast.error(gettext(user.language, "The ranking was not changed."))
+    return None
+
+
 class ApplicationState(rx.State):
     """What the Application and CV page shows."""
 
@@ -106,10 +117,6 @@ class ApplicationState(rx.State):
     @requires()
     async def set_ranking(self, ranking: str):
         """The recruiter changed this applicant's ranking 1–3."""
-        user = current_user()
-        try:
-            await run_in_session(actions.set_ranking, user, self.application_id, int(ranking or 0))
-        except (actions.NotAllowed, actions.InvalidChoice, actions.ActionRefused, ValueError):
-            await self._reload()
-            return rx.toast.error(gettext(user.language, "The ranking was not changed."))
+        refused = await change_ranking(self.application_id, ranking)
         await self._reload()
+        return refused

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 import reflex as rx
 
 from ..services import actions, application_list as listing
-from ..services.i18n import LANGUAGES, format_day, format_rating, gettext
+from ..services.i18n import LANGUAGES, format_day, format_rating
 from ..services.statuses import STATUS_LABELS
+from .application_detail import change_ranking
 from .further_progress import FurtherProgressState
-from .guard import current_user, requires, run_in_session
+from .guard import requires, run_in_session
 from .paged import TickedListState
 
 _PROJECT_PATH = re.compile(r"/projects/(\d+)")
@@ -49,19 +50,14 @@ class ApplicationListState(TickedListState, rx.State):
     async def _fetch(self, user, offset: int) -> int:
         ranking = int(self.ranking_filter) if self.ranking_filter else None
 
-        def fetch(session):
-            return (listing.visible_project(session, user, self.project_id).title,
-                    listing.summary(session, user, self.project_id),
-                    listing.list_applicants(session, user, self.project_id, group=self.group,
-                                            status=self.status_filter, ranking=ranking, search=self.search,
-                                            sort=self.sort, descending=self.descending, offset=offset))
-
         try:
-            self.project_title, self.counts, found = await run_in_session(fetch)
+            project, self.counts, found = await run_in_session(
+                listing.handling_page, user, self.project_id, group=self.group, status=self.status_filter,
+                ranking=ranking, search=self.search, sort=self.sort, descending=self.descending, offset=offset)
         except listing.ProjectNotFound:
             self.not_found, self.rows, self.counts = True, [], {}
             return 0
-        self.not_found = False
+        self.not_found, self.project_title = False, project.title
         self.may_rank = actions.allowed(user, "ranking")
         self.rows = [
             ApplicantView(id=r.application_id, href=f"/applications/{r.application_id}", name=r.name, email=r.email,
@@ -129,10 +125,6 @@ class ApplicationListState(TickedListState, rx.State):
     @requires()
     async def set_ranking(self, application_id: int, ranking: str):
         """The recruiter ranked an applicant 1–3 (or took the ranking away) right in the list."""
-        user = current_user()
-        try:
-            await run_in_session(actions.set_ranking, user, int(application_id), int(ranking or 0))
-        except (actions.NotAllowed, actions.InvalidChoice, actions.ActionRefused, ValueError):
-            await self._reload()
-            return rx.toast.error(gettext(user.language, "The ranking was not changed."))
+        refused = await change_ranking(application_id, ranking)
         await self._reload()
+        return refused

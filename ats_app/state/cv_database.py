@@ -4,11 +4,11 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from ..services import actions, cv_database, further_progress as fp
+from ..services import actions, cv_database
 from ..services.i18n import LANGUAGES, format_day, gettext
 from .further_progress import ChoiceGroup, transfer_targets
 from .guard import current_user, requires, run_in_session
-from .paged import TickedListState
+from .paged import TickedActionState, one_of
 
 
 @dataclass
@@ -22,7 +22,7 @@ class SavedView:
     cv_href: str
 
 
-class CvDatabaseState(TickedListState, rx.State):
+class CvDatabaseState(TickedActionState, rx.State):
     """One page of saved candidates, the ticked ones and the Transfer form."""
 
     rows: list[SavedView] = []
@@ -32,9 +32,6 @@ class CvDatabaseState(TickedListState, rx.State):
     target_status: str = "open"
     targets: list[ChoiceGroup] = []
     target: str = ""
-    error: str = ""
-    result_line: str = ""
-    skipped: list[str] = []
 
     async def _fetch(self, user, offset: int) -> int:
         rows, total = await run_in_session(cv_database.list_saved, user, search=self.search, language=self.language,
@@ -42,7 +39,7 @@ class CvDatabaseState(TickedListState, rx.State):
         self.rows = [SavedView(r.candidate_id, r.name, r.email, LANGUAGES.get(r.language, r.language), r.saved_from,
                                format_day(r.saved_at.date(), user.language),
                                f"/files/cv/{r.candidate_id}" if r.has_cv else "") for r in rows]
-        self.ticked = [i for i in self.ticked if any(r.id == i for r in self.rows)]
+        self._keep_ticks_on_page()
         self.may_transfer = actions.allowed(user, "transfer")
         return total
 
@@ -72,8 +69,7 @@ class CvDatabaseState(TickedListState, rx.State):
     @requires("can_transfer")
     async def set_target_status(self, status: str | list[str]):
         """Transfer form: list open or closed projects."""
-        status = status[0] if isinstance(status, list) and status else status
-        self.target_status = status if status in ("open", "closed") else "open"
+        self.target_status = one_of(status, ("open", "closed"))
         await self._load_targets()
 
     @rx.event
@@ -95,13 +91,9 @@ class CvDatabaseState(TickedListState, rx.State):
         user = current_user()
         try:
             result = await run_in_session(cv_database.transfer_saved, user, list(self.ticked), self.target)
-        except actions.NotAllowed:
-            self.error = gettext(user.language, "You do not have the right to do this.")
-            return
-        except actions.InvalidChoice as bad:
-            self.error = gettext(user.language, bad.message).format(**bad.params)
+        except (actions.NotAllowed, actions.InvalidChoice) as refused:
+            self._show_refusal(refused, user.language)
             return
         self.transferring, self.ticked = False, []
-        self.result_line = fp.summary_line(result, user.language)
-        self.skipped = [f"{o.name}: {gettext(user.language, o.reason).format(**o.params)}" for o in result.skipped]
+        self._show_result(result, user.language)
         await self._reload()

@@ -8,7 +8,7 @@ from ..services import actions, deleted_list, further_progress as fp
 from ..services.i18n import format_moment, gettext
 from ..services.purge import CONFIRMATION_WORD
 from .guard import current_user, requires, run_in_session
-from .paged import TickedListState
+from .paged import TickedActionState
 
 
 @dataclass
@@ -23,16 +23,13 @@ class DeletedView:
     deleted_by: str
 
 
-class DeletedState(TickedListState, rx.State):
+class DeletedState(TickedActionState, rx.State):
     """One page of deleted applications, the ticked ones and the purge confirmation."""
 
     rows: list[DeletedView] = []
     confirming: bool = False
     confirmation: str = ""
     confirmation_word: str = "DELETE"
-    error: str = ""
-    result_line: str = ""
-    skipped: list[str] = []
     may_purge: bool = False
     forbidden: bool = False
 
@@ -46,7 +43,7 @@ class DeletedState(TickedListState, rx.State):
         self.rows = [DeletedView(r.application_id, r.name, r.email, r.project_title, r.project_deleted, r.status,
                                  format_moment(r.deleted_at, user.language, user.time_zone), r.deleted_by)
                      for r in rows]
-        self.ticked = [i for i in self.ticked if any(r.id == i for r in self.rows)]
+        self._keep_ticks_on_page()
         self.may_purge = actions.allowed(user, "purge")
         self.confirmation_word = gettext(user.language, CONFIRMATION_WORD)
         return total
@@ -58,15 +55,11 @@ class DeletedState(TickedListState, rx.State):
             return
         try:
             result = await run_in_session(fp.run, user, action, list(self.ticked), choices)
-        except actions.NotAllowed:
-            self.error = gettext(user.language, "You do not have the right to do this.")
-            return
-        except actions.InvalidChoice as bad:
-            self.error = gettext(user.language, bad.message).format(**bad.params)
+        except (actions.NotAllowed, actions.InvalidChoice) as refused:
+            self._show_refusal(refused, user.language)
             return
         self.error, self.confirming, self.confirmation, self.ticked = "", False, "", []
-        self.result_line = fp.summary_line(result, user.language)
-        self.skipped = [f"{o.name}: {gettext(user.language, o.reason).format(**o.params)}" for o in result.skipped]
+        self._show_result(result, user.language)
         await self._reload()
 
     @rx.event

@@ -11,6 +11,7 @@ import reflex as rx
 from ..services import actions, further_progress as fp, transfer
 from ..services.i18n import gettext
 from .guard import current_user, requires, requires_in_background, run_in_session
+from .paged import one_of
 
 CHUNK = 50  # applicants per transaction batch of a background run; more than this shows a progress bar
 DIALOGS = ("transfer", "hire")  # actions with a form to fill in before they run
@@ -120,7 +121,7 @@ class FurtherProgressState(rx.State):
 
     def _show(self, result: fp.BulkResult, language: str) -> None:
         self.result_line = fp.summary_line(result, language)
-        self.skipped = [Skipped(o.name, gettext(language, o.reason).format(**o.params)) for o in result.skipped]
+        self.skipped = [Skipped(o.name, fp.reason(o, language)) for o in result.skipped]
         self.others = [Other(i, project, name) for i, project, name in result.others_to_withdraw]
 
     @rx.event
@@ -168,8 +169,7 @@ class FurtherProgressState(rx.State):
     @requires()
     async def set_target_status(self, status: str | list[str]):
         """Transfer form: list open or closed target projects."""
-        status = status[0] if isinstance(status, list) and status else status
-        self.target_status = status if status in ("open", "closed") else "open"
+        self.target_status = one_of(status, ("open", "closed"))
         await self._load_targets()
 
     @rx.event
@@ -201,11 +201,8 @@ class FurtherProgressState(rx.State):
         choices = self._choices()
         try:  # the run's choices and the right are checked before anyone is touched
             await run_in_session(fp.prepare, user, self.action, choices)
-        except actions.NotAllowed:
-            self.errors = {"action": gettext(user.language, "You do not have the right to do this.")}
-            return
-        except actions.InvalidChoice as bad:
-            self.errors = {bad.field: gettext(user.language, bad.message).format(**bad.params)}
+        except (actions.NotAllowed, actions.InvalidChoice) as refused:
+            self.errors = dict([fp.explain(refused, user.language)])
             return
         self.dialog = ""
         if len(ids) > CHUNK:

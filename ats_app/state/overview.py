@@ -7,7 +7,7 @@ import reflex as rx
 from ..services import overview
 from ..services.i18n import format_day
 from .guard import requires, run_in_session
-from .paged import PagedListState
+from .paged import PagedListState, one_of
 
 
 @dataclass
@@ -51,6 +51,5 @@ class OverviewState(PagedListState, rx.State):
     @requires()
     async def set_status_filter(self, status: str | list[str]):
         """Show only open, draft or closed projects (or all)."""
-        status = status[0] if isinstance(status, list) and status else status
-        self.status_filter = status if status in ("all", "open", "draft", "closed") else "all"
+        self.status_filter = one_of(status, ("all", "open", "draft", "closed"))
         await self._refilter()

@@ -4,10 +4,17 @@ Each concrete state says how to fetch one page."""
 
 import reflex as rx
 
+from ..services import further_progress as fp
 from ..services.i18n import gettext
 from .guard import current_user, requires
 
 PAGE_SIZE = 50
+
+
+def one_of(value: str | list[str], allowed: tuple[str, ...]) -> str:
+    """A segmented control's value (it may arrive as a one-item list) if allowed, else allowed[0]."""
+    value = value[0] if isinstance(value, list) and value else value
+    return value if value in allowed else allowed[0]
 
 
 class PagedListState(rx.State, mixin=True):
@@ -82,6 +89,10 @@ class TickedListState(PagedListState, mixin=True):
     def _row_ids(self) -> list[int]:
         return [row.id for row in self.rows]
 
+    def _keep_ticks_on_page(self) -> None:
+        on_page = self._row_ids()
+        self.ticked = [i for i in self.ticked if i in on_page]
+
     @rx.var
     def ticked_count(self) -> int:
         """How many rows are ticked, on any page."""
@@ -109,3 +120,18 @@ class TickedListState(PagedListState, mixin=True):
         on_page = self._row_ids()
         rest = [i for i in self.ticked if i not in on_page]
         self.ticked = rest + on_page if checked else rest
+
+
+class TickedActionState(TickedListState, mixin=True):
+    """A ticked list with its own action buttons: the run's error and its result lines."""
+
+    error: str = ""
+    result_line: str = ""
+    skipped: list[str] = []
+
+    def _show_refusal(self, refused, language: str) -> None:
+        self.error = fp.explain(refused, language)[1]
+
+    def _show_result(self, result, language: str) -> None:
+        self.result_line = fp.summary_line(result, language)
+        self.skipped = [f"{o.name}: {fp.reason(o, language)}" for o in result.skipped]

@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from ats_app.models import (Application, ApplicationEvent, ApplicationStatus as S, Candidate, Employee, Position, Role)
 from ats_app.models.base import utcnow
-from ats_app.services import actions, auth, further_progress as fp
+from ats_app.services import actions, further_progress as fp
 from ats_app.services.application_list import list_applicants, summary
 from ats_app.services.transitions import ALLOWED_FROM
 

@@ -1,6 +1,6 @@
 """Candidates: the person behind one or more applications."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
@@ -19,6 +19,7 @@ class Candidate(SQLModel, table=True):
     postal_code: str | None = Field(default=None, max_length=20)
     city: str | None = Field(default=None, max_length=100)
     country: str | None = Field(default=None, max_length=2)
+    birth_date: date | None = Field(default=None)
     language: str = Field(default="en", max_length=5)
     # The CV is stored privately under a server-generated key, never in Reflex's public upload folder.
     cv_file_key: str | None = Field(default=None, max_length=64)
@@ -28,3 +29,43 @@ class Candidate(SQLModel, table=True):
     consent_expires_at: datetime | None = Field(default=None)
     created_at: datetime = created_field()
     anonymised_at: datetime | None = Field(default=None)
+
+
+class CandidateAccount(SQLModel, table=True):
+    """A candidate's log-in to the candidate portal; the password is set through a one-time link."""
+
+    __tablename__ = "candidate_account"
+
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", unique=True)
+    password_hash: str | None = Field(default=None, max_length=200)  # None until the link is used
+    created_at: datetime = created_field()
+    password_set_at: datetime | None = Field(default=None)
+    last_login_at: datetime | None = Field(default=None)
+
+
+class CandidateLink(SQLModel, table=True):
+    """A one-time link for a candidate (set password): only the token's SHA-256 is stored."""
+
+    __tablename__ = "candidate_link"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True)
+    purpose: str = Field(default="set_password", max_length=30)
+    expires_at: datetime
+    used_at: datetime | None = Field(default=None)
+    created_at: datetime = created_field()
+
+
+class CandidateSession(SQLModel, table=True):
+    """A candidate's portal log-in (cookie token, stored as its hash)."""
+
+    __tablename__ = "candidate_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True)
+    created_at: datetime = created_field()
+    expires_at: datetime
+    revoked_at: datetime | None = Field(default=None)

@@ -13,8 +13,8 @@ class MessageStatus(str, Enum):
     """Where a message is on its way out."""
 
     HELD = "held"  # no provider configured: kept, readable in the app
-    PENDING = "pending"
-    SENDING = "sending"
+    QUEUED = "queued"  # waiting for its scheduled time ("scheduled" while that is in the future)
+    SENDING = "sending"  # claimed by a worker until locked_until
     SENT = "sent"
     DELIVERED = "delivered"
     BOUNCED = "bounced"
@@ -33,21 +33,38 @@ class Message(SQLModel, table=True):
     application_id: int | None = Field(default=None, foreign_key="application.id", index=True)
     interview_id: int | None = Field(default=None, foreign_key="interview.id")
     purpose: str = Field(default="general", max_length=60)  # e.g. rejection, interview_reminder
+    kind: str | None = Field(default=None, max_length=60)  # the template kind it was written from
+    language: str | None = Field(default=None, max_length=5)
     sender: str | None = Field(default=None, max_length=300)
     recipient: str = Field(max_length=300)
+    reply_to: str | None = Field(default=None, max_length=300)
     subject: str | None = Field(default=None, max_length=300)
     body_html: str | None = Field(default=None)
     body_text: str | None = Field(default=None)
     # [{"filename": "invite.ics", "content_type": "text/calendar", "file_key": "..."}]
     attachments: list[dict] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     scheduled_at: datetime = created_field()
-    status: MessageStatus = Field(default=MessageStatus.PENDING, sa_type=String(20))
+    status: MessageStatus = Field(default=MessageStatus.QUEUED, sa_type=String(20))
     attempts: int = Field(default=0)
     last_error: str | None = Field(default=None)
     locked_until: datetime | None = Field(default=None)
+    locked_by: str | None = Field(default=None, max_length=100)
     provider_id: str | None = Field(default=None, max_length=100, index=True)
     idempotency_key: str = Field(max_length=200, unique=True)
     created_by_id: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = created_field()
     sent_at: datetime | None = Field(default=None)
+    delivered_at: datetime | None = Field(default=None)
     opened_at: datetime | None = Field(default=None)
+
+
+class WebhookEvent(SQLModel, table=True):
+    """A delivery event from the email provider, kept by its id so a repeated event is ignored."""
+
+    __tablename__ = "webhook_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: str = Field(max_length=200, unique=True)  # the svix-id header
+    event_type: str = Field(max_length=60)
+    provider_id: str | None = Field(default=None, max_length=100)
+    received_at: datetime = created_field()

@@ -1,4 +1,4 @@
-"""The `ats` console command: migrations, demo data, benchmarks (and later the outbox worker)."""
+"""The `ats` console command: migrations, demo data, benchmarks, the outbox worker, a fake Resend."""
 
 import argparse
 import os
@@ -54,6 +54,37 @@ def bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def worker(args: argparse.Namespace) -> int:
+    """Deliver the outbox until stopped (Ctrl+C); --once delivers what is due and returns."""
+    import signal
+    import threading
+
+    from .services import delivery_worker
+    from .services.mail_delivery import backend_from_env
+
+    print(f"Outbox worker: provider {backend_from_env().name}; Ctrl+C stops it.", flush=True)
+    if args.once:
+        total = 0
+        while claimed := delivery_worker.deliver_due():
+            total += claimed
+        print(f"Delivered or held {total} messages.")
+        return 0
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        delivery_worker.run(stop, poll=args.poll)
+    except KeyboardInterrupt:
+        stop.set()
+    return 0
+
+
+def fake_resend(args: argparse.Namespace) -> int:
+    """A local stand-in for Resend's API (tests, benchmarks, trying the app without sending mail)."""
+    from .fake_resend import main as serve
+
+    return serve(["--port", str(args.port)]) or 0
+
+
 def print_demo_logins(password: str) -> None:
     """Tell the person at the terminal how to log in."""
     print(f"Demo logins (password: {password}):")
@@ -78,6 +109,13 @@ def main(argv: list[str] | None = None) -> int:
     measure.add_argument("--runs", type=int, default=30, help="timed runs per query (default 30)")
     measure.add_argument("--keep", help="build the database in this folder and leave it there")
     measure.set_defaults(func=bench)
+    work = commands.add_parser("worker", help="deliver the outbox (emails) until stopped")
+    work.add_argument("--once", action="store_true", help="deliver what is due now, then stop")
+    work.add_argument("--poll", type=float, default=2.0, help="seconds between looks when idle (default 2)")
+    work.set_defaults(func=worker)
+    fake = commands.add_parser("fake-resend", help="run a local fake of the Resend API (nothing leaves)")
+    fake.add_argument("--port", type=int, default=8025)
+    fake.set_defaults(func=fake_resend)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -5,8 +5,12 @@ from starlette.routing import Route
 
 from .files import download_cv
 from .health import health
+from .portal import ROUTES as PORTAL_ROUTES
+from .webhooks import resend_webhook
 
 api = Starlette(routes=[
     Route("/health", health, methods=["GET"]),
     Route("/files/cv/{candidate_id:int}", download_cv, methods=["GET"]),
+    Route("/webhooks/resend", resend_webhook, methods=["POST"]),
+    *PORTAL_ROUTES,
 ])

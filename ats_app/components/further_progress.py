@@ -177,4 +177,7 @@ def others_dialog() -> rx.Component:
 
 def further_progress(count_label: rx.Component | None = None) -> rx.Component:
     """Everything Further progress needs on a page."""
-    return rx.fragment(further_progress_bar(count_label), transfer_dialog(), hire_dialog(), others_dialog())
+    from .compose import compose_dialog
+
+    return rx.fragment(further_progress_bar(count_label), transfer_dialog(), hire_dialog(), others_dialog(),
+                       compose_dialog())

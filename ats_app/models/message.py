@@ -49,6 +49,9 @@ class Message(SQLModel, table=True):
     last_error: str | None = Field(default=None)
     locked_until: datetime | None = Field(default=None)
     locked_by: str | None = Field(default=None, max_length=100)
+    # Set when the row first goes out in a Resend batch: a retry after a crash re-sends the same group
+    # under the same Idempotency-Key, so Resend answers from its cache instead of sending again.
+    batch_key: str | None = Field(default=None, max_length=100, index=True)
     provider_id: str | None = Field(default=None, max_length=100, index=True)
     idempotency_key: str = Field(max_length=200, unique=True)
     created_by_id: int | None = Field(default=None, foreign_key="user.id")

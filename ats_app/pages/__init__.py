@@ -1,4 +1,4 @@
 """One module per page; importing this package registers every route."""
 
-from . import (application, application_handling, cv_database, deleted, employees, login, overview,  # noqa: F401
-               placeholders)
+from . import (application, application_handling, cv_database, deleted, email_templates, employees, login,  # noqa: F401
+               outbox, overview, placeholders)

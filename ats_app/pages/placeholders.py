@@ -10,8 +10,6 @@ from ..state.auth import AuthState
 # (route, title, what it will hold)
 COMING = (
     ("/calendar", N_("Recruitment calendar"), N_("Interviews by day and week, with each candidate's answer.")),
-    ("/outbox", N_("Outbox"), N_("Every email and text message, scheduled, sent or held.")),
-    ("/email-templates", N_("Email templates"), N_("The emails candidates receive, in every language.")),
     ("/settings", N_("Settings"), N_("Rejection reasons, delays and your organisation's details.")),
 )
 

@@ -13,7 +13,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from ..models import Application, Candidate, RecruitmentProject
-from . import actions, purge, transfer
+from . import actions, email_actions, forward, purge, transfer
 from .access import visible_projects
 from .auth import CurrentUser
 from .i18n import N_, gettext
@@ -35,12 +35,12 @@ SOON = N_("Comes with the email features")
 CATALOGUE = (
     Action("withdraw", N_("Withdrawn")),
     Action("delete", N_("Delete")),
-    Action("send_email", N_("Send email"), SOON),
+    Action("send_email", N_("Send email")),
     Action("invite", N_("Invite to interview"), SOON),
     Action("reject", N_("Reject"), SOON),
     Action("save", N_("Save candidate")),
-    Action("save_and_send", N_("Save and send username/password"), SOON),
-    Action("forward", N_("Forward to email"), SOON),
+    Action("save_and_send", N_("Save and send username/password")),
+    Action("forward", N_("Forward to email")),
     Action("transfer", N_("Transfer")),
     Action("offer", N_("Send offer")),
     Action("hire", N_("Hire")),
@@ -104,6 +104,12 @@ def prepare(session: Session, user: CurrentUser, action: str, choices: dict) -> 
                 "start_date": _as_date(choices.get("start_date"))}
     if action == "purge":
         purge.check_confirmation(user, choices.get("confirmation", ""))
+    if action == "send_email":
+        return email_actions.prepare_send_email(choices, single=choices.get("recipient") is not None)
+    if action == "forward":
+        return forward.prepare_forward(choices)
+    if action in TEMPLATE_OF:
+        return email_actions.prepare_with_template(TEMPLATE_OF[action], choices)
     return {}
 
 
@@ -125,11 +131,16 @@ def _as_date(value) -> date | None:
         raise actions.InvalidChoice("start_date", N_("Enter the start date as a date.")) from None
 
 
+# The template each email-sending action starts from (its drafts are checked against that kind's tags).
+TEMPLATE_OF = {"offer": "offer", "save_and_send": "candidate_saved"}
 RUNNERS = {
     "withdraw": actions.withdraw_application,
     "delete": actions.delete_application,
     "save": actions.save_candidate,
-    "offer": actions.send_offer,
+    "save_and_send": email_actions.save_and_send_login,
+    "forward": forward.forward_application,
+    "send_email": None,  # written for all applicants at once (BULK)
+    "offer": email_actions.send_offer_email,
     "hire": actions.hire_applicant,
     "transfer": transfer.transfer_application,
     "restore": actions.restore_application,
@@ -137,8 +148,33 @@ RUNNERS = {
 }
 
 
+# Actions that change no status: written for every applicant in one transaction (much faster in bulk).
+BULK = {"send_email": email_actions.send_emails}
+
+
+def _execute_bulk(session: Session, user: CurrentUser, action: str, application_ids: list[int],
+                  prepared: dict) -> BulkResult:
+    names = _names(session, user, application_ids)
+    ids = list(dict.fromkeys(application_ids))
+    try:
+        refused = BULK[action](session, user, ids, **prepared)
+        session.commit()
+    except Exception:  # noqa: BLE001  (nothing was written: every applicant is reported as failed)
+        session.rollback()
+        log.exception("%s failed", action)
+        return BulkResult([Outcome(i, names.get(i, ""), False, N_("failed; nothing was changed")) for i in ids])
+    result = BulkResult()
+    for item_id in ids:
+        why = refused.get(item_id)
+        result.outcomes.append(Outcome(item_id, names.get(item_id, ""), why is None,
+                                       why.reason if why else "", why.params if why else {}))
+    return result
+
+
 def execute(session: Session, user: CurrentUser, action: str, application_ids: list[int], prepared: dict) -> BulkResult:
     """Run action on each applicant, committing each one alone. prepared comes from prepare()."""
+    if action in BULK:
+        return _execute_bulk(session, user, action, application_ids, prepared)
     run = RUNNERS[action]
     result = run_each(session, application_ids, _names(session, user, application_ids),
                       lambda application_id: run(session, user, application_id, **prepared), action)

@@ -15,6 +15,7 @@ from .paged import one_of
 
 CHUNK = 50  # applicants per transaction batch of a background run; more than this shows a progress bar
 DIALOGS = ("transfer", "hire")  # actions with a form to fill in before they run
+EMAIL_FORMS = ("send_email", "offer", "save_and_send", "forward")  # their form is state.compose
 
 
 @dataclass
@@ -85,6 +86,7 @@ class FurtherProgressState(rx.State):
     skipped: list[Skipped] = []
     others: list[Other] = []
     _job: tuple | None = None  # (action, ids, choices) handed from execute to run_in_background
+    _extra_choices: dict = {}  # the email form's values (state.compose), for the run it starts
     _mode: str = "list"
     _single_id: int = 0
 
@@ -117,7 +119,7 @@ class FurtherProgressState(rx.State):
 
     def _choices(self) -> dict:
         return {"target": self.target, "copy": self.copy_only, "position_id": self.position_id,
-                "department_id": self.department_id, "start_date": self.start_date}
+                "department_id": self.department_id, "start_date": self.start_date, **self._extra_choices}
 
     def _show(self, result: fp.BulkResult, language: str) -> None:
         self.result_line = fp.summary_line(result, language)
@@ -144,10 +146,15 @@ class FurtherProgressState(rx.State):
         if not await self._chosen_ids():
             self.errors = {"action": gettext(user.language, "Tick at least one applicant.")}
             return
-        self.errors = {}
+        self.errors, self._extra_choices = {}, {}
         if self.action in DIALOGS:  # the form first; confirm() runs it
             self.dialog = self.action
             await self._load_form()
+            return
+        if self.action in EMAIL_FORMS:  # the email form first; its Send runs it
+            from .compose import ComposeState
+            await (await self.get_state(ComposeState))._open(self.action, await self._chosen_ids())
+            self.dialog = self.action
             return
         return await self._run()
 
@@ -186,7 +193,7 @@ class FurtherProgressState(rx.State):
     @requires()
     async def close_dialog(self):
         """Cancel the action's form; nothing changes."""
-        self.dialog, self.errors = "", {}
+        self.dialog, self.errors, self._extra_choices = "", {}, {}
 
     @rx.event
     @requires()

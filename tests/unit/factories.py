@@ -53,3 +53,10 @@ def login_as(session: Session, email: str = "admin@example.com", password: str =
     """The CurrentUser of a fresh session for email (as the guard would find it)."""
     from ats_app.services import auth
     return auth.user_for_token(session, auth.log_in(session, email, password))
+
+
+def email_choices(subject: str = "About {projecttitle}", body: str = "Hi {firstname},\n\nThank you.",
+                  language: str = "en", **more) -> dict:
+    """A valid email form (sender and one draft) for the actions that send email."""
+    return {"sender": "Recruiter <recruitment@example.com>",
+            "drafts": [{"language": language, "subject": subject, "body": body}], **more}

@@ -11,7 +11,7 @@ from ats_app.services import actions, further_progress as fp
 from ats_app.services.application_list import list_applicants, summary
 from ats_app.services.transitions import ALLOWED_FROM
 
-from .factories import login_as, make_application, make_department, make_project, make_user
+from .factories import email_choices, login_as, make_application, make_department, make_project, make_user
 
 
 _login = login_as
@@ -41,11 +41,13 @@ def _fresh(session, application_id):
 @pytest.mark.parametrize("action,status", [("withdraw", S.WITHDRAWN), ("save", S.SAVED), ("offer", S.OFFER)])
 def test_status_actions_change_the_status_and_write_history(session, admin, project, action, status):
     app = make_application(session, project)
-    result = fp.run(session, admin, action, [app.id], {})
+    result = fp.run(session, admin, action, [app.id], email_choices() if action == "offer" else {})
     assert result.done == 1 and not result.skipped
     app = _fresh(session, app.id)
     assert app.status == status and app.previous_status == S.NEW
-    [event] = _events(session, app.id)
+    event, *emails = _events(session, app.id)
+    assert [e.kind for e in emails] == (["email_sent"] if action == "offer" else [])  # the job-offer email
+    assert all(e.message_id for e in emails)
     assert event.kind == "status_changed" and event.actor_id == admin.id
     assert event.payload == {"from": "new", "to": status.value, "action": action}
 
@@ -58,7 +60,7 @@ def test_every_refused_transition_changes_nothing(session, admin, project, actio
     session.add(position)
     session.commit()
     choices = {"hire": {"position_id": position.id, "department_id": department.id},
-               "transfer": {"target": target.id}}.get(action, {})
+               "transfer": {"target": target.id}, "offer": email_choices()}.get(action, {})
     refused = [s for s in S if s not in ALLOWED_FROM[action]]
     for status in refused:
         app = make_application(session, project, status, first_name=f"x{status.value}")

@@ -9,7 +9,7 @@ from ats_app.models import Application, ApplicationEvent, ApplicationStatus as S
 from ats_app.services import auth, further_progress as fp
 from ats_app.services.transitions import ALLOWED_FROM
 
-from .factories import make_application, make_department, make_project, make_user
+from .factories import email_choices, make_application, make_department, make_project, make_user
 
 ACTIONS = ("withdraw", "save", "offer", "hire", "transfer", "transfer_copy", "transfer_cv", "delete", "restore")
 
@@ -64,6 +64,8 @@ def test_random_action_sequences_keep_every_application_explained(session):
             action = "transfer"
         elif action == "hire":
             choices = {"position_id": position.id, "department_id": department.id}
+        elif action == "offer":
+            choices = email_choices()
         result = fp.run(session, admin, action, ticked, choices)
         assert len(result.outcomes) == len(ticked)
         done += result.done

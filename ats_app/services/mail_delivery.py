@@ -1,0 +1,117 @@
+"""Email providers: Resend through its SDK, or none (messages are held in the outbox, nothing leaves).
+
+The worker hands over outbox rows as plain dicts; a backend answers with Resend's id or a
+DeliveryError that says whether trying again later can help (rate limit, 5xx, network) or not (the
+provider refused the message as invalid).
+"""
+
+import base64
+from dataclasses import dataclass
+
+import resend
+from resend import exceptions as rx_errors
+
+from ..models import Message
+from . import config, files
+
+BATCH_LIMIT = 100  # Resend's batch endpoint takes at most 100 emails, none with attachments
+
+
+class DeliveryError(Exception):
+    """The provider did not take the message; retryable says whether a later attempt may succeed."""
+
+    def __init__(self, message: str, *, retryable: bool, retry_after: float | None = None):
+        super().__init__(message)
+        self.retryable, self.retry_after = retryable, retry_after
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One message as the provider needs it."""
+
+    message_id: int
+    idempotency_key: str
+    params: dict
+    has_attachments: bool
+
+
+def outgoing(message: Message) -> Outgoing:
+    """The provider's request for an outbox row (attachments read from private storage)."""
+    params = {"from": message.sender or config.mail_from(), "to": [message.recipient], "subject": message.subject or "",
+              "html": message.body_html or "", "text": message.body_text or "",
+              "tags": [{"name": "message_id", "value": str(message.id)},
+                       {"name": "purpose", "value": "".join(c if c.isalnum() else "_" for c in message.purpose)}],
+              "headers": {"X-Entity-Ref-ID": message.idempotency_key}}
+    if message.reply_to:
+        params["reply_to"] = message.reply_to
+    if message.attachments:
+        params["attachments"] = [
+            {"filename": item["filename"], "content_type": item.get("content_type", "application/octet-stream"),
+             "content": base64.b64encode(files.read_bytes(item["file_key"])).decode()}
+            for item in message.attachments]
+    return Outgoing(message.id, message.idempotency_key, params, bool(message.attachments))
+
+
+def _delivery_error(exc: Exception) -> DeliveryError:
+    if isinstance(exc, (rx_errors.ValidationError, rx_errors.MissingRequiredFieldsError)):
+        return DeliveryError(f"refused by Resend: {exc.message}", retryable=False)
+    if isinstance(exc, rx_errors.ResendError):
+        code = int(exc.code) if str(exc.code).isdigit() else 500
+        retry_after = None
+        try:
+            retry_after = float((exc.headers or {}).get("retry-after", ""))
+        except ValueError:
+            pass
+        retryable = code >= 500 or code in (401, 403, 429)  # a key problem is fixed by configuration
+        return DeliveryError(f"Resend {code}: {exc.message}", retryable=retryable, retry_after=retry_after)
+    return DeliveryError(f"could not reach Resend: {exc}", retryable=True)
+
+
+class HeldBackend:
+    """No provider configured: the worker marks due messages held; nothing leaves the machine."""
+
+    name = "held"
+    sends = False
+
+
+class ResendBackend:
+    """Resend's SDK (RESEND_API_KEY; RESEND_API_URL points it elsewhere, e.g. the local fake)."""
+
+    name = "resend"
+    sends = True
+
+    def __init__(self, api_key: str, api_url: str):
+        resend.api_key, resend.api_url = api_key, api_url  # the SDK reads module globals at call time
+
+    def send_one(self, item: Outgoing) -> str:
+        """Send one message under its own Idempotency-Key; its Resend id."""
+        try:
+            answer = resend.Emails.send(item.params, {"idempotency_key": item.idempotency_key})
+        except Exception as exc:  # noqa: BLE001  (every failure is classified, none escapes the worker)
+            raise _delivery_error(exc) from exc
+        return answer["id"]
+
+    def send_batch(self, items: list[Outgoing], key: str) -> list[str | DeliveryError]:
+        """Send up to 100 messages in one request; per message its id or its own refusal."""
+        try:
+            answer = resend.Batch.send([item.params for item in items],
+                                       {"idempotency_key": key, "batch_validation": "permissive"})
+        except Exception as exc:  # noqa: BLE001
+            raise _delivery_error(exc) from exc
+        results: list[str | DeliveryError] = [DeliveryError("no answer for this message", retryable=True)] * len(items)
+        ids = iter(answer.get("data") or [])
+        refused = {error["index"]: error.get("message", "invalid") for error in answer.get("errors") or []}
+        for index in range(len(items)):
+            if index in refused:
+                results[index] = DeliveryError(f"refused by Resend: {refused[index]}", retryable=False)
+            else:
+                entry = next(ids, None)
+                if entry:
+                    results[index] = entry["id"]
+        return results
+
+
+def backend_from_env() -> HeldBackend | ResendBackend:
+    """Resend when RESEND_API_KEY is set, else the held backend."""
+    key = config.resend_api_key()
+    return ResendBackend(key, config.resend_api_url()) if key else HeldBackend()

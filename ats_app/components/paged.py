@@ -43,8 +43,8 @@ def result_callout(line: rx.Var, skipped: rx.Var) -> rx.Component:
 def paged_table(state, headers: tuple[str, ...], row, table_id: str, empty: str) -> rx.Component:
     """A card with the table of state.rows (row(r) renders one), a line when nothing matches, and paging."""
     return rx.card(
-        rx.table.root(header_cells(*headers), rx.table.body(rx.foreach(state.rows, row)), variant="ghost", size="2",
-                      width="100%", id=table_id),
+        rx.box(rx.table.root(header_cells(*headers), rx.table.body(rx.foreach(state.rows, row)), variant="ghost",
+                             size="2", width="100%", id=table_id), overflow_x="auto", width="100%"),
         rx.cond(state.total == 0, rx.center(rx.text(t(empty), color_scheme="gray"), padding="32px")),
         paging_footer(state), width="100%",
     )

@@ -8,7 +8,9 @@ from ..components.shell import shell
 from ..components.status import application_status_badge
 from ..components.translate import t
 from ..services.i18n import N_
+from ..components.messages import message_status_badge
 from ..state.application_detail import ApplicationState as A, Field, HistoryView, OtherView
+from ..state.outbox import MessageView
 from ..state.auth import AuthState
 
 
@@ -30,6 +32,17 @@ def _other(row: OtherView) -> rx.Component:
     return rx.hstack(rx.link(row.project, href=row.href, size="2"), application_status_badge(row.status, row.stage),
                      rx.cond(row.deleted, rx.badge(t("Deleted"), color_scheme="gray")), align="center",
                      class_name="other-application", wrap="wrap")
+
+
+def _message_line(row: MessageView) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(row.scheduled_at, white_space="nowrap"),
+        rx.table.cell(rx.text(row.subject, weight="medium"), rx.text(row.recipient, size="1", color_scheme="gray")),
+        rx.table.cell(message_status_badge(row.status)),
+        rx.table.cell(rx.cond(rx.Var.create(["queued", "scheduled", "held"]).contains(row.status),
+                              rx.button(t("Cancel sending"), size="1", variant="soft", color_scheme="red",
+                                        on_click=A.cancel_message(row.id), class_name="cancel-message"))),
+        class_name="message-line")
 
 
 def _history_line(row: HistoryView) -> rx.Component:
@@ -95,6 +108,8 @@ def _content() -> rx.Component:
                      rx.cond(A.others.length() > 0, rx.vstack(rx.foreach(A.others, _other), spacing="2"),
                              rx.text(t("No other applications"), size="2", color_scheme="gray")),
                      id="other-applications-section"),
+            rx.cond(A.messages.length() > 0, _section(N_("Emails"), rx.table.root(
+                rx.table.body(rx.foreach(A.messages, _message_line)), size="1", width="100%", id="messages"))),
             _section(N_("History"), rx.table.root(rx.table.body(rx.foreach(A.history, _history_line)), size="1",
                                               width="100%", id="history")),
             spacing="4", width="100%",

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from ..components.further_progress import NATIVE_SELECT
 from ..components.messages import message_status_badge
 from ..components.paged import paged_table, search_box
 from ..components.shell import page_header, shell
@@ -44,8 +45,7 @@ def _filter() -> rx.Component:
     return rx.el.select(
         *[rx.el.option(t(MESSAGE_STATUS_LABELS[key]), value=key) for key in FILTERS],
         value=O.status, on_change=O.set_status, id="outbox-status",
-        style={"padding": "6px 10px", "border_radius": "var(--radius-2)", "min_height": "32px",
-               "border": f"1px solid {rx.color('gray', 7)}"})
+        **{**NATIVE_SELECT, "width": "240px"})
 
 
 def _message_dialog() -> rx.Component:
@@ -78,6 +78,8 @@ def _content() -> rx.Component:
     return rx.vstack(
         page_header(N_("Outbox"), N_("Every email and text message, scheduled, sent or held.")),
         rx.hstack(search_box(O, N_("Search by recipient or subject"), "outbox-search"), _filter(),
+                  rx.button(rx.icon("refresh-cw", size=16), t("Refresh"), variant="soft", on_click=O.refresh,
+                            id="outbox-refresh"),
                   spacing="3", align="center", wrap="wrap"),
         rx.cond(O.notice != "", rx.callout(O.notice, icon="info", size="1", id="outbox-notice")),
         paged_table(O, (N_("To"), N_("Subject"), N_("Status"), N_("Send time"), N_("Attempts"), N_("Last error"), ""),

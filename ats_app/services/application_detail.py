@@ -120,12 +120,26 @@ def history(session: Session, application_id: int, language: str, user: CurrentU
         text = describe(event.kind, event.payload, language, titles)
         if subject:
             text += " · " + gettext(language, "Email: {subject}").format(subject=subject)
-        lines.append(HistoryLine(at=event.created_at, actor=actor or gettext(language, "System"), text=text))
+        by_candidate = event.payload.get("by") == "candidate"
+        who = actor or (gettext(language, "The candidate") if by_candidate else gettext(language, "System"))
+        lines.append(HistoryLine(at=event.created_at, actor=who, text=text))
     return lines
 
 
 def _status(language: str, status: str | None) -> str:
     return gettext(language, STATUS_LABELS.get(status or "new", STATUS_LABELS["new"]))
+
+
+# History lines about email, in words (the email's subject is added from the message itself).
+EMAIL_EVENTS = {
+    "email_sent": N_("Email sent"),
+    "login_sent": N_("Link to choose a password for the candidate portal sent"),
+    "forwarded": N_("Forwarded to {recipient}"),
+    "email_cancelled": N_("Email cancelled before it was sent"),
+    "email_resent": N_("Email queued to be sent again"),
+    "email_bounced": N_("Email could not be delivered (bounced)"),
+    "email_complained": N_("Email marked as spam by the recipient"),
+}
 
 
 def describe(kind: str, payload: dict, language: str, titles: dict[int, str]) -> str:
@@ -150,6 +164,18 @@ def describe(kind: str, payload: dict, language: str, titles: dict[int, str]) ->
     if kind == "transferred_out":
         message = N_("Copied to {project}") if payload.get("mode") == "copy" else N_("Moved to {project}")
         return _(message).format(project=project("to_project_id"))
+    if kind in EMAIL_EVENTS:
+        text = _(EMAIL_EVENTS[kind])
+        if kind == "forwarded":
+            text = text.format(recipient=payload.get("recipient", "?"))
+            options = [_(label) for key, label in (("anonymised", N_("anonymised")),
+                                                   ("attachments", N_("with the CV"))) if payload.get(key)]
+            text += f" ({', '.join(options)})" if options else ""
+        return text
+    if kind == "contact_updated":
+        return _("The candidate updated their contact details")
+    if kind == "data_deletion_requested":
+        return _("The candidate asked for their data to be deleted")
     if kind == "ranking_changed":
         return _("Ranking changed from {old} to {new}").format(old=payload.get("from") or "–",
                                                                new=payload.get("to") or "–")

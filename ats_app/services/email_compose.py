@@ -9,7 +9,7 @@ recipient's own copy and writes it to the outbox with its history line, in the c
 import os
 import re
 from dataclasses import dataclass
-from email.utils import formataddr, parseaddr
+from email.utils import parseaddr
 
 from sqlmodel import Session, col, select
 
@@ -62,6 +62,16 @@ def sending_domains() -> set[str]:
     return domains - {""}
 
 
+def mailbox(name: str, address: str) -> str:
+    """"Name <address>" as people read it (UTF-8 kept: the provider encodes the header itself)."""
+    name = " ".join((name or "").split())
+    if not name:
+        return address
+    if any(c in name for c in ',;:<>@"()[]\\'):
+        name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{name} <{address}>"
+
+
 def check_sender(sender: str) -> str:
     """The From header ("Name <address>"), or InvalidChoice on the sender field saying why."""
     name, address = parseaddr((sender or "").strip())
@@ -73,7 +83,7 @@ def check_sender(sender: str) -> str:
     if domain not in sending_domains():
         raise InvalidChoice("sender", N_("Email can only be sent from an address at {domains}."),
                             domains=", ".join(sorted(sending_domains())))
-    return formataddr((name, address)) if name else address
+    return mailbox(name, address)
 
 
 def default_sender(user: CurrentUser | None, purpose: str | None = None) -> str:
@@ -81,7 +91,7 @@ def default_sender(user: CurrentUser | None, purpose: str | None = None) -> str:
     configured = config.mail_from(purpose)
     if user is None:
         return configured
-    return formataddr((user.name, parseaddr(configured)[1]))
+    return mailbox(user.name, parseaddr(configured)[1])
 
 
 def languages_of(session: Session, application_ids: list[int]) -> list[str]:

@@ -75,7 +75,7 @@ class PortalApplication:
     why_not: str | None  # translated reason when it cannot be withdrawn
 
 
-def _visible_applications(session: Session, candidate_id: int):
+def _visible_applications(candidate_id: int):
     """The candidate's own applications that the portal shows: not deleted, not moved away, project alive."""
     return (select(Application, RecruitmentProject)
             .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
@@ -95,7 +95,7 @@ def applications_for(session: Session, candidate_id: int, language: str) -> list
     candidate = session.get(Candidate, candidate_id)
     zone = ZoneInfo(TIME_ZONES.get((candidate.country or DEFAULT_COUNTRY) if candidate else DEFAULT_COUNTRY,
                                    "Europe/Oslo"))
-    rows = session.exec(_visible_applications(session, candidate_id)
+    rows = session.exec(_visible_applications(candidate_id)
                         .order_by(col(Application.applied_at).desc(), col(Application.id).desc())).all()
     found = []
     for application, project in rows:
@@ -113,7 +113,7 @@ def applications_for(session: Session, candidate_id: int, language: str) -> list
 def own_application(session: Session, candidate_id: int, application_id: int) -> tuple[Application, str]:
     """The candidate's own visible application and its project title; ApplicationNotFound otherwise
     (another candidate's application is "not found" too, so ids reveal nothing)."""
-    row = session.exec(_visible_applications(session, candidate_id).where(Application.id == application_id)).first()
+    row = session.exec(_visible_applications(candidate_id).where(Application.id == application_id)).first()
     if row is None:
         raise ApplicationNotFound()
     return row[0], row[1].title
@@ -198,7 +198,7 @@ def update_contact(session: Session, candidate_id: int, mobile: str | None, addr
     for field in changed:
         setattr(candidate, field, wanted[field])
     session.add(candidate)
-    latest = session.exec(_visible_applications(session, candidate_id)
+    latest = session.exec(_visible_applications(candidate_id)
                           .order_by(col(Application.applied_at).desc(), col(Application.id).desc())).first()
     if latest is not None:
         record(session, None, latest[0], "contact_updated", fields=changed, by="candidate")
@@ -236,7 +236,7 @@ def request_deletion(session: Session, candidate_id: int, note: str | None, now:
     if open_deletion_request(session, candidate_id) is not None:
         raise PortalError(N_("You have already asked for your data to be deleted. The recruiters will contact you."))
     note = (note or "").strip()[:NOTE_LIMIT] or None
-    rows = session.exec(_visible_applications(session, candidate_id)
+    rows = session.exec(_visible_applications(candidate_id)
                         .order_by(col(Application.applied_at).desc(), col(Application.id).desc())).all()
     if not rows:  # nothing visible left: attach it to the newest application there is
         newest = session.exec(select(Application).where(Application.candidate_id == candidate_id)

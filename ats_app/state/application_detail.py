@@ -5,6 +5,10 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from ..services import outbox_admin
+from ..services.transitions import ActionRefused
+from .outbox import MessageView, message_views
+
 from ..services import actions, application_detail as detail
 from ..services.phones import readable_phone
 from ..services.i18n import LANGUAGES, format_moment, format_rating, gettext
@@ -73,6 +77,7 @@ class ApplicationState(rx.State):
     deleted: bool = False
     others: list[OtherView] = []
     history: list[HistoryView] = []
+    messages: list[MessageView] = []
     may_rank: bool = False
 
     async def _reload(self) -> None:
@@ -101,7 +106,20 @@ class ApplicationState(rx.State):
         self.others = [OtherView(f"/applications/{o.application_id}", o.project_title, o.status, o.stage, o.deleted)
                        for o in found.others]
         self.history = [HistoryView(format_moment(h.at, lang, zone), h.actor, h.text) for h in found.history]
+        self.messages = message_views(await run_in_session(outbox_admin.messages_for_application, user,
+                                                           self.application_id), user)
         self.may_rank = actions.allowed(user, "ranking")
+
+    @rx.event
+    @requires()
+    async def cancel_message(self, message_id: int):
+        """Cancel one of this application's waiting emails (what caused it stays done)."""
+        user = current_user()
+        try:
+            await run_in_session(outbox_admin.cancel_message, user, int(message_id))
+        except (actions.NotAllowed, ActionRefused):
+            pass
+        await self._reload()
 
     @rx.event
     @requires()

@@ -69,6 +69,13 @@ class OutboxState(PagedListState, rx.State):
 
     @rx.event
     @requires()
+    async def refresh(self):
+        """Read the page again: the worker changes statuses as messages leave."""
+        self.notice = ""
+        await self._reload()
+
+    @rx.event
+    @requires()
     async def open_message(self, message_id: int):
         """Read one message as it was (or will be) sent."""
         user = current_user()

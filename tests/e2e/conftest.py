@@ -15,6 +15,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
+from ats_app.fake_resend import FakeResend
 from tests.targets import database_url, migrate, on_postgres, redis_url
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,13 +35,23 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server():
+def resend():
+    """The local fake of Resend's API that the server's delivery worker sends to (nothing leaves)."""
+    with FakeResend() as fake:
+        yield fake
+
+
+@pytest.fixture(scope="session")
+def server(resend):
     """Migrate a fresh database, load demo data, start the prod server; yields its base URL and env."""
     tmp = Path(tempfile.mkdtemp(prefix="ats-e2e-"))
     url = database_url(tmp)
     migrate(url)
+    port = _free_port()
     env = {**os.environ, "REFLEX_DB_URL": url, "ATS_FILES_DIR": str(tmp / "files"), "ATS_FAST_HASHING": "1",
-           "REFLEX_TELEMETRY_ENABLED": "false", "REFLEX_CHECK_LATEST_VERSION": "false"}
+           "REFLEX_TELEMETRY_ENABLED": "false", "REFLEX_CHECK_LATEST_VERSION": "false",
+           "RESEND_API_KEY": "re_e2e", "RESEND_API_URL": resend.url, "ATS_MAIL_RATE_LIMIT": "0",
+           "ATS_PUBLIC_URL": f"http://127.0.0.1:{port}", "ATS_MAIL_FROM": "Nordlys Recruitment <jobs@nordlys.example>"}
     env.pop("REFLEX_REDIS_URL", None)
     if redis_url():
         env["REFLEX_REDIS_URL"] = redis_url()
@@ -48,7 +59,6 @@ def server():
     bin_dir = Path(sys.executable).parent
     subprocess.run([bin_dir / "ats", "demo-data", "--password", PASSWORD], env=env, cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
-    port = _free_port()
     log = open(tmp / "server.log", "w")
     proc = subprocess.Popen(
         [bin_dir / "reflex", "run", "--env", "prod", "--frontend-port", str(port), "--backend-port", str(port),
@@ -121,3 +131,13 @@ def _short_waits(page):
     """A broken page should fail in seconds, not half a minute per step."""
     page.set_default_timeout(15000)
     expect.set_options(timeout=10000)
+
+
+def emails_to(resend, address: str, timeout: float = 20.0, count: int = 1) -> list[dict]:
+    """The emails the fake Resend received for address, waiting for the delivery worker (≤ timeout s)."""
+    deadline = time.time() + timeout
+    while True:
+        found = [e for e in resend.emails() if address in e["body"]["to"]]
+        if len(found) >= count or time.time() > deadline:
+            return found
+        time.sleep(0.3)

@@ -436,3 +436,16 @@ def test_pages_are_small_self_contained_and_escaped(session):
         assert len(html.encode()) < 50_000 and html.count("<style>") == 1
         assert "<script" not in html and "http://" not in html and "https://" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in client.get("/portal").text
+
+
+def test_a_failure_is_a_friendly_page_that_changes_nothing(session, monkeypatch):
+    candidate, _ = _applicant(session)
+    client = _logged_in(session, candidate)
+
+    def broken(*_args):
+        raise RuntimeError("database on fire")
+    monkeypatch.setattr(portal, "applications_for", broken)
+    response = client.get("/portal")
+    assert response.status_code == 500 and response.headers["cache-control"] == "no-store"
+    assert "database on fire" not in response.text and "Traceback" not in response.text
+    assert 'href="/portal"' in response.text

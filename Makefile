@@ -48,7 +48,7 @@ run: setup
 	$(VENV)/bin/ats migrate
 	$(VENV)/bin/ats demo-data --if-empty
 	@echo "Serving on http://$(HOST):$(PORT)"
-	$(VENV)/bin/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT) --backend-host $(HOST)
+	ATS_PUBLIC_URL="$${ATS_PUBLIC_URL:-http://$(HOST):$(PORT)}" $(VENV)/bin/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT) --backend-host $(HOST)
 
 ## Debian's Chromium for the browser tests (Playwright's own download cannot work offline).
 chromium:

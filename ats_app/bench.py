@@ -3,7 +3,8 @@
 Builds a temporary SQLite database with (by default) 1,000,000 applications over 200 projects, one of
 them with 50,000, then times the list queries of that project through our services beside the very
 same SQL run directly through sqlite3 (the ratio is our overhead), a bulk Withdrawn of 1,000 ticked
-applicants, and the pickled size of the list page's state. Targets (README): list query median
+applicants, email to 1,000 applicants and its delivery (bench_email), and the pickled size of the list
+page's state. Targets (README): list query median
 <= 25 ms and <= 1.5x raw SQL; bulk 1,000 <= 2 s; list state <= 64 KiB.
 """
 
@@ -159,6 +160,10 @@ def run(applications: int = 1_000_000, runs: int = 30, keep: str | None = None) 
     bulk = time.perf_counter() - start
     results["bulk withdraw"] = {"applicants": len(ids), "done": result.done, "seconds": bulk}
     print(f"\nbulk Withdrawn of {len(ids):,} ticked applicants: {bulk:.2f} s ({result.done} done)")
+
+    from . import bench_email
+    ticked = list(session.exec(select(Application.id).where(Application.project_id == 1).limit(1000)))
+    results["email"] = bench_email.run(session, user, ticked)
 
     results["state bytes"] = _state_size(session, user)
     print(f"pickled Application handling state with a full page: {results['state bytes'] / 1024:.1f} KiB")

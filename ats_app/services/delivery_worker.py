@@ -30,6 +30,18 @@ def poke() -> None:
     _wake.set()
 
 
+def poke_after_commit(session) -> None:
+    """poke() each time session commits from now on (the messages are visible to the worker then)."""
+    from sqlalchemy import event
+
+    if not event.contains(session, "after_commit", _poke_on_commit):
+        event.listen(session, "after_commit", _poke_on_commit)
+
+
+def _poke_on_commit(_session) -> None:
+    _wake.set()
+
+
 class Throttle:
     """At most rate requests per second (0: no limit), shared by the threads of one worker."""
 

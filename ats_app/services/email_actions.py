@@ -14,7 +14,8 @@ from .access import visible_projects
 from .auth import CurrentUser
 from .email_compose import (Draft, check_drafts, check_recipient, check_sender, draft_for, drafts_from_choices,
                             queue_to_candidate, sender_user)
-from .email_render import TagValues
+from .email_kinds import canonical_tag
+from .email_render import TagValues, tags_in
 from .email_values import recipients
 from .i18n import N_, gettext
 from .portal_accounts import issue_set_password_link
@@ -33,10 +34,20 @@ def prepare_send_email(choices: dict, single: bool) -> dict:
     return prepared
 
 
+# Tags an email cannot do without: the set-password email is the candidate's only way into the portal.
+REQUIRED_TAGS = {"candidate_saved": "setpasswordlink"}
+
+
 def prepare_with_template(kind: str, choices: dict) -> dict:
     """Sender and drafts for an action whose email comes from kind's template."""
-    return {"sender": check_sender(choices.get("sender", "")),
-            "drafts": check_drafts(kind, drafts_from_choices(choices.get("drafts")))}
+    sender = check_sender(choices.get("sender", ""))
+    drafts = check_drafts(kind, drafts_from_choices(choices.get("drafts")))
+    needed = REQUIRED_TAGS.get(kind)
+    for draft in drafts:
+        if needed and needed not in {canonical_tag(tag) for tag in tags_in(draft.body)}:
+            raise actions.InvalidChoice(f"body:{draft.language}", N_("Keep {tag} in the content: the email is "
+                                                                     "useless without it."), tag="{" + needed + "}")
+    return {"sender": sender, "drafts": drafts}
 
 
 def send_emails(session: Session, user: CurrentUser, application_ids: list[int], *, sender: str,

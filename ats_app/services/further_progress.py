@@ -13,7 +13,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from ..models import Application, Candidate, RecruitmentProject
-from . import actions, email_actions, forward, purge, transfer
+from . import actions, delivery_worker, email_actions, forward, purge, transfer
 from .access import visible_projects
 from .auth import CurrentUser
 from .i18n import N_, gettext
@@ -148,6 +148,8 @@ RUNNERS = {
 }
 
 
+# Actions that queue email: the worker of this process is woken when their transactions commit.
+EMAIL_ACTIONS = ("send_email", "forward", "save_and_send", "offer")
 # Actions that change no status: written for every applicant in one transaction (much faster in bulk).
 BULK = {"send_email": email_actions.send_emails}
 
@@ -173,6 +175,8 @@ def _execute_bulk(session: Session, user: CurrentUser, action: str, application_
 
 def execute(session: Session, user: CurrentUser, action: str, application_ids: list[int], prepared: dict) -> BulkResult:
     """Run action on each applicant, committing each one alone. prepared comes from prepare()."""
+    if action in EMAIL_ACTIONS:
+        delivery_worker.poke_after_commit(session)
     if action in BULK:
         return _execute_bulk(session, user, action, application_ids, prepared)
     run = RUNNERS[action]

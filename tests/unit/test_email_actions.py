@@ -214,3 +214,11 @@ def test_cancel_a_waiting_message_and_resend_a_failed_one(session, admin, projec
     assert copy.status == M.QUEUED and copy.idempotency_key != message.idempotency_key
     kinds = [e.kind for e in session.exec(select(ApplicationEvent).order_by(ApplicationEvent.id)).all()]
     assert kinds == ["email_sent", "email_cancelled", "email_resent"]
+
+
+def test_save_and_send_needs_the_set_password_link_in_the_email(session, admin, project):
+    application = make_application(session, project)
+    with pytest.raises(InvalidChoice) as refused:
+        fp.run(session, admin, "save_and_send", [application.id], email_choices(body="Hi {firstname}"))
+    assert refused.value.field == "body:en" and refused.value.params == {"tag": "{setpasswordlink}"}
+    assert _messages(session) == []

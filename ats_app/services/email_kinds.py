@@ -47,7 +47,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("interview.second", N_("Invitation to second interview"), INTERVIEW_TAGS + ("confirmlink",)),
     Kind("interview.third", N_("Invitation to third interview"), INTERVIEW_TAGS + ("confirmlink",)),
     Kind("interview.reminder", N_("Interview reminder"), INTERVIEW_TAGS + ("confirmlink",)),
-    Kind("offer", N_("Job offer"), ("startdate",)),
+    Kind("offer", N_("Job offer")),  # the written offer with terms follows; Send offer asks no start date
     Kind("candidate_saved", N_("Saved in the CV database, with a set-password link"), ("setpasswordlink",)),
     Kind("transferred_to_cv_database", N_("Transferred to the CV database")),
     Kind("panel_review", N_("Invitation to review candidates (panel)"), ("reviewlink", "reviewername"),

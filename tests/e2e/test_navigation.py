@@ -9,8 +9,8 @@ from .conftest import log_in
 
 PAGES = [  # (route, title, built yet)
     ("/cv-database", "CV database", True), ("/deleted", "Deleted applications", True),
-    ("/calendar", "Recruitment calendar", False), ("/outbox", "Outbox", False),
-    ("/email-templates", "Email templates", False), ("/employees", "Employees", True), ("/settings", "Settings", False),
+    ("/calendar", "Recruitment calendar", False), ("/outbox", "Outbox", True),
+    ("/email-templates", "Email templates", True), ("/employees", "Employees", True), ("/settings", "Settings", False),
 ]
 
 

@@ -152,8 +152,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "offer": (
         "Jobtilbud – {projecttitle}",
         """<p>Kære {firstname},</p>
-<p>Tak for de gode samtaler under rekrutteringsforløbet. Det er en glæde at kunne fortælle dig, at vi gerne vil tilbyde dig stillingen som {projecttitle} hos {companyname}, med forventet start {startdate}.</p>
-<p>Du finder detaljerne i tilbuddet vedhæftet. Læs dem igennem, og tøv ikke med at kontakte mig, hvis du har spørgsmål eller gerne vil tale noget igennem.</p>
+<p>Tak for de gode samtaler under rekrutteringsforløbet. Det er en glæde at kunne fortælle dig, at vi gerne vil tilbyde dig stillingen som {projecttitle} hos {companyname}.</p>
+<p>Jeg sender dig det skriftlige tilbud med løn, startdato og vilkår inden længe. Læs det igennem, og tøv ikke med at kontakte mig, hvis du har spørgsmål eller gerne vil tale noget igennem.</p>
 <p>Vi ser frem til dit svar – du kan blot svare på denne e-mail. Vi håber meget, at du siger ja, og glæder os til at arbejde sammen med dig.</p>
 <p>Med venlig hilsen<br>{recruitername}<br>{companyname}</p>""",
     ),

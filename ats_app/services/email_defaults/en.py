@@ -152,8 +152,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "offer": (
         "Job offer: {projecttitle}",
         """<p>Dear {firstname},</p>
-<p>Thank you for the good conversations during the recruitment process. I am very pleased to tell you that we would like to offer you the position of {projecttitle} at {companyname}, with a planned start on {startdate}.</p>
-<p>You will find the details of the offer attached. Please read them through, and do not hesitate to contact me if you have questions or would like to talk anything over.</p>
+<p>Thank you for the good conversations during the recruitment process. I am very pleased to tell you that we would like to offer you the position of {projecttitle} at {companyname}.</p>
+<p>I will send you the written offer with salary, start date and terms shortly. Please read it through, and do not hesitate to contact me if you have questions or would like to talk anything over.</p>
 <p>We would be grateful for your answer, simply by replying to this email. We very much hope you will say yes, and we look forward to working with you.</p>
 <p>Kind regards,<br>{recruitername}<br>{companyname}</p>""",
     ),

@@ -156,8 +156,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "offer": (
         "Työtarjous: {projecttitle}",
         """<p>Hei {firstname},</p>
-<p>Kiitos hyvistä keskusteluista rekrytoinnin aikana. Minulla on ilo kertoa, että haluamme tarjota sinulle tehtävää {projecttitle}. Suunniteltu aloituspäivä on {startdate}.</p>
-<p>Tarjouksen tarkemmat tiedot löydät liitteestä. Tutustu niihin rauhassa ja ota rohkeasti yhteyttä, jos sinulla on kysyttävää tai haluat keskustella jostakin.</p>
+<p>Kiitos hyvistä keskusteluista rekrytoinnin aikana. Minulla on ilo kertoa, että haluamme tarjota sinulle tehtävää {projecttitle}.</p>
+<p>Lähetän sinulle pian kirjallisen tarjouksen, jossa on palkka, aloituspäivä ja muut ehdot. Tutustu siihen rauhassa ja ota rohkeasti yhteyttä, jos sinulla on kysyttävää tai haluat keskustella jostakin.</p>
 <p>Kerrothan vastauksesi vastaamalla tähän viestiin. Toivomme kovasti, että otat tarjouksen vastaan, ja odotamme innolla yhteistyötä kanssasi.</p>
 <p>Ystävällisin terveisin<br>{recruitername}<br>{companyname}</p>""",
     ),

@@ -152,8 +152,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "offer": (
         "Jobbtilbud – {projecttitle}",
         """<p>Hei {firstname},</p>
-<p>Takk for gode samtaler gjennom rekrutteringsprosessen. Det er en glede å fortelle deg at vi vil tilby deg stillingen som {projecttitle} hos {companyname}, med planlagt oppstart {startdate}.</p>
-<p>Du finner detaljene i tilbudet vedlagt. Les gjennom dem, og ta gjerne kontakt med meg hvis du har spørsmål eller vil snakke om noe.</p>
+<p>Takk for gode samtaler gjennom rekrutteringsprosessen. Det er en glede å fortelle deg at vi vil tilby deg stillingen som {projecttitle} hos {companyname}.</p>
+<p>Jeg sender deg det skriftlige tilbudet med lønn, oppstartsdato og vilkår om kort tid. Les gjennom det, og ta gjerne kontakt med meg hvis du har spørsmål eller vil snakke om noe.</p>
 <p>Vi setter pris på å få svaret ditt – du kan ganske enkelt svare på denne e-posten. Vi håper virkelig at du takker ja, og gleder oss til å jobbe sammen med deg.</p>
 <p>Med vennlig hilsen<br>{recruitername}<br>{companyname}</p>""",
     ),

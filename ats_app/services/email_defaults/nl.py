@@ -155,8 +155,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "offer": (
         "Ons aanbod voor de functie {projecttitle}",
         """<p>Beste {firstname},</p>
-<p>Bedankt voor de goede gesprekken tijdens de sollicitatieprocedure. Ik ben blij je te kunnen laten weten dat we je graag de functie {projecttitle} bij {companyname} aanbieden, met een beoogde startdatum van {startdate}.</p>
-<p>De details van het aanbod vind je in de bijlage. Lees ze rustig door en neem gerust contact met me op als je vragen hebt of iets wilt bespreken.</p>
+<p>Bedankt voor de goede gesprekken tijdens de sollicitatieprocedure. Ik ben blij je te kunnen laten weten dat we je graag de functie {projecttitle} bij {companyname} aanbieden.</p>
+<p>Ik stuur je binnenkort het schriftelijke aanbod met salaris, startdatum en voorwaarden. Lees het rustig door en neem gerust contact met me op als je vragen hebt of iets wilt bespreken.</p>
 <p>We horen graag je antwoord; je kunt gewoon op deze e-mail reageren. We hopen van harte dat je ja zegt en kijken ernaar uit om met je samen te werken.</p>
 <p>Met vriendelijke groet,<br>{recruitername}<br>{companyname}</p>""",
     ),

@@ -152,8 +152,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "offer": (
         "Erbjudande om anställning – {projecttitle}",
         """<p>Hej {firstname},</p>
-<p>Tack för alla bra samtal under rekryteringsprocessen. Det är med stor glädje jag kan berätta att vi vill erbjuda dig tjänsten som {projecttitle} hos {companyname}, med planerad start {startdate}.</p>
-<p>Du hittar detaljerna i erbjudandet i bilagan. Läs igenom dem, och tveka inte att kontakta mig om du har frågor eller vill prata om något.</p>
+<p>Tack för alla bra samtal under rekryteringsprocessen. Det är med stor glädje jag kan berätta att vi vill erbjuda dig tjänsten som {projecttitle} hos {companyname}.</p>
+<p>Jag skickar det skriftliga erbjudandet med lön, startdatum och villkor till dig inom kort. Läs igenom det, och tveka inte att kontakta mig om du har frågor eller vill prata om något.</p>
 <p>Vi är tacksamma för ditt svar – du kan helt enkelt svara på det här mejlet. Vi hoppas verkligen att du tackar ja och ser fram emot att arbeta tillsammans med dig.</p>
 <p>Med vänliga hälsningar<br>{recruitername}<br>{companyname}</p>""",
     ),

@@ -263,6 +263,17 @@ async def home_page(request: Request) -> Response:
     return await _home(request, candidate)
 
 
+async def _logged_in_post(request: Request):
+    """(candidate, form, None) for a logged-in POST with a valid CSRF token, else (…, response to send)."""
+    candidate = await _candidate(request)
+    if candidate is None:
+        return None, None, _to_login(request)
+    form = await request.form()
+    if not _csrf_ok(request, form):
+        return candidate, form, _forbidden(request, candidate.language, candidate)
+    return candidate, form, None
+
+
 async def contact_page(request: Request) -> Response:
     """GET /portal/contact: the form lives on the portal page."""
     return RedirectResponse("/portal#contact", status_code=303)
@@ -270,12 +281,9 @@ async def contact_page(request: Request) -> Response:
 
 async def contact_submit(request: Request) -> Response:
     """POST /portal/contact: save, or show each problem next to its field (and change nothing)."""
-    candidate = await _candidate(request)
-    if candidate is None:
-        return _to_login(request)
-    form = await request.form()
-    if not _csrf_ok(request, form):
-        return _forbidden(request, candidate.language, candidate)
+    candidate, form, refusal = await _logged_in_post(request)
+    if refusal is not None:
+        return refusal
     entered = {field: str(form.get(field, "")) for field in portal.CONTACT_FIELDS}
     try:
         await _db(lambda s: portal.update_contact(s, candidate.id, **entered))
@@ -301,12 +309,9 @@ async def withdraw_page(request: Request) -> Response:
 
 async def withdraw_submit(request: Request) -> Response:
     """POST /portal/withdraw/{id}: withdraw it; another candidate's application is simply not found."""
-    candidate = await _candidate(request)
-    if candidate is None:
-        return _to_login(request)
-    form = await request.form()
-    if not _csrf_ok(request, form):
-        return _forbidden(request, candidate.language, candidate)
+    candidate, form, refusal = await _logged_in_post(request)
+    if refusal is not None:
+        return refusal
     wanted = request.path_params["application_id"]
     try:
         await _db(lambda s: portal.withdraw(s, candidate.id, wanted))
@@ -331,12 +336,9 @@ async def deletion_page(request: Request) -> Response:
 
 async def deletion_submit(request: Request) -> Response:
     """POST /portal/delete-my-data: the request reaches the recruiters as a task."""
-    candidate = await _candidate(request)
-    if candidate is None:
-        return _to_login(request)
-    form = await request.form()
-    if not _csrf_ok(request, form):
-        return _forbidden(request, candidate.language, candidate)
+    candidate, form, refusal = await _logged_in_post(request)
+    if refusal is not None:
+        return refusal
     note = str(form.get("note", ""))
     try:
         await _db(lambda s: portal.request_deletion(s, candidate.id, note))

@@ -8,7 +8,8 @@ from ..components.translate import t, t_choice
 from ..services.email_kinds import KINDS
 from ..services.i18n import LANGUAGES, N_
 from ..state.auth import AuthState
-from ..state.email_templates import EmailTemplatesState as E, KindRow, Option, TemplateCell
+from ..state.email_templates import EmailTemplatesState as E, KindRow, TemplateCell
+from ..state.further_progress import Choice
 
 KIND_LABELS = {kind.code: kind.label for kind in KINDS}
 SOURCES = {"default": N_("Our default text"), "organisation": N_("Edited for the whole organisation"),
@@ -82,7 +83,7 @@ def _preview_dialog() -> rx.Component:
         max_width="760px"), open=E.preview_html != "")
 
 
-def _department_option(option: Option) -> rx.Component:
+def _department_option(option: Choice) -> rx.Component:
     return rx.el.option(option.label, value=option.value)
 
 

@@ -10,6 +10,7 @@ from ..services.email_kinds import KINDS_BY_CODE
 from ..services.email_markup import html_to_markdown
 from ..services.i18n import LANGUAGES, gettext
 from ..services.template_preview import preview_template
+from .further_progress import Choice
 from .guard import current_user, requires, run_in_session
 
 
@@ -32,17 +33,11 @@ class KindRow:
     cells: list[TemplateCell]
 
 
-@dataclass
-class Option:
-    value: str
-    label: str
-
-
 class EmailTemplatesState(rx.State):
     """The list, the department shown, and the template open in the editor."""
 
     kinds: list[KindRow] = []
-    departments: list[Option] = []
+    departments: list[Choice] = []
     department: str = ""
     kind: str = ""
     kind_label: str = ""
@@ -73,7 +68,7 @@ class EmailTemplatesState(rx.State):
     async def load(self):
         """Open the page: the list for the organisation (no department)."""
         _positions, departments = await run_in_session(organisation.positions_and_departments)
-        self.departments = [Option(str(i), name) for i, name in departments]
+        self.departments = [Choice(str(i), name) for i, name in departments]
         self.kind, self.notice = "", ""
         await self._reload()
 

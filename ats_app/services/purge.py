@@ -8,7 +8,8 @@ import logging
 from sqlalchemy import event
 from sqlmodel import Session, col, delete, select, update
 
-from ..models import (Application, ApplicationEvent, Candidate, Employee, Interview, InterviewRecruiter, Message,
+from ..models import (Application, ApplicationEvent, Candidate, CandidateAccount, CandidateLink, CandidateSession,
+                      Employee, Interview, InterviewRecruiter, Message,
                       PanelReviewApplication, Rating, Task)
 from .actions import InvalidChoice, find_application, require
 from .auth import CurrentUser
@@ -61,6 +62,12 @@ def _remove_related(session: Session, ids: list[int]) -> None:
     if messages:
         session.exec(update(ApplicationEvent).where(col(ApplicationEvent.message_id).in_(messages))
                      .values(message_id=None))
+        # Files made for a message (an anonymised CV) go with it; a CV it pointed at is the candidate's.
+        attached = {item.get("file_key") for found in session.exec(select(Message.attachments).where(
+            col(Message.id).in_(messages))) for item in found or []} - {None}
+        cvs = set(session.exec(select(Candidate.cv_file_key).where(col(Candidate.cv_file_key).in_(attached))))
+        for key in attached - cvs:
+            _delete_file_on_commit(session, key)
         session.exec(delete(Message).where(col(Message.id).in_(messages)))
     if interviews:
         session.exec(delete(InterviewRecruiter).where(col(InterviewRecruiter.interview_id).in_(interviews)))
@@ -83,6 +90,8 @@ def _forget_candidate_if_unneeded(session: Session, candidate_id: int) -> None:
     if candidate is None:
         return
     key = candidate.cv_file_key
+    for portal_row in (CandidateSession, CandidateLink, CandidateAccount):  # their portal log-in goes too
+        session.exec(delete(portal_row).where(portal_row.candidate_id == candidate_id))
     session.delete(candidate)
     session.flush()
     if key:

@@ -222,3 +222,23 @@ def test_save_and_send_needs_the_set_password_link_in_the_email(session, admin, 
         fp.run(session, admin, "save_and_send", [application.id], email_choices(body="Hi {firstname}"))
     assert refused.value.field == "body:en" and refused.value.params == {"tag": "{setpasswordlink}"}
     assert _messages(session) == []
+
+
+def test_purging_a_candidate_removes_their_portal_login_and_the_files_made_for_their_emails(session, admin, project):
+    from ats_app.models import CandidateAccount
+    from ats_app.models.base import utcnow
+
+    application, candidate = _full_candidate(session, project)
+    fp.run(session, admin, "save_and_send", [application.id],
+           email_choices(body="{setpasswordlink}"))
+    fp.run(session, admin, "forward", [application.id],
+           {"recipient": "boss@example.com", "sender": "recruitment@example.com", "anonymise": True})
+    made = [m.attachments[0]["file_key"] for m in _messages(session) if m.attachments]
+    assert made and files.path_for(made[0]).exists()
+    row = session.get(Application, application.id)
+    row.deleted_at = utcnow()
+    session.commit()
+    assert fp.run(session, admin, "purge", [application.id], {"confirmation": "DELETE"}).done == 1
+    session.expire_all()
+    assert session.get(Candidate, candidate.id) is None and session.exec(select(CandidateAccount)).all() == []
+    assert _messages(session) == [] and not files.path_for(made[0]).exists()

@@ -56,8 +56,10 @@ def check_recipient(recipient: str) -> str:
 
 
 def sending_domains() -> set[str]:
-    """Domains we may send from: the default sender's (verified with the provider) and ATS_MAIL_DOMAINS."""
-    domains = {parseaddr(config.mail_from())[1].rpartition("@")[2].lower()}
+    """Domains we may send from: those of the configured senders (ATS_MAIL_FROM and ATS_MAIL_FROM_<PURPOSE>,
+    verified with the provider) and ATS_MAIL_DOMAINS."""
+    senders = [config.mail_from()] + [v for k, v in os.environ.items() if k.startswith("ATS_MAIL_FROM_") and v]
+    domains = {parseaddr(sender)[1].rpartition("@")[2].lower() for sender in senders}
     domains |= {d.strip().lower() for d in os.environ.get("ATS_MAIL_DOMAINS", "").split(",") if d.strip()}
     return domains - {""}
 

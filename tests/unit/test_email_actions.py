@@ -242,3 +242,14 @@ def test_purging_a_candidate_removes_their_portal_login_and_the_files_made_for_t
     session.expire_all()
     assert session.get(Candidate, candidate.id) is None and session.exec(select(CandidateAccount)).all() == []
     assert _messages(session) == [] and not files.path_for(made[0]).exists()
+
+
+def test_a_sender_per_action_is_offered_and_may_be_sent_from(session, admin, monkeypatch):
+    from ats_app.services.email_compose import check_sender, default_sender
+
+    monkeypatch.setenv("ATS_MAIL_FROM_OFFER", "Offers <offers@jobs.example.org>")
+    assert default_sender(admin, "offer") == "Rita Recruiter <offers@jobs.example.org>"
+    assert default_sender(admin, "send_email") == "Rita Recruiter <recruitment@example.com>"
+    assert check_sender("Rita <offers@jobs.example.org>") == "Rita <offers@jobs.example.org>"
+    with pytest.raises(InvalidChoice):
+        check_sender("rita@elsewhere.example.net")

@@ -101,19 +101,37 @@ def _send_group(engine: Engine, backend, worker: str, key: str | None, items: li
                 throttle: Throttle) -> None:
     throttle.wait()
     if len(items) == 1 and key is None:
+        if not outbox.hold_for_sending(engine, [items[0].message_id], worker):
+            return  # the lease went to another worker meanwhile: it sends this one
         try:
             result: str | DeliveryError = backend.send_one(items[0])
         except DeliveryError as exc:
             result = exc
         _mark(engine, worker, [(items[0].message_id, result)])
         return
-    if key is None:
-        key = outbox.new_key("batch")
-        outbox.mark_batch_key(engine, [item.message_id for item in items], key)
+    fresh = key is None
+    key = key or outbox.new_key("batch")
+    held = set(outbox.hold_for_sending(engine, [item.message_id for item in items], worker,
+                                       batch_key=key if fresh else None))
+    if len(held) != len(items):
+        # Part of the group went to another worker: an earlier batch must go whole or not at all; a new
+        # one just goes without the rows this worker lost (their key is cleared by their new holder's run).
+        if not fresh:
+            return
+        items = [item for item in items if item.message_id in held]
+        if not items:
+            return
     try:
         results = backend.send_batch(items, key)
     except DeliveryError as exc:
         results = [exc] * len(items)
+        _mark(engine, worker, [(item.message_id, exc) for item in items])
+        return
+    with Session(engine) as session:  # answered: rows Resend did not take may join another batch later
+        for item, result in zip(items, results):
+            if isinstance(result, DeliveryError) and result.retryable:
+                outbox.clear_batch_key(session, item.message_id)
+        session.commit()
     _mark(engine, worker, [(item.message_id, result) for item, result in zip(items, results)])
 
 

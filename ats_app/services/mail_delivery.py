@@ -57,12 +57,16 @@ def _delivery_error(exc: Exception) -> DeliveryError:
         return DeliveryError(f"refused by Resend: {exc.message}", retryable=False)
     if isinstance(exc, rx_errors.ResendError):
         code = int(exc.code) if str(exc.code).isdigit() else 500
+        headers = {str(k).lower(): v for k, v in (exc.headers or {}).items()}
         retry_after = None
         try:
-            retry_after = float((exc.headers or {}).get("retry-after", ""))
+            retry_after = float(headers.get("retry-after", ""))
         except ValueError:
             pass
-        retryable = code >= 500 or code in (401, 403, 429)  # a key problem is fixed by configuration
+        # A key problem is fixed by configuration; a request with the same key still running is answered
+        # later; "same key, other content" is a mistake that retrying cannot mend.
+        concurrent = code == 409 and "concurrent" in str(exc.error_type or "")
+        retryable = code >= 500 or code in (401, 403, 429) or concurrent
         return DeliveryError(f"Resend {code}: {exc.message}", retryable=retryable, retry_after=retry_after)
     return DeliveryError(f"could not reach Resend: {exc}", retryable=True)
 

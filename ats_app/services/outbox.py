@@ -75,9 +75,10 @@ def claim_due(engine: Engine, worker: str, limit: int = 100, now: datetime | Non
         if keys:
             more = text(
                 "UPDATE message SET status = 'sending', locked_until = :until, locked_by = :worker, "
-                "attempts = attempts + 1 WHERE status = 'queued' AND batch_key IN ("
+                "attempts = attempts + 1 WHERE ((status = 'queued' AND scheduled_at <= :now) OR "
+                "(status = 'sending' AND locked_until < :now)) AND batch_key IN ("
                 + ", ".join(f":k{i}" for i in range(len(keys))) + ") RETURNING id"
-            ).bindparams(bindparam("until", type_=stamp))
+            ).bindparams(bindparam("now", type_=stamp), bindparam("until", type_=stamp))
             ids += [r[0] for r in conn.execute(more, {**params, **{f"k{i}": k for i, k in enumerate(keys)}})]
     return sorted(ids)
 
@@ -97,13 +98,31 @@ def _owned(session: Session, message_id: int, worker: str) -> Message | None:
     return message
 
 
-def mark_batch_key(engine: Engine, ids: list[int], key: str) -> None:
-    """Remember that these rows go out together under key, before the request leaves."""
-    with Session(engine) as session:
-        for message in load(session, ids):
-            message.batch_key = key
-            session.add(message)
-        session.commit()
+def hold_for_sending(engine: Engine, ids: list[int], worker: str, batch_key: str | None = None) -> list[int]:
+    """Renew worker's lease on ids just before a request leaves (and, for a new batch, store its key);
+    returns the ids worker still holds: only those may be sent. A slow provider cannot make a lease run
+    out under a long run, and a row another worker took over is never sent twice."""
+    if not ids:
+        return []
+    stamp = Message.__table__.c.scheduled_at.type
+    key_part = ", batch_key = :key" if batch_key else ""
+    renew = text(
+        f"UPDATE message SET locked_until = :until{key_part} WHERE status = 'sending' AND locked_by = :worker "
+        "AND id IN (" + ", ".join(f":i{n}" for n in range(len(ids))) + ") RETURNING id"
+    ).bindparams(bindparam("until", type_=stamp))
+    params = {"until": utcnow() + LEASE, "worker": worker, **{f"i{n}": i for n, i in enumerate(ids)}}
+    if batch_key:
+        params["key"] = batch_key
+    with engine.begin() as conn:
+        return sorted(row[0] for row in conn.execute(renew, params))
+
+
+def clear_batch_key(session: Session, message_id: int) -> None:
+    """The batch request was answered and this row was not in it: it may go out in a new batch."""
+    message = session.get(Message, message_id)
+    if message is not None:
+        message.batch_key = None
+        session.add(message)
 
 
 def mark_sent(session: Session, message_id: int, worker: str, provider_id: str | None) -> None:

@@ -8,7 +8,7 @@ wrote it; resending makes a new row with a new Idempotency-Key, so the old recor
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_
+from sqlalchemy import func, or_, update
 from sqlmodel import Session, select
 
 from ..models import ApplicationEvent, Message, MessageStatus as M
@@ -66,11 +66,11 @@ def list_messages(session: Session, user: CurrentUser, *, status: str = "all", s
         where.append(Message.status == status)
     needle = search.strip()
     if needle:
-        pattern = f"%{needle.lower()}%"
-        where.append(or_(func.lower(Message.recipient).like(pattern), func.lower(Message.subject).like(pattern)))
+        needle = needle.lower()
+        where.append(or_(func.lower(Message.recipient).contains(needle, autoescape=True),
+                         func.lower(Message.subject).contains(needle, autoescape=True)))
     total = session.exec(select(func.count(Message.id)).where(*where)).one()
-    found = session.exec(select(Message).where(*where).order_by(Message.created_at.desc(), Message.id.desc())
-                         .offset(offset).limit(limit)).all()
+    found = session.exec(select(Message).where(*where).order_by(Message.id.desc()).offset(offset).limit(limit)).all()
     return [_row(m, now) for m in found], total
 
 
@@ -104,12 +104,18 @@ def _history(session: Session, user: CurrentUser, message: Message, kind: str, *
 
 
 def cancel_message(session: Session, user: CurrentUser, message_id: int) -> Message:
-    """Stop a waiting message from leaving. What the action changed (a status) stays changed."""
+    """Stop a waiting message from leaving. What the action changed (a status) stays changed.
+
+    One conditional UPDATE, so a worker that claimed the message a moment ago keeps it (and it leaves);
+    a message already handed to the provider once in a batch is on its way and cannot be cancelled."""
     message = get_message(session, user, message_id)
-    if message.status not in CANCELLABLE:
+    done = session.execute(
+        update(Message).where(Message.id == message_id, Message.status.in_(CANCELLABLE), Message.batch_key.is_(None))
+        .values(status=M.CANCELLED, locked_until=None, locked_by=None)
+        .execution_options(synchronize_session=False))
+    if done.rowcount != 1:
         raise ActionRefused(N_("only a message that has not left yet can be cancelled"))
-    message.status, message.locked_until, message.locked_by = M.CANCELLED, None, None
-    session.add(message)
+    session.refresh(message)
     _history(session, user, message, "email_cancelled")
     return message
 

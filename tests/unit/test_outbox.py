@@ -29,6 +29,14 @@ def fake():
     resend.api_key, resend.api_url = saved
 
 
+@pytest.fixture
+def admin_user(session):
+    from .factories import login_as, make_user
+
+    make_user(session, "admin@example.com")
+    return login_as(session)
+
+
 def _backend(fake) -> ResendBackend:
     return ResendBackend("re_test", fake.url)
 
@@ -196,3 +204,43 @@ def test_four_workers_at_once_send_400_messages_exactly_once(session, fake, tmp_
     assert len(fake.emails()) == 400
     session.expire_all()
     assert {m.status for m in session.exec(select(Message)).all()} == {M.SENT}
+
+
+def test_a_batch_whose_worker_died_is_claimed_whole_even_past_the_limit(session):
+    first = _queue(session)[0]
+    batch = _queue(session, 4)
+    engine = get_engine(DB_URL)
+    ids = [m.id for m in batch]
+    _make_due(session, first.id)
+    session.get(Message, first.id).scheduled_at = utcnow() + timedelta(minutes=10)  # waits until later
+    session.commit()
+    assert outbox.claim_due(engine, "dead", limit=4) == ids
+    assert outbox.hold_for_sending(engine, ids, "dead", batch_key="ats/batch/k") == ids  # sent, then died
+    session.get(Message, first.id).scheduled_at = utcnow() - timedelta(hours=1)  # now first in line
+    session.commit()
+    later = utcnow() + outbox.LEASE + timedelta(minutes=10)
+    # The limit cuts through the batch (first + 2 of its rows); the rest of the group comes along.
+    assert outbox.claim_due(engine, "a", limit=3, now=later) == sorted([first.id, *ids])
+    assert outbox.claim_due(engine, "b", now=later) == []
+
+
+def test_a_worker_that_lost_its_lease_sends_nothing(session, fake):
+    [message] = _queue(session)
+    engine = get_engine(DB_URL)
+    assert outbox.claim_due(engine, "slow") == [message.id]
+    later = utcnow() + outbox.LEASE + timedelta(seconds=1)
+    assert outbox.claim_due(engine, "other", now=later) == [message.id]
+    assert outbox.hold_for_sending(engine, [message.id], "slow") == []  # the slow worker must not send it
+    assert outbox.hold_for_sending(engine, [message.id], "other") == [message.id]
+
+
+def test_cancelling_a_message_a_worker_just_claimed_is_refused(session, admin_user):
+    from ats_app.services import outbox_admin
+    from ats_app.services.transitions import ActionRefused
+
+    [message] = _queue(session)
+    assert outbox.claim_due(get_engine(DB_URL), "w") == [message.id]
+    with pytest.raises(ActionRefused):
+        outbox_admin.cancel_message(session, admin_user, message.id)
+    session.commit()
+    assert _reload(session, message.id).status == M.SENDING

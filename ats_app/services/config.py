@@ -58,3 +58,30 @@ def rate_limit_per_second() -> float:
 def worker_in_app() -> bool:
     """Whether the web app runs the delivery worker itself (ATS_WORKER_IN_APP, default yes)."""
     return os.environ.get("ATS_WORKER_IN_APP", "1").lower() not in ("0", "false", "no")
+
+
+def secret_key() -> bytes:
+    """The server's secret (ATS_SECRET_KEY, else a random one kept in the private files folder).
+
+    It seals the links put in outgoing email, so a database (or backup) alone cannot rebuild them.
+    """
+    configured = os.environ.get("ATS_SECRET_KEY")
+    if configured:
+        return configured.encode()
+    from .files import files_dir
+
+    path = files_dir() / ".secret_key"
+    if not path.exists():
+        import secrets
+
+        draft = path.with_name(f".secret_key.{os.getpid()}.{secrets.token_hex(4)}")
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as out:
+            out.write(secrets.token_hex(32))
+        try:
+            os.link(draft, path)  # atomic: a process never reads a half-written key
+        except FileExistsError:  # another process made it first: use theirs
+            pass
+        finally:
+            draft.unlink(missing_ok=True)
+    return path.read_text().strip().encode()

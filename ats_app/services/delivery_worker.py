@@ -154,10 +154,16 @@ def deliver_due(engine: Engine | None = None, backend=None, worker: str | None =
             return len(ids)
         items = []
         for message in messages:
+            if message.attempts > outbox.MAX_ATTEMPTS:  # its workers kept dying on it: stop trying
+                outbox.mark_failed(session, message.id, worker, f"gave up after {outbox.MAX_ATTEMPTS} attempts")
+                continue
             try:
-                items.append((outgoing(message), message.batch_key))
+                items.append((outgoing(message, session), message.batch_key))
             except OSError as exc:  # an attachment's file is gone: no retry will bring it back
                 outbox.mark_failed(session, message.id, worker, f"attachment missing: {exc}")
+            except Exception as exc:  # noqa: BLE001  (one broken row must not hold up the others)
+                log.exception("message %s cannot be prepared", message.id)
+                outbox.mark_failed(session, message.id, worker, f"cannot be prepared: {exc}")
         session.commit()
     for key, group in _groups(items):
         _send_group(engine, backend, worker, key, group, throttle)

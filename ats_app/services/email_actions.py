@@ -8,7 +8,7 @@ query for every recipient's tag values, one flush, which keeps 1,000 personalise
 
 from sqlmodel import Session, col, select
 
-from ..models import Application, Candidate, RecruitmentProject
+from ..models import Application, ApplicationStatus as S, Candidate, RecruitmentProject
 from . import actions
 from .access import visible_projects
 from .auth import CurrentUser
@@ -19,7 +19,7 @@ from .email_render import TagValues, tags_in
 from .email_values import recipients
 from .i18n import N_, gettext
 from .portal_accounts import issue_set_password_link
-from .transitions import ActionRefused
+from .transitions import ActionRefused, check
 
 CUSTOM = "custom"
 DELETED = N_("deleted")
@@ -99,11 +99,14 @@ def save_and_send_login(session: Session, user: CurrentUser, application_id: int
     No password is ever emailed: the link (48 h, single use) lets the candidate choose one.
     """
     actions.require(user, "save_and_send")
-    application = actions.save_candidate(session, user, application_id)
-    session.flush()
+    application = actions.find_application(session, user, application_id)
+    check("save_and_send", application)
+    if application.status != S.SAVED:  # a saved candidate only gets a new link (the old one is revoked)
+        application = actions.save_candidate(session, user, application_id)
+        session.flush()
     candidate = session.get(Candidate, application.candidate_id)
     person = _one(session, user, application)
-    url = issue_set_password_link(session, candidate)
+    url = issue_set_password_link(session, candidate, sealed=True)  # the outbox never holds the token
     label = gettext(person.language, "Choose your password")
     queue_to_candidate(session, user, person, draft_for(drafts, person.language), kind="candidate_saved",
                        purpose="candidate_saved", sender=sender,

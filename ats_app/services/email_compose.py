@@ -21,7 +21,7 @@ from .email_markup import html_to_markdown, markdown_to_html
 from .email_render import RenderedEmail, TagValues, render_email, unknown_tags
 from .email_templates import SUBJECT_MAX, template_for
 from .email_values import Recipient, company_name
-from .i18n import LANGUAGES, N_
+from .i18n import LANGUAGES, N_, normalise_language
 from .outbox import queue_email
 
 _ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -104,7 +104,7 @@ def languages_of(session: Session, application_ids: list[int]) -> list[str]:
                          .where(col(Application.id).in_(application_ids))).all()
     counts: dict[str, int] = {}
     for language in found:
-        language = language if language in LANGUAGES else "en"
+        language = normalise_language(language)  # as recipients() reads it, so each gets their draft
         counts[language] = counts.get(language, 0) + 1
     return sorted(counts, key=lambda lang: (-counts[lang], lang))
 

@@ -35,10 +35,16 @@ class Outgoing:
     has_attachments: bool
 
 
-def outgoing(message: Message) -> Outgoing:
-    """The provider's request for an outbox row (attachments read from private storage)."""
+def outgoing(message: Message, session=None) -> Outgoing:
+    """The provider's request for an outbox row (attachments read from private storage; sealed links
+    revealed when a session is given: the row itself only holds their placeholders)."""
+    html, text = message.body_html or "", message.body_text or ""
+    if session is not None:
+        from .portal_accounts import reveal_links
+
+        html, text = reveal_links(session, html), reveal_links(session, text)
     params = {"from": message.sender or config.mail_from(), "to": [message.recipient], "subject": message.subject or "",
-              "html": message.body_html or "", "text": message.body_text or "",
+              "html": html, "text": text,
               "tags": [{"name": "message_id", "value": str(message.id)},
                        {"name": "purpose", "value": "".join(c if c.isalnum() else "_" for c in message.purpose)}],
               "headers": {"X-Entity-Ref-ID": message.idempotency_key}}

@@ -5,6 +5,7 @@ lets the candidate choose one. Links and sessions are random tokens of which onl
 Nothing here commits: the caller's transaction (the recruiter's action, or the portal request) holds it.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -64,12 +65,15 @@ def _portal_candidate(candidate: Candidate) -> PortalCandidate:
                            language=candidate.language, country=candidate.country)
 
 
-def issue_set_password_link(session: Session, candidate: Candidate, now: datetime | None = None) -> str:
+def issue_set_password_link(session: Session, candidate: Candidate, now: datetime | None = None, *,
+                            sealed: bool = False) -> str:
     """A fresh one-time link (absolute URL) with which candidate sets their portal password.
 
     Creates the candidate's account when missing. Earlier unused links of the candidate are revoked
     (their expiry moves to now): only the newest email works, so an old, forwarded or leaked one does not.
     The link also serves as "forgot password": using it replaces the password and ends open sessions.
+    sealed: the URL carries a placeholder instead of the token (for an email in the outbox); the worker
+    puts the token in as the email leaves (reveal_links), so no row ever holds it.
     """
     if candidate.anonymised_at is not None:
         raise ValueError("an anonymised candidate has no portal")
@@ -83,11 +87,32 @@ def issue_set_password_link(session: Session, candidate: Candidate, now: datetim
                  .where(col(CandidateLink.candidate_id) == candidate.id, col(CandidateLink.purpose) == SET_PASSWORD,
                         col(CandidateLink.used_at).is_(None), col(CandidateLink.expires_at) > now)
                  .values(expires_at=now))
-    token = tokens.new_token()
-    session.add(CandidateLink(token_hash=tokens.token_hash(token), candidate_id=candidate.id, purpose=SET_PASSWORD,
-                              expires_at=now + LINK_LIFETIME, created_at=now))
+    link = CandidateLink(token_hash=tokens.token_hash(tokens.new_token()), candidate_id=candidate.id,
+                         purpose=SET_PASSWORD, expires_at=now + LINK_LIFETIME, created_at=now)
+    session.add(link)
     session.flush()
-    return config.link(f"/portal/set-password?token={token}")
+    token = _link_token(link)
+    link.token_hash = tokens.token_hash(token)
+    session.add(link)
+    session.flush()
+    return config.link(f"/portal/set-password?token={LINK_PLACEHOLDER.format(id=link.id) if sealed else token}")
+
+
+LINK_PLACEHOLDER = "__ATS_LINK_{id}__"
+_PLACEHOLDER = re.compile(r"__ATS_LINK_(\d+)__")
+
+
+def _link_token(link: CandidateLink) -> str:
+    return tokens.sealed_token(config.secret_key(), link.purpose, link.id, link.candidate_id)
+
+
+def reveal_links(session: Session, text: str) -> str:
+    """text with each link placeholder replaced by its token (as the email leaves the outbox)."""
+    def token_for(match: re.Match) -> str:
+        link = session.get(CandidateLink, int(match.group(1)))
+        return _link_token(link) if link is not None else "expired"
+
+    return _PLACEHOLDER.sub(token_for, text) if "__ATS_LINK_" in text else text
 
 
 def candidate_for_link(session: Session, token: str | None, now: datetime | None = None) -> PortalCandidate | None:

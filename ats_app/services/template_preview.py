@@ -9,7 +9,8 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from ..models import Application, Candidate
+from ..models import Application, Candidate, RecruitmentProject
+from .access import visible_projects
 from . import config
 from .auth import CurrentUser
 from .email_compose import render_draft, sender_user, Draft
@@ -41,7 +42,9 @@ def preview_template(session: Session, user: CurrentUser, kind: str, language: s
                      body_text: str) -> tuple[str, str, str]:
     """(candidate name, subject, HTML) of the edited text for the latest applicant writing language."""
     latest = session.exec(select(Application.id).join(Candidate, Candidate.id == Application.candidate_id)
-                          .where(Candidate.language == language, Application.deleted_at.is_(None))
+                          .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
+                          .where(Candidate.language == language, Application.deleted_at.is_(None),
+                                 Candidate.anonymised_at.is_(None), visible_projects(user))
                           .order_by(Application.applied_at.desc()).limit(1)).first()
     me = sender_user(session, user)
     people = recipients(session, [latest], me) if latest else []

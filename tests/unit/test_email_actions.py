@@ -152,18 +152,46 @@ def test_forward_without_attachments_and_with_them(session, admin, project):
     assert with_cv.attachments[0]["file_key"] == candidate.cv_file_key
 
 
-def test_save_and_send_saves_and_emails_a_one_time_link(session, admin, project):
+def test_save_and_send_saves_and_emails_a_one_time_link_the_outbox_never_holds(session, admin, project):
+    import resend
+
+    from ats_app.db import get_engine
+    from ats_app.fake_resend import FakeResend
+    from ats_app.services import delivery_worker
+    from ats_app.services.mail_delivery import ResendBackend
+
+    from .conftest import DB_URL
+
     application = make_application(session, project)
     choices = email_choices(subject="Your profile", body="Hi {firstname}\n\n{setpasswordlink}", language="nb")
     assert fp.run(session, admin, "save_and_send", [application.id], choices).done == 1
     session.expire_all()
     assert session.get(Application, application.id).status == S.SAVED
     [message] = _messages(session)
-    token = message.body_text.split("token=")[1].split(")")[0].split()[0]
+    assert "token=__ATS_LINK_" in message.body_text  # a placeholder: the row holds no token
+    saved = resend.api_key, resend.api_url
+    with FakeResend() as fake:
+        delivery_worker.deliver_due(get_engine(DB_URL), ResendBackend("re_test", fake.url), "w",
+                                    throttle=delivery_worker.Throttle(0))
+        [sent] = fake.emails()
+    resend.api_key, resend.api_url = saved
+    token = sent["body"]["text"].split("token=")[1].split(")")[0].split()[0]
     [link] = session.exec(select(CandidateLink)).all()
-    assert link.token_hash == token_hash(token) and token not in str(link.model_dump())
+    assert link.token_hash == token_hash(token) and len(token) >= 40
+    assert token not in _messages(session)[0].body_html + _messages(session)[0].body_text
     kinds = [e.kind for e in session.exec(select(ApplicationEvent).order_by(ApplicationEvent.id)).all()]
     assert kinds == ["status_changed", "login_sent"]
+
+
+def test_a_saved_candidate_can_be_sent_a_new_link(session, admin, project):
+    application = make_application(session, project, S.SAVED)
+    choices = email_choices(body="{setpasswordlink}")
+    assert fp.run(session, admin, "save_and_send", [application.id], choices).done == 1
+    assert fp.run(session, admin, "save_and_send", [application.id], choices).done == 1
+    links = session.exec(select(CandidateLink).order_by(CandidateLink.id)).all()
+    assert len(links) == 2 and links[0].expires_at <= links[1].created_at  # the older link was revoked
+    kinds = [e.kind for e in session.exec(select(ApplicationEvent).order_by(ApplicationEvent.id)).all()]
+    assert kinds == ["login_sent", "login_sent"]  # no status change: already saved
 
 
 def test_save_and_send_refuses_a_tag_of_another_kind(session, admin, project):

@@ -34,6 +34,18 @@ _STATUS_FOR_EVENT = {
 HISTORY_KINDS = {"email.bounced": "email_bounced", "email.complained": "email_complained"}
 
 
+def _tagged_message_id(data: dict) -> int | None:
+    """Our outbox id from the email's tags (the worker tags every email with message_id)."""
+    tags = data.get("tags")
+    if isinstance(tags, dict):
+        value = tags.get("message_id")
+    elif isinstance(tags, list):
+        value = next((t.get("value") for t in tags if isinstance(t, dict) and t.get("name") == "message_id"), None)
+    else:
+        value = None
+    return int(value) if isinstance(value, str) and value.isdigit() else None
+
+
 def apply_event(session: Session, event_id: str, event: dict) -> bool:
     """Apply one verified Resend webhook event; False when this event id was applied before (nothing changes).
 
@@ -48,6 +60,11 @@ def apply_event(session: Session, event_id: str, event: dict) -> bool:
     if not email_id:
         return True
     message = session.exec(select(Message).where(Message.provider_id == email_id).with_for_update()).first()
+    tagged = _tagged_message_id(data)
+    if message is None and tagged is not None:  # it left, but its worker has not recorded Resend's id yet
+        message = session.exec(select(Message).where(Message.id == tagged).with_for_update()).first()
+        if message is not None and message.provider_id not in (None, email_id):
+            message = None  # an earlier copy's event: not this row's
     if message is None:  # not ours (or already purged): recorded, nothing to change
         return True
     at = _event_time(data.get("created_at") or event.get("created_at"))

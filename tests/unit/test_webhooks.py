@@ -160,3 +160,18 @@ def test_the_event_record_rolls_back_with_the_rest(session, message):
     assert apply_event(session, "msg_rolled_back", event("email.bounced")) is False  # session still usable
     session.commit()
     assert reread(session, message).status == MessageStatus.DELIVERED
+
+
+def test_an_event_that_outruns_the_worker_finds_its_message_by_tag(session):
+    from ats_app.services import outbox
+    from ats_app.services.delivery_events import apply_event
+
+    message = outbox.queue_email(session, recipient="a@example.com", subject="s", html="<p>x</p>", text="x",
+                                 sender="t@example.com", purpose="test")
+    session.commit()
+    event = {"type": "email.bounced", "created_at": "2026-11-23T10:00:00Z",
+             "data": {"email_id": "re-123", "tags": {"message_id": str(message.id)}, "bounce": {"message": "no"}}}
+    assert apply_event(session, "evt-tag-1", event)
+    session.commit()
+    session.expire_all()
+    assert session.get(type(message), message.id).status == "bounced"

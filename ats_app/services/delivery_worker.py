@@ -89,7 +89,8 @@ def _mark(engine: Engine, worker: str, results: list[tuple[int, str | DeliveryEr
         for message_id, result in results:
             if isinstance(result, DeliveryError):
                 if result.retryable:
-                    outbox.mark_retry(session, message_id, worker, str(result), result.retry_after)
+                    outbox.mark_retry(session, message_id, worker, str(result), result.retry_after,
+                                      counts=not result.rate_limited)
                 else:
                     outbox.mark_failed(session, message_id, worker, str(result))
             else:

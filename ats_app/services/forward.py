@@ -7,6 +7,7 @@ never the original file; *Do not include attachments/CV* attaches nothing. The h
 and with which options.
 """
 
+import mimetypes
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -105,7 +106,8 @@ def forward_application(session: Session, user: CurrentUser, application_id: int
                                 "file_key": files.store_bytes(pdf)}]
         elif candidate.cv_file_key:
             attachment_name = candidate.cv_filename or "cv.pdf"
-            attachments = [{"filename": attachment_name, "content_type": "application/pdf",
+            content_type = mimetypes.guess_type(attachment_name)[0] or "application/octet-stream"
+            attachments = [{"filename": attachment_name, "content_type": content_type,
                             "file_key": candidate.cv_file_key}]
     body = _template().render(_=_, note=note, profile=profile, project_title=project.title,
                               applied=long_date(application.applied_at.date(), language), anonymised=anonymise,

@@ -20,9 +20,10 @@ BATCH_LIMIT = 100  # Resend's batch endpoint takes at most 100 emails, none with
 class DeliveryError(Exception):
     """The provider did not take the message; retryable says whether a later attempt may succeed."""
 
-    def __init__(self, message: str, *, retryable: bool, retry_after: float | None = None):
+    def __init__(self, message: str, *, retryable: bool, retry_after: float | None = None,
+                 rate_limited: bool = False):
         super().__init__(message)
-        self.retryable, self.retry_after = retryable, retry_after
+        self.retryable, self.retry_after, self.rate_limited = retryable, retry_after, rate_limited
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,8 @@ def _delivery_error(exc: Exception) -> DeliveryError:
         # later; "same key, other content" is a mistake that retrying cannot mend.
         concurrent = code == 409 and "concurrent" in str(exc.error_type or "")
         retryable = code >= 500 or code in (401, 403, 429) or concurrent
-        return DeliveryError(f"Resend {code}: {exc.message}", retryable=retryable, retry_after=retry_after)
+        return DeliveryError(f"Resend {code}: {exc.message}", retryable=retryable, retry_after=retry_after,
+                             rate_limited=code == 429)
     return DeliveryError(f"could not reach Resend: {exc}", retryable=True)
 
 

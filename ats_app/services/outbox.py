@@ -145,13 +145,20 @@ def mark_held(session: Session, message_id: int, worker: str) -> None:
         session.add(message)
 
 
-def mark_retry(session: Session, message_id: int, worker: str, error: str, retry_after: float | None = None) -> None:
-    """A passing problem (rate limit, 5xx, network): back to the queue with exponential backoff."""
+def mark_retry(session: Session, message_id: int, worker: str, error: str, retry_after: float | None = None,
+               counts: bool = True) -> None:
+    """A passing problem (5xx, network): back to the queue with exponential backoff. A rate limit
+    (counts=False) is not the message's fault: it waits as told and keeps its attempts."""
     message = _owned(session, message_id, worker)
     if not message:
         return
     message.last_error = error[:1000]
     message.locked_until = message.locked_by = None
+    if not counts:
+        message.attempts = max(0, message.attempts - 1)
+        message.status, message.scheduled_at = M.QUEUED, utcnow() + timedelta(seconds=max(retry_after or 0, 2))
+        session.add(message)
+        return
     if message.attempts >= MAX_ATTEMPTS:
         message.status = M.FAILED
     else:

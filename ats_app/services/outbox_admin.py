@@ -125,10 +125,15 @@ def resend_message(session: Session, user: CurrentUser, message_id: int) -> Mess
     old = get_message(session, user, message_id)
     if old.status not in RESENDABLE:
         raise ActionRefused(N_("only a failed, bounced, held or cancelled message can be sent again"))
+    prefix = f"ats/resend-{old.id}/"
+    waiting = session.exec(select(Message.id).where(Message.idempotency_key.startswith(prefix),
+                                                    Message.status.not_in(RESENDABLE))).first()
+    if waiting is not None:  # a second click, or a second recruiter: one copy on its way is enough
+        raise ActionRefused(N_("this message has already been sent again"))
     copy = Message(**{k: getattr(old, k) for k in (
         "channel", "application_id", "interview_id", "purpose", "kind", "language", "sender", "recipient", "reply_to",
         "subject", "body_html", "body_text", "attachments")},
-        status=M.QUEUED, scheduled_at=utcnow(), idempotency_key=new_key("resend"), created_by_id=user.id)
+        status=M.QUEUED, scheduled_at=utcnow(), idempotency_key=new_key(f"resend-{old.id}"), created_by_id=user.id)
     session.add(copy)
     session.flush()
     _history(session, user, copy, "email_resent", original_id=old.id)

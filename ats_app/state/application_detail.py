@@ -117,9 +117,14 @@ class ApplicationState(rx.State):
         user = current_user()
         try:
             await run_in_session(outbox_admin.cancel_message, user, int(message_id))
-        except (actions.NotAllowed, ActionRefused):
-            pass
+        except actions.NotAllowed:
+            return rx.toast.error(gettext(user.language, "You do not have the right to do this."))
+        except ActionRefused as refused:
+            await self._reload()
+            return rx.toast.error(gettext(user.language, refused.reason))
         await self._reload()
+        return rx.toast.success(gettext(user.language, "Cancelled. The message will not be sent; the action that "
+                                                       "wrote it is not undone."))
 
     @rx.event
     @requires()

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import reflex as rx
 
 from ..services import actions, delivery_worker, outbox_admin
-from ..services.i18n import format_moment, gettext
+from ..services.i18n import N_, format_moment, gettext
 from ..services.transitions import ActionRefused
 from .guard import current_user, requires, run_in_session
 from .paged import PagedListState, one_of
@@ -115,10 +115,10 @@ class OutboxState(PagedListState, rx.State):
     async def cancel(self, message_id: int):
         """Cancel a queued, scheduled or held message (what caused it stays done)."""
         await self._change(outbox_admin.cancel_message, message_id,
-                           "Cancelled. The message will not be sent; the action that wrote it is not undone.")
+                           N_("Cancelled. The message will not be sent; the action that wrote it is not undone."))
 
     @rx.event
     @requires()
     async def resend(self, message_id: int):
         """Send a failed, bounced, held or cancelled message again (as a new message)."""
-        await self._change(outbox_admin.resend_message, message_id, "Queued to be sent again.")
+        await self._change(outbox_admin.resend_message, message_id, N_("Queued to be sent again."))

@@ -90,7 +90,9 @@ def test_passing_problems_are_retried_later(session, fake, status):
     fake.fail_next(status)
     _deliver(fake)
     waiting = _reload(session, message.id)
-    assert waiting.status == M.QUEUED and waiting.attempts == 1 and str(status) in waiting.last_error
+    # A rate limit is the provider's pace, not the message's fault: it does not use up an attempt.
+    assert waiting.status == M.QUEUED and waiting.attempts == (0 if status == 429 else 1)
+    assert str(status) in waiting.last_error
     assert waiting.scheduled_at > utcnow()  # backoff
     assert _deliver(fake) == 0  # not yet due
     _make_due(session, message.id)
@@ -244,3 +246,17 @@ def test_cancelling_a_message_a_worker_just_claimed_is_refused(session, admin_us
         outbox_admin.cancel_message(session, admin_user, message.id)
     session.commit()
     assert _reload(session, message.id).status == M.SENDING
+
+
+def test_sending_again_twice_makes_one_copy(session, admin_user):
+    from ats_app.services import outbox_admin
+    from ats_app.services.transitions import ActionRefused
+
+    [message] = _queue(session)
+    message.status = M.FAILED
+    session.add(message)
+    session.commit()
+    outbox_admin.resend_message(session, admin_user, message.id)
+    session.commit()
+    with pytest.raises(ActionRefused):
+        outbox_admin.resend_message(session, admin_user, message.id)

@@ -37,6 +37,8 @@ def _starting_point() -> rx.Component:
 def _drafts() -> rx.Component:
     return rx.cond(C.drafts.length() > 0, rx.vstack(
         _starting_point(),
+        rx.cond(C.drafts.length() == 1, rx.text(t("Language"), ": ", C.drafts[0].name, size="2", color_scheme="gray",
+                                                id="compose-language")),
         rx.cond(C.drafts.length() > 1, rx.vstack(
             rx.text(t("One version per language: each candidate gets the version in their language."), size="2",
                     color_scheme="gray"),

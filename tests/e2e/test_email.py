@@ -151,6 +151,7 @@ def test_save_and_send_leads_the_candidate_into_the_portal(page, server, resend,
     _tick(page, email)
     _execute(page, "save_and_send")
     expect(page.locator("#compose-body")).to_contain_text("{setpasswordlink}")
+    shoot(page, "save-and-send-form")
     page.locator("#compose-send").click()
     expect(page.locator("#result-line")).to_have_text("1 done")
     [sent] = emails_to(resend, email)

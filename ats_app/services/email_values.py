@@ -5,7 +5,8 @@ bulk email to 1,000 ticked applicants costs one round trip, not a few thousand.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from sqlmodel import Session, col, select
@@ -36,6 +37,15 @@ def company_name(session: Session) -> str:
     return setting.value if setting and setting.value else DEFAULT_SETTINGS["company_name"]
 
 
+def organisation_zone(session: Session) -> ZoneInfo:
+    """The organisation's time zone (Settings, default Europe/Oslo): dates in emails are its dates."""
+    setting = session.get(Setting, "time_zone")
+    try:
+        return ZoneInfo(setting.value if setting and setting.value else DEFAULT_SETTINGS["time_zone"])
+    except (ValueError, KeyError):
+        return ZoneInfo(DEFAULT_SETTINGS["time_zone"])
+
+
 def long_date(value: date | None, language: str) -> str:
     """A date written out as the language does in a letter ("23. november 2026")."""
     return format_date(value, "long", locale=babel_locale(language)) if value else ""
@@ -58,7 +68,8 @@ def recipients(session: Session, application_ids: list[int], sender: User | None
         .where(col(Application.id).in_(application_ids))
     ).all()
     company = company_name(session)
-    today = date.today()
+    zone = organisation_zone(session)
+    today = datetime.now(zone).date()
     found = {}
     for application, candidate, project, department, position in rows:
         lang = normalise_language(language or candidate.language)
@@ -69,7 +80,8 @@ def recipients(session: Session, application_ids: list[int], sender: User | None
             "position": position or project.title, "department": department or "",
             "companyname": company, "recruitername": sender.name if sender else company,
             "recruiteremail": sender.email if sender else "",
-            "applicationdate": long_date(application.applied_at.date(), lang), "today": long_date(today, lang),
+            "applicationdate": long_date(application.applied_at.astimezone(zone).date(), lang),
+            "today": long_date(today, lang),
         }
         found[application.id] = Recipient(
             application_id=application.id, project_id=project.id, candidate_id=candidate.id, email=candidate.email,

@@ -73,4 +73,7 @@ class ApplicationEvent(SQLModel, table=True):
     kind: str = Field(max_length=50)  # e.g. "status_changed", "rejected", "email_sent"
     payload: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     message_id: int | None = Field(default=None, foreign_key="message.id")
+    # Free text a recruiter wrote with the event (a rejection's internal note): personal data, so it is
+    # emptied when the application is purged, unlike the payload's codes.
+    note: str | None = Field(default=None)
     created_at: datetime = created_field()

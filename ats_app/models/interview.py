@@ -58,8 +58,13 @@ class Task(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     application_id: int | None = Field(default=None, foreign_key="application.id", index=True)
     assignee_id: int | None = Field(default=None, foreign_key="user.id", index=True)
-    kind: str = Field(max_length=40)  # call_candidate, new_interview_time
+    kind: str = Field(max_length=40)  # call_candidate, new_interview_time, data_deletion
     note: str | None = Field(default=None)
     due_at: datetime | None = Field(default=None)
     done_at: datetime | None = Field(default=None)
+    done_by_id: int | None = Field(default=None, foreign_key="user.id")
+    # A logged call: when it happened, how it went (reached, no_answer, left_message), what was said.
+    called_at: datetime | None = Field(default=None)
+    outcome: str | None = Field(default=None, max_length=40)
+    outcome_note: str | None = Field(default=None)
     created_at: datetime = created_field()

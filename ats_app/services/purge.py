@@ -39,7 +39,7 @@ def purge_application(session: Session, user: CurrentUser, application_id: int) 
     status, project_id, candidate_id = application.status, application.project_id, application.candidate_id
     _remove_related(session, ids)
     session.exec(update(ApplicationEvent).where(col(ApplicationEvent.application_id).in_(ids))
-                 .values(application_id=None))
+                 .values(application_id=None, note=None))  # the notes were about the person
     session.exec(delete(Application).where(col(Application.id).in_(ids)))
     session.add(ApplicationEvent(application_id=None, project_id=project_id, actor_id=user.id, kind="purged",
                                  payload={"status": status}))

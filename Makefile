@@ -18,10 +18,10 @@ export NPM_CONFIG_REGISTRY ?= https://registry.npmjs.org
 export REFLEX_USE_SYSTEM_BUN := 1
 export PATH := $(BUN_BIN):$(VENV)/bin:$(PATH)
 
-.PHONY: run test setup translations i18n-update unit e2e chromium bench clean
+.PHONY: run test setup translations i18n-update unit e2e chromium pango bench clean
 
 ## Install everything the app needs (idempotent: each step is skipped when already done).
-setup: $(VENV)/.installed $(BUN_BIN)/bun translations
+setup: $(VENV)/.installed $(BUN_BIN)/bun translations pango
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -53,6 +53,12 @@ run: setup
 ## Debian's Chromium for the browser tests (Playwright's own download cannot work offline).
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## Debian's pango and harfbuzz-subset libraries, which WeasyPrint loads to print letters and CVs as PDF.
+pango:
+	@missing=; for lib in libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0; do \
+	  $$(command -v ldconfig || echo /sbin/ldconfig) -p | grep -qF "$$lib " || missing=1; done; \
+	[ -z "$$missing" ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null; }
 
 ## The whole suite: unit and State tests, then browser tests against the real production server, on SQLite;
 ## then all of it again on PostgreSQL + Redis when ATS_TEST_POSTGRES_URL (and ATS_TEST_REDIS_URL) are set.

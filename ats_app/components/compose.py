@@ -34,7 +34,7 @@ def _starting_point() -> rx.Component:
         align="center", spacing="3"))
 
 
-def _drafts() -> rx.Component:
+def drafts_block() -> rx.Component:
     return rx.cond(C.drafts.length() > 0, rx.vstack(
         _starting_point(),
         rx.cond(C.drafts.length() == 1, rx.text(t("Language"), ": ", C.drafts[0].name, size="2", color_scheme="gray",
@@ -76,7 +76,7 @@ def _forward_options() -> rx.Component:
         spacing="2", width="100%"))
 
 
-def _addresses() -> rx.Component:
+def addresses_block() -> rx.Component:
     return rx.vstack(
         rx.el.label(t("From"), html_for="compose-sender", **_LABEL),
         rx.input(value=C.sender, on_change=lambda v: C.set_field("sender", v), id="compose-sender", width="100%"),
@@ -90,7 +90,7 @@ def _addresses() -> rx.Component:
         spacing="2", width="100%")
 
 
-def _preview() -> rx.Component:
+def preview_block() -> rx.Component:
     return rx.vstack(
         rx.hstack(rx.text(t("Preview for"), " ", rx.text.strong(C.preview_name), size="2"),
                   rx.button(t("Back to editing"), variant="soft", size="1", on_click=C.hide_preview,
@@ -106,8 +106,8 @@ def compose_dialog() -> rx.Component:
     return rx.dialog.root(
         rx.dialog.content(
             rx.dialog.title(rx.match(FP.dialog, *[(key, t(title)) for key, title in TITLES.items()], "")),
-            rx.cond(C.preview_html != "", _preview(),
-                    rx.vstack(_addresses(), _forward_options(), _drafts(), spacing="3", width="100%")),
+            rx.cond(C.preview_html != "", preview_block(),
+                    rx.vstack(addresses_block(), _forward_options(), drafts_block(), spacing="3", width="100%")),
             rx.hstack(
                 rx.cond((C.drafts.length() > 0) & (C.preview_html == ""),
                         rx.button(t("Preview"), variant="soft", on_click=C.show_preview, id="compose-preview-button")),

@@ -13,9 +13,11 @@ NAVIGATION = (
     ("/cv-database", N_("CV database"), "database", None),
     ("/deleted", N_("Deleted applications"), "trash-2", "can_see_deleted"),
     ("/calendar", N_("Recruitment calendar"), "calendar-days", None),
+    ("/tasks", N_("Tasks"), "phone", None),
     ("/outbox", N_("Outbox"), "send", None),
     ("/email-templates", N_("Email templates"), "mail", "can_edit_templates"),
     ("/employees", N_("Employees"), "users", None),
+    ("/reports/rejections", N_("Rejection reasons"), "chart-column", None),
     ("/settings", N_("Settings"), "settings", None),
 )
 

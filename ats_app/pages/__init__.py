@@ -2,3 +2,6 @@
 
 from . import (application, application_handling, cv_database, deleted, email_templates, employees, login,  # noqa: F401
                outbox, overview, placeholders)
+from . import tasks  # noqa: F401
+from . import rejection_report  # noqa: F401
+from . import settings  # noqa: F401

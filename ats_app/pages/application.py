@@ -69,6 +69,12 @@ def _status() -> rx.Component:
         N_("Status for the project"),
         rx.box(application_status_badge(A.status, A.stage), id="application-status"),
         rx.cond(A.reason != "", _line(N_("Reason"), A.reason)),
+        rx.cond(A.may_undo_rejection, rx.vstack(
+            rx.text(t("The candidate has not been told yet: the rejection can still be undone. Cancelling the "
+                      "email alone does not undo the rejection."), size="1", color_scheme="gray"),
+            rx.button(rx.icon("undo-2", size=14), t("Undo rejection"), size="1", variant="soft",
+                      on_click=A.undo_rejection, id="undo-rejection"),
+            spacing="1")),
         rx.cond(A.deleted, rx.callout(t("This application is deleted."), icon="trash-2", color_scheme="gray",
                                       size="1")),
         _line(N_("Applied"), A.applied),

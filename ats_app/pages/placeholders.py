@@ -10,7 +10,6 @@ from ..state.auth import AuthState
 # (route, title, what it will hold)
 COMING = (
     ("/calendar", N_("Recruitment calendar"), N_("Interviews by day and week, with each candidate's answer.")),
-    ("/settings", N_("Settings"), N_("Rejection reasons, delays and your organisation's details.")),
 )
 
 

@@ -9,9 +9,10 @@ from sqlmodel import Session, col, select
 
 from ..models import (Application, ApplicationEvent, Candidate, Message, Rating, RecruitmentProject, RejectionReason,
                       RejectionType, User)
+from ..models.base import utcnow
 from .access import visible_projects
 from .auth import CurrentUser
-from .i18n import N_, gettext
+from .i18n import N_, format_moment, gettext
 from .statuses import STAGE_LABELS, STATUS_LABELS
 
 
@@ -66,11 +67,12 @@ def application_detail(session: Session, user: CurrentUser, application_id: int)
     application, project = found
     candidate = session.get(Candidate, application.candidate_id)
     stage = session.get(RejectionType, application.rejection_type_id).code if application.rejection_type_id else ""
-    reason = session.get(RejectionReason, application.rejection_reason_id) if application.rejection_reason_id else None
+    reason_id = application.rejection_reason_id
+    reason = _reason_labels(session, {reason_id}, user.language).get(reason_id, "") if reason_id else ""
     rating = session.exec(select(func.avg(Rating.score)).where(Rating.application_id == application.id)).one()
     return ApplicationDetail(
         application_id=application.id, project_id=project.id, project_title=project.title, candidate=candidate,
-        status=application.status, stage=stage, reason=reason.label if reason else "", ranking=application.ranking,
+        status=application.status, stage=stage, reason=reason, ranking=application.ranking,
         rating=round(float(rating), 1) if rating is not None else None, applied_at=application.applied_at,
         deleted=application.deleted_at is not None, cover_letter=application.cover_letter or "",
         screening=_screening(project, application, user.language),
@@ -105,25 +107,49 @@ def history(session: Session, application_id: int, language: str, user: CurrentU
     """The application's history, newest first, described in language (other projects by title only
     when user may see them)."""
     found = session.exec(
-        select(ApplicationEvent, User.name, Message.subject)
+        select(ApplicationEvent, User.name, Message.subject, Message.scheduled_at, Message.status)
         .join(User, User.id == ApplicationEvent.actor_id, isouter=True)
         .join(Message, Message.id == ApplicationEvent.message_id, isouter=True)
         .where(ApplicationEvent.application_id == application_id)
         .order_by(ApplicationEvent.created_at.desc(), ApplicationEvent.id.desc())
     ).all()
-    project_ids = {e.payload.get(k) for e, _, _ in found for k in ("from_project_id", "to_project_id")} - {None}
+    project_ids = {e.payload.get(k) for e, *_ in found for k in ("from_project_id", "to_project_id")} - {None}
+    reasons = _reason_labels(session, {e.payload.get("reason_id") for e, *_ in found} - {None}, language)
     titles = dict(session.exec(select(RecruitmentProject.id, RecruitmentProject.title)
                                .where(col(RecruitmentProject.id).in_(project_ids), visible_projects(user))).all()
                   ) if project_ids else {}
     lines = []
-    for event, actor, subject in found:
+    for event, actor, subject, scheduled_at, message_status in found:
         text = describe(event.kind, event.payload, language, titles)
+        if event.payload.get("reason_id") in reasons:
+            text += " · " + gettext(language, "Reason: {reason}").format(reason=reasons[event.payload["reason_id"]])
         if subject:
             text += " · " + gettext(language, "Email: {subject}").format(subject=subject)
+            if message_status == "queued" and scheduled_at and scheduled_at > utcnow():
+                text += " · " + gettext(language, "to be sent {moment}").format(
+                    moment=format_moment(scheduled_at, language, user.time_zone))
+            elif message_status == "cancelled":
+                text += " · " + gettext(language, "cancelled, not sent")
+        if event.note:
+            text += " · " + gettext(language, "Internal note: {note}").format(note=event.note)
         by_candidate = event.payload.get("by") == "candidate"
         who = actor or (gettext(language, "The candidate") if by_candidate else gettext(language, "System"))
         lines.append(HistoryLine(at=event.created_at, actor=who, text=text))
     return lines
+
+
+def _reason_labels(session: Session, reason_ids: set, language: str) -> dict[int, str]:
+    """Reason labels in language for the reason rows history lines point at (any language's row)."""
+    if not reason_ids:
+        return {}
+    codes = dict(session.exec(select(RejectionReason.id, RejectionReason.code)
+                              .where(col(RejectionReason.id).in_(reason_ids))).all())
+    labels: dict[str, str] = {}
+    for code, lang, label in session.exec(select(RejectionReason.code, RejectionReason.language, RejectionReason.label)
+                                          .where(col(RejectionReason.code).in_(set(codes.values())))).all():
+        if lang == language or (lang == "en" and code not in labels):
+            labels[code] = label
+    return {i: labels.get(code, code) for i, code in codes.items()}
 
 
 def _status(language: str, status: str | None) -> str:
@@ -164,6 +190,16 @@ def describe(kind: str, payload: dict, language: str, titles: dict[int, str]) ->
     if kind == "transferred_out":
         message = N_("Copied to {project}") if payload.get("mode") == "copy" else N_("Moved to {project}")
         return _(message).format(project=project("to_project_id"))
+    if kind == "rejection_email":
+        return _("Rejection email")
+    if kind == "call_task_created":
+        return _("Call task created: call the candidate instead of emailing")
+    if kind == "call_logged":
+        return _("Call logged")
+    if kind == "task_done":
+        return _("Task done")
+    if kind == "letter_sent":
+        return _("Letter printed")
     if kind in EMAIL_EVENTS:
         text = _(EMAIL_EVENTS[kind])
         if kind == "forwarded":

@@ -13,7 +13,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from ..models import Application, Candidate, RecruitmentProject
-from . import actions, delivery_worker, email_actions, forward, purge, transfer
+from . import actions, delivery_worker, email_actions, forward, purge, rejection, transfer
 from .access import visible_projects
 from .auth import CurrentUser
 from .i18n import N_, gettext
@@ -31,13 +31,13 @@ class Action:
     hint: str = ""  # why the entry is disabled (it is not available yet); "" for an available action
 
 
-SOON = N_("Comes with the email features")
+SOON = N_("Coming in a later release")
 CATALOGUE = (
     Action("withdraw", N_("Withdrawn")),
     Action("delete", N_("Delete")),
     Action("send_email", N_("Send email")),
     Action("invite", N_("Invite to interview"), SOON),
-    Action("reject", N_("Reject"), SOON),
+    Action("reject", N_("Reject")),
     Action("save", N_("Save candidate")),
     Action("save_and_send", N_("Save and send username/password")),
     Action("forward", N_("Forward to email")),
@@ -45,7 +45,7 @@ CATALOGUE = (
     Action("offer", N_("Send offer")),
     Action("hire", N_("Hire")),
     Action("contract", N_("Employment contract"), SOON),
-    Action("letter", N_("Send letter"), SOON),
+    Action("letter", N_("Send letter")),
     Action("panel_review", N_("Send to review panel"), SOON),
 )
 
@@ -106,6 +106,8 @@ def prepare(session: Session, user: CurrentUser, action: str, choices: dict) -> 
         purge.check_confirmation(user, choices.get("confirmation", ""))
     if action == "send_email":
         return email_actions.prepare_send_email(choices, single=choices.get("recipient") is not None)
+    if action == "reject":
+        return rejection.prepare_rejection(session, choices)
     if action == "forward":
         return forward.prepare_forward(choices)
     if action in TEMPLATE_OF:
@@ -141,6 +143,7 @@ RUNNERS = {
     "forward": forward.forward_application,
     "send_email": None,  # written for all applicants at once (BULK)
     "offer": email_actions.send_offer_email,
+    "reject": rejection.reject_application,
     "hire": actions.hire_applicant,
     "transfer": transfer.transfer_application,
     "restore": actions.restore_application,
@@ -149,7 +152,7 @@ RUNNERS = {
 
 
 # Actions that queue email: the worker of this process is woken when their transactions commit.
-EMAIL_ACTIONS = ("send_email", "forward", "save_and_send", "offer")
+EMAIL_ACTIONS = ("send_email", "forward", "save_and_send", "offer", "reject")
 # Actions that change no status: written for every applicant in one transaction (much faster in bulk).
 BULK = {"send_email": email_actions.send_emails}
 

@@ -15,7 +15,8 @@ LIVE = frozenset({S.NEW, S.TRANSFERRED, S.RESTORED, S.INVITED, S.OFFER})
 ALLOWED_FROM: dict[str, frozenset[S]] = {
     "withdraw": LIVE | {S.SAVED},
     "save": LIVE | {S.REJECTED, S.WITHDRAWN},
-    "save_and_send": LIVE | {S.REJECTED, S.WITHDRAWN, S.SAVED},  # saved: a new set-password link
+    "save_and_send": LIVE | {S.REJECTED, S.WITHDRAWN, S.SAVED},
+    "reject": LIVE | {S.SAVED},  # saved: a new set-password link
     "offer": LIVE - {S.OFFER} | {S.SAVED},
     "hire": LIVE | {S.SAVED},
     "transfer": frozenset(S) - {S.HIRED},

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from ..services import outbox_admin
+from ..services import outbox_admin, rejection
 from ..services.transitions import ActionRefused
 from .outbox import MessageView, message_views
 
@@ -79,6 +79,7 @@ class ApplicationState(rx.State):
     history: list[HistoryView] = []
     messages: list[MessageView] = []
     may_rank: bool = False
+    may_undo_rejection: bool = False
 
     async def _reload(self) -> None:
         user = current_user()
@@ -109,6 +110,23 @@ class ApplicationState(rx.State):
         self.messages = message_views(await run_in_session(outbox_admin.messages_for_application, user,
                                                            self.application_id), user)
         self.may_rank = actions.allowed(user, "ranking")
+        self.may_undo_rejection = found.status == "rejected" and actions.allowed(user, "reject") and not \
+            await run_in_session(rejection.rejection_email_left, self.application_id)
+
+    @rx.event
+    @requires("can_reject")
+    async def undo_rejection(self):
+        """Back to the status before the rejection, while the rejection email has not left."""
+        user = current_user()
+        try:
+            await run_in_session(rejection.undo_rejection, user, self.application_id)
+        except actions.NotAllowed:
+            return rx.toast.error(gettext(user.language, "You do not have the right to do this."))
+        except ActionRefused as refused:
+            await self._reload()
+            return rx.toast.error(gettext(user.language, refused.reason))
+        await self._reload()
+        return rx.toast.success(gettext(user.language, "Rejection undone."))
 
     @rx.event
     @requires()

@@ -63,6 +63,7 @@ class ComposeState(FurtherProgressState):
     without_attachments: bool = False
     preview_html: str = ""
     preview_name: str = ""
+    draft_kind: str = "custom"  # the template kind the drafts are checked and previewed as
 
     async def _open(self, action: str, ids: list[int]) -> None:
         """Fill the form for action on ids (called by FurtherProgressState.execute)."""
@@ -77,6 +78,7 @@ class ComposeState(FurtherProgressState):
         self.recipient = await run_in_session(_candidate_email, ids[0]) if self.recipient_editable else ""
         languages = await run_in_session(compose.languages_of, ids) or [user.language]
         kind = KIND_OF[action]
+        self.draft_kind = kind
         if kind == "custom":
             drafts = compose.blank_drafts(languages)
         else:
@@ -84,6 +86,13 @@ class ComposeState(FurtherProgressState):
             drafts = await run_in_session(compose.drafts_from_template, kind, languages, department)
         self._set_drafts(drafts)
         self.tags = ["{" + tag + "}" for tag in kind_for(kind).tags]
+
+    def _use_template(self, kind: str, drafts) -> None:
+        """Drafts of kind (the rejection wizard's step 2 loads its type's template this way)."""
+        self.draft_kind = kind
+        self._set_drafts(drafts)
+        self.tags = ["{" + tag + "}" for tag in kind_for(kind).tags]
+        self.preview_html = ""
 
     def _set_drafts(self, drafts) -> None:
         self.drafts = [DraftRow(d.language, LANGUAGES.get(d.language, d.language), d.subject, d.body) for d in drafts]
@@ -156,7 +165,7 @@ class ComposeState(FurtherProgressState):
         try:
             self.preview_name, self.preview_html = await run_in_session(
                 compose.preview, user, ids, compose.Draft(draft.language, draft.subject, draft.body),
-                KIND_OF.get(self.action, "custom"))
+                self.draft_kind)
         except InvalidChoice as refused:
             self.preview_html = ""
             self.errors = {refused.field: gettext(user.language, refused.message).format(**refused.params)}

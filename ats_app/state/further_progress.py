@@ -151,6 +151,16 @@ class FurtherProgressState(rx.State):
             self.dialog = self.action
             await self._load_form()
             return
+        if self.action == "letter":  # which letter first; its Print makes the PDF
+            from .letters import LetterState
+            (await self.get_state(LetterState))._open_letters()
+            self.dialog = self.action
+            return
+        if self.action == "reject":  # the rejection wizard first; its Send runs it
+            from .reject import RejectState
+            await (await self.get_state(RejectState))._open_wizard(await self._chosen_ids())
+            self.dialog = self.action
+            return
         if self.action in EMAIL_FORMS:  # the email form first; its Send runs it
             from .compose import ComposeState
             await (await self.get_state(ComposeState))._open(self.action, await self._chosen_ids())

@@ -10,7 +10,8 @@ from .conftest import log_in
 PAGES = [  # (route, title, built yet)
     ("/cv-database", "CV database", True), ("/deleted", "Deleted applications", True),
     ("/calendar", "Recruitment calendar", False), ("/outbox", "Outbox", True),
-    ("/email-templates", "Email templates", True), ("/employees", "Employees", True), ("/settings", "Settings", False),
+    ("/email-templates", "Email templates", True), ("/employees", "Employees", True), ("/settings", "Settings", True),
+    ("/tasks", "Tasks", True), ("/reports/rejections", "Rejection reasons", True),
 ]
 
 

@@ -11,7 +11,7 @@ from .outbox import MessageView, message_views
 
 from ..services import actions, application_detail as detail
 from ..services.phones import readable_phone
-from ..services.i18n import LANGUAGES, format_moment, format_rating, gettext
+from ..services.i18n import LANGUAGES, N_, format_moment, format_rating, gettext
 from .guard import current_user, requires, run_in_session
 
 _APPLICATION_PATH = re.compile(r"/applications/(\d+)")
@@ -117,32 +117,28 @@ class ApplicationState(rx.State):
     @requires("can_reject")
     async def undo_rejection(self):
         """Back to the status before the rejection, while the rejection email has not left."""
-        user = current_user()
-        try:
-            await run_in_session(rejection.undo_rejection, user, self.application_id)
-        except actions.NotAllowed:
-            return rx.toast.error(gettext(user.language, "You do not have the right to do this."))
-        except ActionRefused as refused:
-            await self._reload()
-            return rx.toast.error(gettext(user.language, refused.reason))
-        await self._reload()
-        return rx.toast.success(gettext(user.language, "Rejection undone."))
+        return await self._change(rejection.undo_rejection, (self.application_id,), N_("Rejection undone."))
 
     @rx.event
     @requires()
     async def cancel_message(self, message_id: int):
         """Cancel one of this application's waiting emails (what caused it stays done)."""
+        return await self._change(outbox_admin.cancel_message, (int(message_id),),
+                                  N_("Cancelled. The message will not be sent; the action that wrote it is not "
+                                     "undone."))
+
+    async def _change(self, change, args: tuple, done: str):
+        """Run a change of this page's application; the answer as a toast, the page read again."""
         user = current_user()
         try:
-            await run_in_session(outbox_admin.cancel_message, user, int(message_id))
+            await run_in_session(change, user, *args)
         except actions.NotAllowed:
             return rx.toast.error(gettext(user.language, "You do not have the right to do this."))
         except ActionRefused as refused:
             await self._reload()
             return rx.toast.error(gettext(user.language, refused.reason))
         await self._reload()
-        return rx.toast.success(gettext(user.language, "Cancelled. The message will not be sent; the action that "
-                                                       "wrote it is not undone."))
+        return rx.toast.success(gettext(user.language, done))
 
     @rx.event
     @requires()

@@ -5,6 +5,7 @@ because the letters carry candidates' names and postal addresses.
 """
 
 import asyncio
+import hmac
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
@@ -12,6 +13,7 @@ from starlette.responses import PlainTextResponse, Response
 from ..db import session_scope
 from ..services import auth, files
 from ..services.access import may_act
+from ..services.letters import download_signature
 
 _PRIVATE = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
 
@@ -34,7 +36,8 @@ async def download_letters(request: Request) -> Response:
             user = auth.user_for_token(session, token)
         if user is None:
             return None, None
-        return user, (_read(key) if may_act(user) else None)
+        signed = hmac.compare_digest(request.query_params.get("sig", ""), download_signature(key, user.id))
+        return user, (_read(key) if may_act(user) and signed else None)
 
     user, pdf = await asyncio.to_thread(lookup)
     if user is None:

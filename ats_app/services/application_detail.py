@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from ..models import (Application, ApplicationEvent, Candidate, Message, Rating, RecruitmentProject, RejectionReason,
                       RejectionType, User)
 from ..models.base import utcnow
-from .access import visible_projects
+from .access import may_act, visible_projects
 from .auth import CurrentUser
 from .i18n import N_, format_moment, gettext
 from .statuses import STAGE_LABELS, STATUS_LABELS
@@ -130,7 +130,7 @@ def history(session: Session, application_id: int, language: str, user: CurrentU
                     moment=format_moment(scheduled_at, language, user.time_zone))
             elif message_status == "cancelled":
                 text += " · " + gettext(language, "cancelled, not sent")
-        if event.note:
+        if event.note and may_act(user):  # internal notes are for the recruiters, not hiring managers
             text += " · " + gettext(language, "Internal note: {note}").format(note=event.note)
         by_candidate = event.payload.get("by") == "candidate"
         who = actor or (gettext(language, "The candidate") if by_candidate else gettext(language, "System"))

@@ -239,3 +239,16 @@ p {{ margin: 0 0 3.5mm; }}
 .fold-2 {{ top: {210 - _TOP}mm; }}
 .punch {{ top: {148.5 - _TOP}mm; width: 7mm; }}
 """
+
+
+def download_link(file_key: str, user_id: int) -> str:
+    """The letters PDF's address for the user who made it: signed with the server's secret, so the
+    route hands out only letter files, and only to their maker (not any stored file to any recruiter)."""
+    return f"/files/letters/{file_key}?sig={download_signature(file_key, user_id)}"
+
+
+def download_signature(file_key: str, user_id: int) -> str:
+    """The signature of a letters download for user_id."""
+    from . import config, tokens
+
+    return tokens.sealed_token(config.secret_key(), "letters", file_key, user_id)

@@ -90,6 +90,21 @@ def _withdraw_refusal(application: Application) -> str | None:
     return CANNOT_WITHDRAW.get(status.value, CANNOT_WITHDRAW_NOW)
 
 
+def _untold_rejections(session: Session, application_ids: list[int]) -> set[int]:
+    """Rejected applications whose candidate has not been told: the rejection email still waits, or the
+    call that replaces it has not been made."""
+    if not application_ids:
+        return set()
+    from ..models import Message, MessageStatus as M, Task
+
+    waiting = set(session.exec(select(Message.application_id).where(
+        col(Message.application_id).in_(application_ids), Message.purpose == "rejection",
+        col(Message.status).in_([M.QUEUED, M.HELD, M.SENDING]))))
+    calls = set(session.exec(select(Task.application_id).where(
+        col(Task.application_id).in_(application_ids), Task.kind == "call_candidate", Task.done_at.is_(None))))
+    return waiting | calls
+
+
 def applications_for(session: Session, candidate_id: int, language: str) -> list[PortalApplication]:
     """The candidate's applications, newest first, with project title, local date and status in language."""
     candidate = session.get(Candidate, candidate_id)
@@ -97,9 +112,12 @@ def applications_for(session: Session, candidate_id: int, language: str) -> list
                                    "Europe/Oslo"))
     rows = session.exec(_visible_applications(candidate_id)
                         .order_by(col(Application.applied_at).desc(), col(Application.id).desc())).all()
+    untold = _untold_rejections(session, [a.id for a, _ in rows if a.status == S.REJECTED])
     found = []
     for application, project in rows:
         status = S(application.status).value
+        if application.id in untold:  # not told yet (the email waits, or a call is due): no news here first
+            status = S(application.previous_status or S.NEW).value
         shown = SHOWN_AS.get(status, status)
         refusal = _withdraw_refusal(application)
         found.append(PortalApplication(

@@ -77,8 +77,10 @@ def propose(session: Session, application_ids: list[int], now: datetime | None =
         met = any(i.mode in ("in_person", "group") and i.cancelled_at is None and i.starts_at <= now for i in own)
         if met or application.ranking == 1:
             call.append(application.id)
-    common = Counter(stages.values()).most_common(1)
-    code = common[0][0] if common else "after_application_review"
+    counts = Counter(stages.values())
+    # The most common stage; on a tie the furthest, so nobody interviewed gets "we reviewed your application".
+    code = max(counts, key=lambda stage: (counts[stage], STAGE_ORDER.index(stage))) if counts \
+        else "after_application_review"
     return Proposal(code, stages, sorted(call), delay_for(session, code))
 
 
@@ -191,11 +193,32 @@ def waiting_rejection_email(session: Session, application_id: int) -> Message | 
                         .order_by(Message.id.desc())).first()
 
 
-def rejection_email_left(session: Session, application_id: int) -> bool:
-    """True once a rejection email of the application has been handed to the provider."""
-    return session.exec(select(Message.id).where(
-        Message.application_id == application_id, Message.purpose == "rejection",
-        col(Message.status).in_([M.SENDING, M.SENT, M.DELIVERED, M.BOUNCED, M.COMPLAINED]))).first() is not None
+def _rejected_at(session: Session, application_id: int) -> datetime | None:
+    """When the application was last rejected (its latest status change to rejected)."""
+    for event in session.exec(select(ApplicationEvent).where(ApplicationEvent.application_id == application_id,
+                                                             ApplicationEvent.kind == "status_changed")
+                              .order_by(ApplicationEvent.id.desc())):
+        if event.payload.get("to") == S.REJECTED.value:
+            return event.created_at
+    return None
+
+
+def candidate_told(session: Session, application_id: int) -> bool:
+    """True once the candidate knows of the latest rejection: its email left, a call reached them (or a
+    message was left), or a letter was printed."""
+    since = _rejected_at(session, application_id)
+    if since is None:
+        return False
+    if session.exec(select(Message.id).where(
+            Message.application_id == application_id, Message.purpose == "rejection", Message.created_at >= since,
+            col(Message.status).in_([M.SENDING, M.SENT, M.DELIVERED, M.BOUNCED, M.COMPLAINED]))).first():
+        return True
+    for event in session.exec(select(ApplicationEvent).where(
+            ApplicationEvent.application_id == application_id, ApplicationEvent.created_at >= since,
+            col(ApplicationEvent.kind).in_(["call_logged", "letter_sent"]))):
+        if event.kind == "letter_sent" or event.payload.get("outcome") in ("reached", "left_message"):
+            return True
+    return False
 
 
 def undo_rejection(session: Session, user: CurrentUser, application_id: int) -> Application:
@@ -205,13 +228,18 @@ def undo_rejection(session: Session, user: CurrentUser, application_id: int) -> 
     application = actions.find_application(session, user, application_id)
     if application.status != S.REJECTED:
         raise ActionRefused(N_("not rejected"))
-    if rejection_email_left(session, application.id):
-        raise ActionRefused(N_("the rejection email has already been sent"))
+    if candidate_told(session, application.id):
+        raise ActionRefused(N_("the candidate has already been told"))
     waiting = waiting_rejection_email(session, application.id)
     if waiting is not None:
         from .outbox_admin import cancel_message
 
         cancel_message(session, user, waiting.id)
+    from ..models import Task
+
+    for task in session.exec(select(Task).where(Task.application_id == application.id, Task.kind == "call_candidate",
+                                                Task.done_at.is_(None))):
+        session.delete(task)  # the call that would have told them is not needed any more
     previous = S(application.previous_status) if application.previous_status and \
         application.previous_status != S.REJECTED else S.NEW
     actions.change_status(session, user, application, previous, "undo_rejection")

@@ -146,9 +146,14 @@ def report_csv(report: Report, language: str) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([gettext(language, column) for column in COLUMNS])
     for row in report.rows:
-        writer.writerow([row.type_label, row.reason_label, row.count,
+        writer.writerow([_cell(row.type_label), _cell(row.reason_label), row.count,
                          "" if row.median_days is None else f"{row.median_days:.1f}"])
     return "\ufeff" + out.getvalue()
+
+
+def _cell(text: str) -> str:
+    """Text a spreadsheet will not run as a formula: labels are free text an admin writes on Settings."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def days_text(value: float | None, language: str) -> str:

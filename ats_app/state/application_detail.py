@@ -111,7 +111,7 @@ class ApplicationState(rx.State):
                                                            self.application_id), user)
         self.may_rank = actions.allowed(user, "ranking")
         self.may_undo_rejection = found.status == "rejected" and actions.allowed(user, "reject") and not \
-            await run_in_session(rejection.rejection_email_left, self.application_id)
+            await run_in_session(rejection.candidate_told, self.application_id)
 
     @rx.event
     @requires("can_reject")

@@ -10,6 +10,9 @@ from .further_progress import FurtherProgressState
 from .guard import current_user, requires, run_in_session
 
 
+MAX_LETTERS = 100  # WeasyPrint makes about 10–25 pages a second: a bigger run would hold the page too long
+
+
 class LetterState(FurtherProgressState):
     """The letter form (which letter, an optional message) and the PDF made by the last run."""
 
@@ -39,6 +42,11 @@ class LetterState(FurtherProgressState):
         if further.dialog != "letter":
             return
         ids = await further._chosen_ids()
+        if len(ids) > MAX_LETTERS:
+            further.errors = {"action": gettext(user.language, "Print at most {max} letters at a time.").format(
+                max=MAX_LETTERS)}
+            further.dialog = ""
+            return
         names = await run_in_session(_names, user, ids)
         try:
             run = await run_in_session(_make, user, ids, self.letter_kind, self.letter_message)
@@ -50,7 +58,7 @@ class LetterState(FurtherProgressState):
             return
         result = BulkResult([Outcome(i, names.get(i, ""), i in run.done, run.refused.get(i, "")) for i in ids])
         further._show(result, user.language)
-        self.download_href = f"/files/letters/{run.file_key}" if run.file_key else ""
+        self.download_href = letters.download_link(run.file_key, user.id) if run.file_key else ""
         self.warnings = [f"{names.get(i, '')}: {gettext(user.language, why)}" for i, why in run.warnings.items()]
         further.dialog = ""
         await further._refresh_page()

@@ -48,6 +48,7 @@ class RejectState(ComposeState):
     timing: str = "now"
     delay_days: str = "3"
     rows: list[RejectRow] = []
+    _drafts_for: str = ""  # the type and languages the step-2 drafts were loaded for
 
     async def _open_wizard(self, ids: list[int]) -> None:
         """Fill step 1 for the ticked applicants (called by FurtherProgressState.execute)."""
@@ -61,11 +62,17 @@ class RejectState(ComposeState):
         self.reasons = [Choice(code, label) for code, label in await run_in_session(rejection.reason_choices,
                                                                                      user.language)]
         self.rejection_type, self.reason, self.message, self.note = proposal.type_code, "", "", ""
-        self.timing, self.delay_days, self.step = "now", str(proposal.delay_days), 1
+        self._use_delay(proposal.delay_days)
+        self.step, self._drafts_for = 1, ""
         compose_state = await self.get_state(ComposeState)
         compose_state.preview_html = ""
         compose_state.sender = compose.default_sender(user, "reject")
         compose_state.recipient_editable = False
+
+    def _use_delay(self, days: int) -> None:
+        """The type's default from Settings: a delay means "Send in N days" is preselected."""
+        self.timing = "later" if days > 0 else "now"
+        self.delay_days = str(max(1, days))
 
     @rx.event
     @requires("can_reject")
@@ -74,7 +81,7 @@ class RejectState(ComposeState):
         further = await self.get_state(FurtherProgressState)
         if name == "rejection_type" and value in self.types:
             self.rejection_type = value
-            self.delay_days = str(await run_in_session(rejection.delay_for, value))
+            self._use_delay(await run_in_session(rejection.delay_for, value))
         elif name == "reason" and value in {c.value for c in self.reasons} | {""}:
             self.reason = value
         elif name in ("message", "note"):
@@ -113,9 +120,12 @@ class RejectState(ComposeState):
         ids = [row.id for row in self.rows]
         kind = f"rejection.{self.rejection_type}"
         languages = await run_in_session(compose.languages_of, ids) or [user.language]
-        department = await run_in_session(_department_of, ids[0]) if ids else None
-        drafts = await run_in_session(compose.drafts_from_template, kind, languages, department)
-        (await self.get_state(ComposeState))._use_template(kind, drafts)
+        loaded_for = f"{kind}|{','.join(languages)}"
+        if loaded_for != self._drafts_for:  # a new type: its template; the same one: the edits are kept
+            department = await run_in_session(_department_of, ids[0]) if ids else None
+            drafts = await run_in_session(compose.drafts_from_template, kind, languages, department)
+            (await self.get_state(ComposeState))._use_template(kind, drafts)
+            self._drafts_for = loaded_for
         further.errors, self.step = {}, 2
 
     @rx.event
@@ -143,6 +153,8 @@ class RejectState(ComposeState):
         except InvalidChoice as refused:
             (await self.get_state(FurtherProgressState)).errors = {
                 refused.field: gettext(user.language, refused.message).format(**refused.params)}
+            if ":" in refused.field:  # show the language whose draft has the problem
+                compose_state.language = refused.field.split(":", 1)[1]
 
     @rx.event
     @requires("can_reject")
@@ -152,6 +164,7 @@ class RejectState(ComposeState):
         if further.dialog != "reject" or further.action != "reject":
             return
         compose_state = await self.get_state(ComposeState)
+        compose_state.preview_html = ""  # errors show on the form, not behind a preview
         further._extra_choices = {
             **compose_state._form_choices(), "rejection_type": self.rejection_type, "reason": self.reason,
             "message": self.message, "note": self.note, "timing": self.timing, "delay_days": self.delay_days,

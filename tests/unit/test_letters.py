@@ -205,7 +205,7 @@ def test_download_needs_a_recruiter_session(session, admin, applicants):
     make_user(session, "m@example.com", role=Role.HIRING_MANAGER)
     run = letters.letters_pdf(session, admin, applicants, "letter.application_received")
     session.commit()
-    url = f"/files/letters/{run.file_key}"
+    url = letters.download_link(run.file_key, admin.id)
     anonymous = TestClient(api).get(url)
     assert anonymous.status_code == 401 and b"%PDF" not in anonymous.content
 
@@ -220,3 +220,9 @@ def test_download_needs_a_recruiter_session(session, admin, applicants):
         assert recruiter.get(f"/files/letters/{bad}").status_code == 404
     manager = TestClient(api, cookies={auth.SESSION_COOKIE: auth.log_in(session, "m@example.com", "demo")})
     assert manager.get(url).status_code == 404
+    assert recruiter.get(f"/files/letters/{run.file_key}").status_code == 404  # unsigned: refused
+    make_user(session, "other@example.com", role=Role.RECRUITER)
+    other = TestClient(api, cookies={auth.SESSION_COOKIE: auth.log_in(session, "other@example.com", "demo")})
+    assert other.get(url).status_code == 404  # signed for its maker only
+    cv_key = files.store_bytes(b"%PDF a CV")
+    assert recruiter.get(f"/files/letters/{cv_key}?sig=x").status_code == 404  # no other stored file

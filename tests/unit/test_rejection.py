@@ -177,7 +177,7 @@ def test_undo_cancels_the_waiting_email_and_is_refused_once_it_left(session, adm
     session.commit()
     with pytest.raises(ActionRefused) as refused:
         rejection.undo_rejection(session, admin, told.id)
-    assert refused.value.reason == "the rejection email has already been sent"
+    assert refused.value.reason == "the candidate has already been told"
 
 
 def test_call_instead_creates_a_call_task_and_no_email(session, admin, project):
@@ -190,3 +190,46 @@ def test_call_instead_creates_a_call_task_and_no_email(session, admin, project):
     [task] = session.exec(select(Task)).all()
     assert task.kind == "call_candidate" and task.application_id == called.id and task.assignee_id == admin.id
     assert [m.recipient for m in session.exec(select(Message)).all()] == ["emailed.nordmann@example.com"]
+
+
+def test_a_tie_between_stages_goes_to_the_furthest(session, admin, project):
+    reviewed = make_application(session, project, first_name="R")
+    interviewed = make_application(session, project, first_name="I")
+    _interview(session, interviewed, "second", "video", days=-1)
+    assert rejection.propose(session, [reviewed.id, interviewed.id]).type_code == "after_second_interview"
+
+
+def test_the_portal_shows_no_rejection_before_the_candidate_is_told(session, admin, project):
+    from ats_app.services import portal
+
+    application = make_application(session, project, S.INVITED)
+    fp.run(session, admin, "reject", [application.id], _choices(timing="later", delay_days=3))
+    candidate_id = session.get(Application, application.id).candidate_id
+    [shown] = portal.applications_for(session, candidate_id, "en")
+    assert shown.status == "invited"  # the email waits three days: the portal must not tell first
+    message = session.exec(select(Message)).one()
+    message.status = M.SENT
+    session.add(message)
+    session.commit()
+    assert portal.applications_for(session, candidate_id, "en")[0].status == "rejected"
+
+
+def test_undo_closes_the_call_task_and_is_refused_once_the_call_reached_them(session, admin, project):
+    from datetime import timedelta as td
+
+    from ats_app.models import Task
+    from ats_app.services import tasks
+
+    first = make_application(session, project, first_name="First", ranking=1)
+    second = make_application(session, project, first_name="Second", ranking=1)
+    fp.run(session, admin, "reject", [first.id, second.id], _choices(call_instead=[first.id, second.id]))
+    rejection.undo_rejection(session, admin, first.id)
+    session.commit()
+    assert [t.application_id for t in session.exec(select(Task)).all()] == [second.id]
+    [task] = session.exec(select(Task)).all()
+    tasks.log_call(session, admin, task.id, called_at=utcnow() - td(minutes=1), outcome="reached", note="Told her",
+                   confirmation=None, sender=None)
+    session.commit()
+    with pytest.raises(ActionRefused) as refused:
+        rejection.undo_rejection(session, admin, second.id)
+    assert refused.value.reason == "the candidate has already been told"

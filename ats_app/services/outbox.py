@@ -52,18 +52,19 @@ def shown_status(message: Message, now: datetime | None = None) -> str:
     return status.value
 
 
-def claim_due(engine: Engine, worker: str, limit: int = 100, now: datetime | None = None) -> list[int]:
+def claim_due(engine: Engine, worker: str, limit: int = 100, now: datetime | None = None,
+              channel: str = "email") -> list[int]:
     """Take up to limit due messages for worker (status sending, a lease, one more attempt).
 
     Due: queued with its time reached, or sending with a lapsed lease (its worker died). Members of a
     batch that comes back are claimed together, so the batch is re-sent whole under its own key.
     """
     now = now or utcnow()
-    params = {"now": now, "until": now + LEASE, "worker": worker, "limit": limit}
+    params = {"now": now, "until": now + LEASE, "worker": worker, "limit": limit, "channel": channel}
     lock = " FOR UPDATE SKIP LOCKED" if engine.dialect.name == "postgresql" else ""
     claim = text(
         "UPDATE message SET status = 'sending', locked_until = :until, locked_by = :worker, "
-        "attempts = attempts + 1 WHERE id IN (SELECT id FROM message WHERE channel = 'email' AND "
+        "attempts = attempts + 1 WHERE id IN (SELECT id FROM message WHERE channel = :channel AND "
         "((status = 'queued' AND scheduled_at <= :now) OR (status = 'sending' AND locked_until < :now)) "
         f"ORDER BY scheduled_at, id LIMIT :limit{lock}) RETURNING id, batch_key")
     stamp = Message.__table__.c.scheduled_at.type  # bind datetimes as the column stores them

@@ -5,6 +5,7 @@ from starlette.routing import Route
 
 from .files import download_cv
 from .health import health
+from .interview_answers import ROUTES as INTERVIEW_ANSWER_ROUTES
 from .letters import download_letters
 from .portal import ROUTES as PORTAL_ROUTES
 from .reports import rejection_report_csv
@@ -17,4 +18,5 @@ api = Starlette(routes=[
     Route("/webhooks/resend", resend_webhook, methods=["POST"]),
     Route("/reports/rejections.csv", rejection_report_csv, methods=["GET"]),
     *PORTAL_ROUTES,
+    *INTERVIEW_ANSWER_ROUTES,
 ])

@@ -178,8 +178,9 @@ def others_dialog() -> rx.Component:
 def further_progress(count_label: rx.Component | None = None) -> rx.Component:
     """Everything Further progress needs on a page."""
     from .compose import compose_dialog
+    from .invite import invite_dialog
     from .letters import letter_dialog, letter_download
     from .reject import reject_dialog
 
     return rx.fragment(further_progress_bar(count_label), letter_download(), transfer_dialog(), hire_dialog(),
-                       others_dialog(), compose_dialog(), reject_dialog(), letter_dialog())
+                       others_dialog(), compose_dialog(), reject_dialog(), letter_dialog(), invite_dialog())

@@ -5,3 +5,4 @@ from . import (application, application_handling, cv_database, deleted, email_te
 from . import tasks  # noqa: F401
 from . import rejection_report  # noqa: F401
 from . import settings  # noqa: F401
+from . import calendar  # noqa: F401

@@ -9,7 +9,6 @@ from ..state.auth import AuthState
 
 # (route, title, what it will hold)
 COMING = (
-    ("/calendar", N_("Recruitment calendar"), N_("Interviews by day and week, with each candidate's answer.")),
 )
 
 

@@ -23,7 +23,7 @@ RIGHTS: dict[str, tuple[str, ...]] = {
     "withdraw": (), "save": (), "ranking": (), "delete": ("can_delete",), "transfer": ("can_transfer",),
     "offer": ("can_make_offers",), "hire": ("can_make_offers",), "restore": ("can_see_deleted",),
     "purge": ("can_see_deleted", "can_delete"),
-    "send_email": (), "forward": (), "save_and_send": (), "reject": ("can_reject",),
+    "send_email": (), "forward": (), "save_and_send": (), "reject": ("can_reject",), "invite": (),
     "letter": (),
 }
 NOT_FOUND = N_("not found")

@@ -168,6 +168,18 @@ EMAIL_EVENTS = {
 }
 
 
+INTERVIEW_EVENTS = {
+    "interview_scheduled": N_("Interview scheduled"), "interview_invitation": N_("Interview invitation"),
+    "reminder_scheduled": N_("Interview reminder scheduled"), "interview_moved": N_("Interview moved"),
+    "interview_answered": N_("The candidate answered the interview invitation"),
+    "acceptance_set": N_("Interview answer set by a recruiter"),
+}
+ANSWERS = {"coming": N_("Yes, I'm coming"), "not_coming": N_("I can't come"),
+           "new_time": N_("Contact me for a new time"), "withdraw": N_("I want to withdraw my application")}
+ACCEPTANCES = {"awaiting": N_("Awaiting response"), "accepted": N_("Accepted"), "not_accepted": N_("Not accepted"),
+               "contact_new_time": N_("Contact for new time")}
+
+
 def describe(kind: str, payload: dict, language: str, titles: dict[int, str]) -> str:
     """One history line in words."""
     _ = lambda message: gettext(language, message)  # noqa: E731
@@ -198,6 +210,11 @@ def describe(kind: str, payload: dict, language: str, titles: dict[int, str]) ->
         return _("Call logged")
     if kind == "task_done":
         return _("Task done")
+    if kind in INTERVIEW_EVENTS:
+        text = gettext(language, INTERVIEW_EVENTS[kind])
+        choice = payload.get("answer") if kind == "interview_answered" else payload.get("acceptance")
+        label = (ANSWERS if kind == "interview_answered" else ACCEPTANCES).get(choice)
+        return f"{text}: {gettext(language, label)}" if label else text
     if kind == "letter_sent":
         return _("Letter printed")
     if kind in EMAIL_EVENTS:

@@ -181,6 +181,12 @@ def run(stop: threading.Event, engine: Engine | None = None, poll: float = POLL_
         except Exception:  # noqa: BLE001  (a database hiccup must not end the worker)
             log.exception("outbox delivery failed; trying again shortly")
             claimed = 0
+        try:
+            from .sms import deliver_due_sms
+
+            claimed += deliver_due_sms(engine, worker=worker)
+        except Exception:  # noqa: BLE001
+            log.exception("SMS delivery failed; trying again shortly")
         if not claimed:
             _wake.wait(poll)
             _wake.clear()

@@ -13,7 +13,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from ..models import Application, Candidate, RecruitmentProject
-from . import actions, delivery_worker, email_actions, forward, purge, rejection, transfer
+from . import actions, delivery_worker, email_actions, forward, interviews, purge, rejection, transfer
 from .access import visible_projects
 from .auth import CurrentUser
 from .i18n import N_, gettext
@@ -36,7 +36,7 @@ CATALOGUE = (
     Action("withdraw", N_("Withdrawn")),
     Action("delete", N_("Delete")),
     Action("send_email", N_("Send email")),
-    Action("invite", N_("Invite to interview"), SOON),
+    Action("invite", N_("Invite to interview")),
     Action("reject", N_("Reject")),
     Action("save", N_("Save candidate")),
     Action("save_and_send", N_("Save and send username/password")),
@@ -108,6 +108,8 @@ def prepare(session: Session, user: CurrentUser, action: str, choices: dict) -> 
         return email_actions.prepare_send_email(choices, single=choices.get("recipient") is not None)
     if action == "reject":
         return rejection.prepare_rejection(session, choices)
+    if action == "invite":
+        return interviews.prepare_invitation(session, user, choices)
     if action == "forward":
         return forward.prepare_forward(choices)
     if action in TEMPLATE_OF:
@@ -144,6 +146,7 @@ RUNNERS = {
     "send_email": None,  # written for all applicants at once (BULK)
     "offer": email_actions.send_offer_email,
     "reject": rejection.reject_application,
+    "invite": interviews.invite_applicant,
     "hire": actions.hire_applicant,
     "transfer": transfer.transfer_application,
     "restore": actions.restore_application,
@@ -152,7 +155,7 @@ RUNNERS = {
 
 
 # Actions that queue email: the worker of this process is woken when their transactions commit.
-EMAIL_ACTIONS = ("send_email", "forward", "save_and_send", "offer", "reject")
+EMAIL_ACTIONS = ("send_email", "forward", "save_and_send", "offer", "reject", "invite")
 # Actions that change no status: written for every applicant in one transaction (much faster in bulk).
 BULK = {"send_email": email_actions.send_emails}
 

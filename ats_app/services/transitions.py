@@ -16,7 +16,8 @@ ALLOWED_FROM: dict[str, frozenset[S]] = {
     "withdraw": LIVE | {S.SAVED},
     "save": LIVE | {S.REJECTED, S.WITHDRAWN},
     "save_and_send": LIVE | {S.REJECTED, S.WITHDRAWN, S.SAVED},
-    "reject": LIVE | {S.SAVED},  # saved: a new set-password link
+    "reject": LIVE | {S.SAVED},
+    "invite": LIVE - {S.OFFER} | {S.SAVED},  # an invited applicant may be invited to the next interview  # saved: a new set-password link
     "offer": LIVE - {S.OFFER} | {S.SAVED},
     "hire": LIVE | {S.SAVED},
     "transfer": frozenset(S) - {S.HIRED},

@@ -156,6 +156,11 @@ class FurtherProgressState(rx.State):
             (await self.get_state(LetterState))._open_letters()
             self.dialog = self.action
             return
+        if self.action == "invite":  # the invitation wizard first; its Send runs it
+            from .invite import InviteState
+            await (await self.get_state(InviteState))._open_wizard(await self._chosen_ids())
+            self.dialog = self.action
+            return
         if self.action == "reject":  # the rejection wizard first; its Send runs it
             from .reject import RejectState
             await (await self.get_state(RejectState))._open_wizard(await self._chosen_ids())

@@ -9,7 +9,7 @@ from .conftest import log_in
 
 PAGES = [  # (route, title, built yet)
     ("/cv-database", "CV database", True), ("/deleted", "Deleted applications", True),
-    ("/calendar", "Recruitment calendar", False), ("/outbox", "Outbox", True),
+    ("/calendar", "Recruitment calendar", True), ("/outbox", "Outbox", True),
     ("/email-templates", "Email templates", True), ("/employees", "Employees", True), ("/settings", "Settings", True),
     ("/tasks", "Tasks", True), ("/reports/rejections", "Rejection reasons", True),
 ]

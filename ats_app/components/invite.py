@@ -95,6 +95,7 @@ def _step_three() -> rx.Component:
                                    **NATIVE_SELECT),
                       rx.text(t("days before, at 09:00"), size="2"), align="center"),
             field_error("reminder_days"),
+            rx.cond(I.sms_info != "", rx.text(I.sms_info, size="1", color_scheme="gray", id="invite-sms-info")),
             rx.cond(I.reminder.contains("sms") & (I.no_mobile.length() > 0), rx.callout(
                 rx.text(t("No mobile number, so no SMS for:"), " ", I.no_mobile.join(", ")),
                 icon="triangle-alert", color_scheme="amber", size="1", id="invite-no-mobile")),

@@ -54,6 +54,7 @@ class InviteState(ComposeState):
     signature: str = ""
     may_sms: bool = False
     no_mobile: list[str] = []
+    sms_info: str = ""  # the reminder SMS's length, encoding and parts, as the recruiter sees it
 
     async def _open_wizard(self, ids: list[int]) -> None:
         user = current_user()
@@ -97,9 +98,25 @@ class InviteState(ComposeState):
             self.send_email = value in (True, "send")
         elif name == "reminder" and text in interviews.REMINDER_CHANNELS:
             self.reminder = text if ("sms" not in text or self.may_sms) else self.reminder
+            self._describe_sms()
         elif name == "reminder_language" and text in {r.language for r in self.reminder_rows}:
             self.reminder_language = text
         further.errors = {k: v for k, v in further.errors.items() if k != name}
+
+    def _describe_sms(self) -> None:
+        """The SMS reminder as it will read (in the user's language) with its length and parts."""
+        from ..services import sms
+
+        if "sms" not in self.reminder:
+            self.sms_info = ""
+            return
+        user = current_user()
+        sample = gettext(user.language, interviews.SMS_REMINDER).format(
+            type=gettext(user.language, interviews.TYPE_LABELS[self.interview_type]), date=self.day,
+            time=self.clock, place=self.place)
+        parts = sms.sms_parts(sample)
+        self.sms_info = gettext(user.language, "SMS: {characters} characters, {encoding}, {parts} part(s)").format(
+            characters=parts.characters, encoding=parts.encoding, parts=parts.parts) + f" · «{sample}»"
 
     @rx.event
     @requires()

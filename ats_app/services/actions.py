@@ -82,6 +82,10 @@ def change_status(session: Session, user: CurrentUser, application: Application,
     application.status = status
     application.updated_at = utcnow()
     session.add(application)
+    if status in (S.REJECTED, S.WITHDRAWN, S.HIRED):  # the process is over: no more interviews or reminders
+        from .interviews import cancel_future_interviews
+
+        cancel_future_interviews(session, application.id)
 
 
 def _start(session: Session, user: CurrentUser, action: str, application_id: int) -> Application:

@@ -50,7 +50,11 @@ def interview_for_token(session: Session, token: str | None) -> Interview | None
     if not token or len(token) > 100:
         return None
     interview = session.exec(select(Interview).where(Interview.confirm_token_hash == tokens.token_hash(token))).first()
-    if interview is None or interview.cancelled_at is not None:
+    if interview is None:
+        return None
+    # Called off: the link is dead, except for a candidate who withdrew on this page (calling the interview
+    # off with it): they still get the page saying so, not "we could not find this interview".
+    if interview.cancelled_at is not None and interview.acceptance != "not_relevant":
         return None
     if interview.starts_at + timedelta(minutes=interview.duration_minutes) < utcnow():
         return None

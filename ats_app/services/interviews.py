@@ -322,3 +322,16 @@ def reschedule_interview(session: Session, user: CurrentUser, interview_id: int,
                                   drafts_from_template(session, "interview.reminder", [person.language]))
             _queue_reminders(session, user, interview, plan, link)
     return interview
+
+
+def cancel_future_interviews(session: Session, application_id: int) -> int:
+    """Call off an application's coming interviews and their waiting reminders (it was rejected, withdrawn
+    or hired: nobody should be reminded of a meeting that will not happen). Returns how many."""
+    now = utcnow()
+    found = list(session.exec(select(Interview).where(Interview.application_id == application_id,
+                                                      Interview.cancelled_at.is_(None), Interview.starts_at > now)))
+    for interview in found:
+        interview.cancelled_at = now
+        session.add(interview)
+        _cancel_waiting(session, interview.id, ("interview_reminder", "interview_invitation"))
+    return len(found)

@@ -129,3 +129,19 @@ def test_an_interview_in_the_past_or_without_recruiters_is_refused(session, admi
         fp.run(session, admin, "invite", [application.id],
                _choices(admin.id, utcnow() + timedelta(days=5), recruiters=[]))
     assert nobody.value.field == "recruiters"
+
+
+def test_rejecting_calls_off_coming_interviews_and_their_reminders(session, admin, project):
+    from ats_app.services.reference_data import ensure_reference_data
+
+    ensure_reference_data(session)
+    session.commit()
+    application = make_application(session, project)
+    start = (utcnow() + timedelta(days=10)).replace(second=0, microsecond=0)
+    fp.run(session, admin, "invite", [application.id], _choices(admin.id, start))
+    fp.run(session, admin, "reject", [application.id],
+           {"rejection_type": "after_application_review", "reason": "other", "timing": "none"})
+    session.expire_all()
+    assert session.exec(select(Interview)).one().cancelled_at is not None
+    reminder = session.exec(select(Message).where(Message.purpose == "interview_reminder")).one()
+    assert reminder.status == M.CANCELLED

@@ -109,6 +109,7 @@ def _step_three() -> rx.Component:
                 rx.el.label(t("Content"), html_for="invite-reminder-body", **_LABEL),
                 rx.text_area(value=I.reminder_body, on_change=lambda v: I.edit_reminder("body", v),
                              id="invite-reminder-body", rows="6", width="100%"),
+                field_error("reminder_text"),
                 rx.el.label(t("Signature"), html_for="invite-signature", **_LABEL),
                 rx.text_area(value=I.signature, on_change=lambda v: I.set_value("signature", v),
                              id="invite-signature", rows="2", width="100%"),

@@ -33,13 +33,17 @@ def seal(session: Session, interview: Interview) -> str:
     return config.link(f"/interview/{PLACEHOLDER.format(id=interview.id)}")
 
 
-def reveal(session: Session, text: str) -> str:
-    """text with each answer-link placeholder replaced by its token (as the email leaves)."""
+def reveal(session: Session, text: str, interview_id: int | None) -> str:
+    """text with the answer-link placeholder of the message's own interview replaced by its token (as the
+    message leaves). Any other placeholder (typed by someone into a note, say) becomes "expired": a
+    message never carries another interview's link."""
     if "__ATS_CONFIRM_" not in text:
         return text
 
     def token_for(match: re.Match) -> str:
-        interview = session.get(Interview, int(match.group(1)))
+        if interview_id is None or int(match.group(1)) != interview_id:
+            return "expired"
+        interview = session.get(Interview, interview_id)
         return confirm_token(interview) if interview is not None else "expired"
 
     return _PLACEHOLDER.sub(token_for, text)

@@ -129,7 +129,11 @@ def prepare_invitation(session: Session, user: CurrentUser, choices: dict, now: 
                                         days=days, moment=reminder_at(starts_at, days, zone).astimezone(zone)
                                         .strftime("%Y-%m-%d %H:%M"))
         if "email" in channel:
-            reminder_drafts = check_drafts("interview.reminder", drafts_from_choices(choices.get("reminder_drafts")))
+            try:
+                reminder_drafts = check_drafts("interview.reminder",
+                                               drafts_from_choices(choices.get("reminder_drafts")))
+            except actions.InvalidChoice as refused:  # shown on the reminder step, not the invitation's
+                raise actions.InvalidChoice("reminder_text", refused.message, **refused.params) from None
             sender = sender or check_sender(choices.get("sender", ""))
     return {"plan": InvitationPlan(
         kind, mode, sorted(recruiters), starts_at, duration, place, bool(choices.get("shared_slot")), send_email,
@@ -237,6 +241,8 @@ def _queue_reminders(session: Session, user: CurrentUser, interview: Interview, 
         draft = draft_for(plan.reminder_drafts, person.language)
         if plan.reminder_signature:
             draft = Draft(draft.language, draft.subject, draft.body.rstrip() + "\n\n" + plan.reminder_signature)
+        interview.reminder_subject, interview.reminder_body = draft.subject, draft.body  # kept for a move
+        session.add(interview)
         message = queue_to_candidate(session, user, person, draft, kind="interview.reminder",
                                      purpose="interview_reminder", sender=plan.sender, extra=values,
                                      history="reminder_scheduled", scheduled_at=send_at)
@@ -287,7 +293,12 @@ def reschedule_interview(session: Session, user: CurrentUser, interview_id: int,
         from .transitions import ActionRefused
 
         raise ActionRefused(actions.NOT_FOUND)
-    actions.find_application(session, user, interview.application_id)  # visibility
+    application = actions.find_application(session, user, interview.application_id)  # visibility
+    check("invite", application)  # a withdrawn, rejected or hired applicant's interview does not move
+    if interview.acceptance == "not_relevant":
+        from .transitions import ActionRefused
+
+        raise ActionRefused(N_("the candidate has withdrawn"))
     if starts_at <= utcnow():
         raise actions.InvalidChoice("date", N_("The interview must be in the future."))
     if not 10 <= int(duration_minutes) <= 480:
@@ -315,11 +326,13 @@ def reschedule_interview(session: Session, user: CurrentUser, interview_id: int,
     if interview.reminder_channel != "none" and interview.reminder_days:
         zone = organisation_zone(session)
         if reminder_at(interview.starts_at, interview.reminder_days, zone) > utcnow():
+            kept = [Draft(person.language, interview.reminder_subject, interview.reminder_body)] \
+                if interview.reminder_subject and interview.reminder_body else \
+                drafts_from_template(session, "interview.reminder", [person.language])
             plan = InvitationPlan(interview.interview_type, interview.mode, [], interview.starts_at,
                                   interview.duration_minutes, interview.place or "", False, False, True,
                                   default_sender(user, "invite"), [], interview.reminder_channel,
-                                  interview.reminder_days,
-                                  drafts_from_template(session, "interview.reminder", [person.language]))
+                                  interview.reminder_days, kept)
             _queue_reminders(session, user, interview, plan, link)
     return interview
 

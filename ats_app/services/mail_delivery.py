@@ -44,8 +44,9 @@ def outgoing(message: Message, session=None) -> Outgoing:
         from . import interview_links
         from .portal_accounts import reveal_links
 
-        html, text = reveal_links(session, html), reveal_links(session, text)
-        html, text = interview_links.reveal(session, html), interview_links.reveal(session, text)
+        html, text = reveal_links(session, html, message), reveal_links(session, text, message)
+        html = interview_links.reveal(session, html, message.interview_id)
+        text = interview_links.reveal(session, text, message.interview_id)
     params = {"from": message.sender or config.mail_from(), "to": [message.recipient], "subject": message.subject or "",
               "html": html, "text": text,
               "tags": [{"name": "message_id", "value": str(message.id)},

@@ -106,13 +106,26 @@ def _link_token(link: CandidateLink) -> str:
     return tokens.sealed_token(config.secret_key(), link.purpose, link.id, link.candidate_id)
 
 
-def reveal_links(session: Session, text: str) -> str:
-    """text with each link placeholder replaced by its token (as the email leaves the outbox)."""
+def reveal_links(session: Session, text: str, message=None) -> str:
+    """text with the set-password placeholder replaced by its token (as the email leaves), only in a
+    "saved" email to that link's own candidate; any other placeholder becomes "expired", so a typed
+    placeholder can never pull someone's link into another email."""
+    if "__ATS_LINK_" not in text:
+        return text
+    candidate_id = None
+    if message is not None and message.purpose == "candidate_saved" and message.application_id:
+        from ..models import Application
+
+        application = session.get(Application, message.application_id)
+        candidate_id = application.candidate_id if application else None
+
     def token_for(match: re.Match) -> str:
         link = session.get(CandidateLink, int(match.group(1)))
-        return _link_token(link) if link is not None else "expired"
+        if link is None or candidate_id is None or link.candidate_id != candidate_id:
+            return "expired"
+        return _link_token(link)
 
-    return _PLACEHOLDER.sub(token_for, text) if "__ATS_LINK_" in text else text
+    return _PLACEHOLDER.sub(token_for, text)
 
 
 def candidate_for_link(session: Session, token: str | None, now: datetime | None = None) -> PortalCandidate | None:

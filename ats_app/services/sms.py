@@ -261,7 +261,8 @@ def _text(session: Session, message: Message) -> str:
     from . import interview_links
     from .portal_accounts import reveal_links
 
-    return interview_links.reveal(session, reveal_links(session, message.body_text or ""))
+    return interview_links.reveal(session, reveal_links(session, message.body_text or "", message),
+                                  message.interview_id)
 
 
 def _hold(session: Session, message_id: int, worker: str) -> None:

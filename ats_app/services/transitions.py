@@ -15,9 +15,9 @@ LIVE = frozenset({S.NEW, S.TRANSFERRED, S.RESTORED, S.INVITED, S.OFFER})
 ALLOWED_FROM: dict[str, frozenset[S]] = {
     "withdraw": LIVE | {S.SAVED},
     "save": LIVE | {S.REJECTED, S.WITHDRAWN},
-    "save_and_send": LIVE | {S.REJECTED, S.WITHDRAWN, S.SAVED},
+    "save_and_send": LIVE | {S.REJECTED, S.WITHDRAWN, S.SAVED},  # saved: a new set-password link
     "reject": LIVE | {S.SAVED},
-    "invite": LIVE - {S.OFFER} | {S.SAVED},  # an invited applicant may be invited to the next interview  # saved: a new set-password link
+    "invite": LIVE - {S.OFFER} | {S.SAVED},  # an invited applicant may be invited to the next interview
     "offer": LIVE - {S.OFFER} | {S.SAVED},
     "hire": LIVE | {S.SAVED},
     "transfer": frozenset(S) - {S.HIRED},

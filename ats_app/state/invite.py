@@ -181,7 +181,7 @@ class InviteState(ComposeState):
         for field in further.errors:
             if field in STEP_ONE_FIELDS:
                 self.step = 1
-            elif field.startswith(("reminder",)):
+            elif field.startswith("reminder"):
                 self.step = 3
             elif ":" in field or field == "sender":
                 self.step = 2

@@ -145,3 +145,21 @@ def test_rejecting_calls_off_coming_interviews_and_their_reminders(session, admi
     assert session.exec(select(Interview)).one().cancelled_at is not None
     reminder = session.exec(select(Message).where(Message.purpose == "interview_reminder")).one()
     assert reminder.status == M.CANCELLED
+
+
+def test_a_typed_placeholder_never_pulls_another_interviews_link_into_an_email(session, admin, project):
+    from ats_app.services.mail_delivery import outgoing
+
+    application = make_application(session, project)
+    start = (utcnow() + timedelta(days=10)).replace(second=0, microsecond=0)
+    fp.run(session, admin, "invite", [application.id], _choices(admin.id, start, reminder="none"))
+    interview = session.exec(select(Interview)).one()
+    token = interview_links.confirm_token(interview)
+    own = session.exec(select(Message).where(Message.purpose == "interview_invitation")).one()
+    assert token in outgoing(own, session).params["html"]  # its own link is revealed
+    fp.run(session, admin, "forward", [application.id],
+           {"recipient": "me@example.com", "sender": "recruitment@example.com",
+            "note": f"__ATS_CONFIRM_{interview.id}__ and __ATS_LINK_1__"})
+    forwarded = session.exec(select(Message).where(Message.purpose == "forward")).one()
+    params = outgoing(forwarded, session).params
+    assert token not in params["html"] + params["text"] and "expired" in params["text"]

@@ -6,6 +6,7 @@ from datetime import timedelta
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from ..models import Interview
+from ..models.base import utcnow
 
 
 def invitation_ics(interview: Interview, *, summary: str, location: str, description: str, organizer: tuple[str, str],
@@ -18,7 +19,7 @@ def invitation_ics(interview: Interview, *, summary: str, location: str, descrip
     event = Event()
     event.add("uid", f"interview-{interview.id}@nordlys-ats")
     event.add("sequence", interview.sequence)
-    event.add("dtstamp", interview.created_at)
+    event.add("dtstamp", utcnow())  # when this version was made: clients compare it with SEQUENCE
     event.add("dtstart", interview.starts_at)
     event.add("dtend", interview.starts_at + timedelta(minutes=interview.duration_minutes))
     event.add("summary", summary)

@@ -253,7 +253,7 @@ def _queue_reminders(session: Session, user: CurrentUser, interview: Interview, 
         from . import sms
 
         number = sms.normalise_number(candidate.mobile or "", candidate.country)
-        if number:
+        if number and sms.is_mobile(number, candidate.country):  # a landline cannot take an SMS
             text = gettext(person.language, SMS_REMINDER).format(
                 type=values.values["interviewtype"], date=values.values["interviewdate"],
                 time=values.values["interviewtime"], place=values.values["address"])
@@ -271,7 +271,8 @@ def without_mobile(session: Session, application_ids: list[int]) -> list[str]:
 
     rows = session.exec(select(Candidate).join(Application, Application.candidate_id == Candidate.id)
                         .where(col(Application.id).in_(application_ids))).all()
-    return [f"{c.first_name} {c.last_name}" for c in rows if not sms.normalise_number(c.mobile or "", c.country)]
+    return [f"{c.first_name} {c.last_name}" for c in rows
+            if not sms.is_mobile(sms.normalise_number(c.mobile or "", c.country), c.country)]
 
 
 def _cancel_waiting(session: Session, interview_id: int, purposes: tuple[str, ...]) -> None:

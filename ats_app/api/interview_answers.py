@@ -7,20 +7,15 @@ and a strict CSP; an unknown or expired link gets a friendly page, never a trace
 services.interview_answers; this module reads forms, picks the language and renders.
 """
 
-import asyncio
-import hmac
 import logging
-import secrets
 from collections.abc import Awaitable, Callable
-from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ..db import session_scope
+from . import public_pages
 from ..services import i18n, interview_answers as answers, interview_links
 from ..services.i18n import N_
 
@@ -40,37 +35,9 @@ HEADERS = {
 Handler = Callable[[Request], Awaitable[Response]]
 
 
-@lru_cache(maxsize=None)
-def _environment(language: str) -> Environment:
-    """One environment per language (a shared one would let concurrent requests swap each other's words)."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, extensions=["jinja2.ext.i18n"])
-    env.install_gettext_translations(i18n.translations(language), newstyle=True)
-    return env
-
-
-async def _db(work: Callable):
-    """Run work(session) in a worker thread inside one transaction (committed when it returns)."""
-    def run():
-        with session_scope() as session:
-            return work(session)
-    return await asyncio.to_thread(run)
-
-
-def _csrf_value(request: Request) -> str:
-    current = request.cookies.get(CSRF_COOKIE, "")
-    return current if 32 <= len(current) <= 64 and current.isascii() else secrets.token_urlsafe(32)
-
-
-def _csrf_ok(request: Request, form) -> bool:
-    """Double submit: the hidden field must equal the cookie (a foreign site can set neither)."""
-    cookie, field = request.cookies.get(CSRF_COOKIE, ""), form.get(CSRF_FIELD, "")
-    return bool(cookie) and isinstance(field, str) and cookie.isascii() and field.isascii() \
-        and hmac.compare_digest(cookie.encode(), field.encode())
-
-
 def _render(request: Request, template: str, language: str, *, status: int = 200, **context) -> HTMLResponse:
-    csrf = _csrf_value(request)
-    html = _environment(language).get_template(template).render(lang=language, csrf=csrf, **context)
+    csrf = public_pages.csrf_value(request, CSRF_COOKIE)
+    html = public_pages.environment(TEMPLATES, language).get_template(template).render(lang=language, csrf=csrf, **context)
     response = HTMLResponse(html, status_code=status)
     if request.cookies.get(CSRF_COOKIE) != csrf:
         response.set_cookie(CSRF_COOKIE, csrf, max_age=COOKIE_AGE, path=COOKIE_PATH, httponly=True, samesite="lax",
@@ -94,7 +61,7 @@ def _load(token: str):
             return None, 410 if answers.link_gone(session, token) else 404, None
         language = answers.candidate_language(session, interview)
         return interview.id, language, answers.interview_view(session, interview, language)
-    return _db(work)
+    return public_pages.in_transaction(work)
 
 
 def _unusable(request: Request, status: int) -> HTMLResponse:
@@ -125,7 +92,7 @@ async def answer_submit(request: Request) -> Response:
     interview_id, language, view = await _load(token)
     if interview_id is None:
         return _unusable(request, language)
-    if not _csrf_ok(request, form):
+    if not public_pages.csrf_ok(request, form, CSRF_COOKIE):
         return _message(request, language, 403, N_("Please try again"),
                         N_("This form was too old or did not come from this site, so nothing was changed. "
                            "Go back, reload the page and send it again."), back=f"/interview/{token}")
@@ -144,7 +111,7 @@ async def answer_submit(request: Request) -> Response:
         except answers.AnswerRefused as refused:
             return refused.message
         return None
-    problem = await _db(work)
+    problem = await public_pages.in_transaction(work)
     if problem is not None:
         return _message(request, language, 409, N_("Your answer was not saved"), problem, back=f"/interview/{token}")
     return RedirectResponse(f"/interview/{token}?answered=1", status_code=303)

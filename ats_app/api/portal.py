@@ -7,21 +7,17 @@ no-referrer (the set-password URL holds a token) and a strict CSP; failures are 
 The rules live in services.portal; this module only reads forms, picks the language and renders.
 """
 
-import asyncio
-import hmac
 import logging
 import secrets
 from collections.abc import Awaitable, Callable
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
 
-from jinja2 import Environment, FileSystemLoader
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ..db import session_scope
+from . import public_pages
 from ..services import i18n, portal
 from ..services.i18n import N_
 
@@ -50,23 +46,6 @@ NO_SUCH_PAGE = N_("There is no such page.")
 Handler = Callable[[Request], Awaitable[Response]]
 
 
-@lru_cache(maxsize=None)
-def _environment(language: str) -> Environment:
-    """One environment per language with its catalog installed once: installing it per request on one
-    shared environment would let two requests in different languages swap each other's words."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, extensions=["jinja2.ext.i18n"])
-    env.install_gettext_translations(i18n.translations(language), newstyle=True)
-    return env
-
-
-async def _db(work: Callable):
-    """Run work(session) in a worker thread inside one transaction (committed when it returns)."""
-    def run():
-        with session_scope() as session:
-            return work(session)
-    return await asyncio.to_thread(run)
-
-
 def _https(request: Request) -> bool:
     return request.url.scheme == "https" or request.headers.get("x-forwarded-proto") == "https"
 
@@ -74,19 +53,6 @@ def _https(request: Request) -> bool:
 def _set_cookie(response: Response, request: Request, name: str, value: str) -> None:
     response.set_cookie(name, value, max_age=COOKIE_AGE, path=COOKIE_PATH, httponly=True, samesite="lax",
                         secure=_https(request))
-
-
-def _csrf_value(request: Request) -> str:
-    """The visitor's CSRF token: the cookie's when it looks like one of ours, else a fresh one."""
-    current = request.cookies.get(CSRF_COOKIE, "")
-    return current if 32 <= len(current) <= 64 and current.isascii() else secrets.token_urlsafe(32)
-
-
-def _csrf_ok(request: Request, form) -> bool:
-    """Double submit: the hidden field must equal the cookie (a foreign site can set neither)."""
-    cookie, field = request.cookies.get(CSRF_COOKIE, ""), form.get(CSRF_FIELD, "")
-    return bool(cookie) and isinstance(field, str) and cookie.isascii() and field.isascii() \
-        and hmac.compare_digest(cookie.encode(), field.encode())
 
 
 def _visitor_language(request: Request, form=None, known: str | None = None) -> str:
@@ -110,8 +76,8 @@ def _switch(request: Request, language: str) -> list[dict]:
 
 def _render(request: Request, template: str, language: str, *, status: int = 200,
             candidate: portal.PortalCandidate | None = None, **context) -> HTMLResponse:
-    csrf = _csrf_value(request)
-    html = _environment(language).get_template(template).render(
+    csrf = public_pages.csrf_value(request, CSRF_COOKIE)
+    html = public_pages.environment(TEMPLATES, language).get_template(template).render(
         lang=language, csrf=csrf, candidate=candidate, errors=context.pop("errors", {}),
         switch=None if candidate else _switch(request, language), **context)
     response = HTMLResponse(html, status_code=status)
@@ -164,7 +130,7 @@ def _logged_in(request: Request, session_token: str, target: str = "/portal") ->
 
 async def _candidate(request: Request) -> portal.PortalCandidate | None:
     token = request.cookies.get(SESSION_COOKIE)
-    return await _db(lambda s: portal.candidate_for_token(s, token)) if token else None
+    return await public_pages.in_transaction(lambda s: portal.candidate_for_token(s, token)) if token else None
 
 
 # --- set password ---------------------------------------------------------------------------------------------
@@ -172,7 +138,7 @@ async def _candidate(request: Request) -> portal.PortalCandidate | None:
 async def set_password_page(request: Request) -> Response:
     """GET /portal/set-password?token=: the form (looking at it never uses the link up)."""
     token = request.query_params.get("token", "")
-    found = await _db(lambda s: portal.candidate_for_link(s, token))
+    found = await public_pages.in_transaction(lambda s: portal.candidate_for_link(s, token))
     if found is None:
         return _link_gone(request, _visitor_language(request))
     return _render(request, "set_password.html", _visitor_language(request, known=found.language), token=token,
@@ -183,9 +149,9 @@ async def set_password_submit(request: Request) -> Response:
     """POST /portal/set-password: set the password (twice, matching), log in, go to the portal."""
     form = await request.form()
     token, password, again = (str(form.get(k, "")) for k in ("token", "password", "password_again"))
-    found = await _db(lambda s: portal.candidate_for_link(s, token))
+    found = await public_pages.in_transaction(lambda s: portal.candidate_for_link(s, token))
     language = _visitor_language(request, form, found.language if found else None)
-    if not _csrf_ok(request, form):
+    if not public_pages.csrf_ok(request, form, CSRF_COOKIE):
         return _forbidden(request, language)
     if found is None:
         return _link_gone(request, language)
@@ -198,7 +164,7 @@ async def set_password_submit(request: Request) -> Response:
         def work(session):
             return portal.open_session(session, portal.set_password(session, token, password))
         try:
-            return _logged_in(request, await _db(work), "/portal?done=password")
+            return _logged_in(request, await public_pages.in_transaction(work), "/portal?done=password")
         except portal.LinkUnusable:
             return _link_gone(request, language)
         except portal.InvalidInput as refused:
@@ -219,10 +185,10 @@ async def login_submit(request: Request) -> Response:
     """POST /portal/login: a wrong email or password gives one message and no session."""
     form = await request.form()
     language = _visitor_language(request, form)
-    if not _csrf_ok(request, form):
+    if not public_pages.csrf_ok(request, form, CSRF_COOKIE):
         return _forbidden(request, language)
     email, password = str(form.get("email", "")), str(form.get("password", ""))
-    token = await _db(lambda s: portal.log_in(s, email, password))
+    token = await public_pages.in_transaction(lambda s: portal.log_in(s, email, password))
     if token is None:
         return _render(request, "login.html", language, status=400, email=email,
                        errors={"form": N_("The email address or the password is wrong.")})
@@ -232,10 +198,10 @@ async def login_submit(request: Request) -> Response:
 async def logout_submit(request: Request) -> Response:
     """POST /portal/logout: end the session and forget the cookie."""
     form = await request.form()
-    if not _csrf_ok(request, form):
+    if not public_pages.csrf_ok(request, form, CSRF_COOKIE):
         return _forbidden(request, _visitor_language(request, form))
     token = request.cookies.get(SESSION_COOKIE)
-    await _db(lambda s: portal.log_out(s, token))
+    await public_pages.in_transaction(lambda s: portal.log_out(s, token))
     response = RedirectResponse("/portal/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path=COOKIE_PATH)
     return response
@@ -249,7 +215,7 @@ async def _home(request: Request, candidate: portal.PortalCandidate, *, entered:
     def work(session):
         return (portal.applications_for(session, candidate.id, candidate.language),
                 entered or portal.contact_of(session, candidate.id))
-    applications, contact = await _db(work)
+    applications, contact = await public_pages.in_transaction(work)
     return _render(request, "home.html", candidate.language, status=400 if errors else 200, candidate=candidate,
                    applications=applications, contact=contact, errors=errors or {},
                    done=None if errors else DONE.get(request.query_params.get("done", "")))
@@ -269,7 +235,7 @@ async def _logged_in_post(request: Request):
     if candidate is None:
         return None, None, _to_login(request)
     form = await request.form()
-    if not _csrf_ok(request, form):
+    if not public_pages.csrf_ok(request, form, CSRF_COOKIE):
         return candidate, form, _forbidden(request, candidate.language, candidate)
     return candidate, form, None
 
@@ -286,7 +252,7 @@ async def contact_submit(request: Request) -> Response:
         return refusal
     entered = {field: str(form.get(field, "")) for field in portal.CONTACT_FIELDS}
     try:
-        await _db(lambda s: portal.update_contact(s, candidate.id, **entered))
+        await public_pages.in_transaction(lambda s: portal.update_contact(s, candidate.id, **entered))
     except portal.InvalidInput as refused:
         return await _home(request, candidate, entered=entered, errors=refused.errors)
     return RedirectResponse("/portal?done=contact", status_code=303)
@@ -300,7 +266,7 @@ async def withdraw_page(request: Request) -> Response:
     if candidate is None:
         return _to_login(request)
     wanted = request.path_params["application_id"]
-    applications = await _db(lambda s: portal.applications_for(s, candidate.id, candidate.language))
+    applications = await public_pages.in_transaction(lambda s: portal.applications_for(s, candidate.id, candidate.language))
     application = next((a for a in applications if a.id == wanted), None)
     if application is None:
         return _not_found(request, candidate.language, candidate)
@@ -314,7 +280,7 @@ async def withdraw_submit(request: Request) -> Response:
         return refusal
     wanted = request.path_params["application_id"]
     try:
-        await _db(lambda s: portal.withdraw(s, candidate.id, wanted))
+        await public_pages.in_transaction(lambda s: portal.withdraw(s, candidate.id, wanted))
     except portal.ApplicationNotFound:
         return _not_found(request, candidate.language, candidate)
     except portal.PortalError as refused:
@@ -330,7 +296,7 @@ async def deletion_page(request: Request) -> Response:
     candidate = await _candidate(request)
     if candidate is None:
         return _to_login(request)
-    pending = await _db(lambda s: portal.open_deletion_request(s, candidate.id) is not None)
+    pending = await public_pages.in_transaction(lambda s: portal.open_deletion_request(s, candidate.id) is not None)
     return _render(request, "delete.html", candidate.language, candidate=candidate, pending=pending, note="")
 
 
@@ -341,7 +307,7 @@ async def deletion_submit(request: Request) -> Response:
         return refusal
     note = str(form.get("note", ""))
     try:
-        await _db(lambda s: portal.request_deletion(s, candidate.id, note))
+        await public_pages.in_transaction(lambda s: portal.request_deletion(s, candidate.id, note))
     except portal.PortalError as refused:
         return _render(request, "delete.html", candidate.language, status=409, candidate=candidate, pending=True,
                        note=note, errors={"form": refused.message})

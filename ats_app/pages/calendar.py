@@ -183,6 +183,8 @@ def _dialog() -> rx.Component:
                 spacing="3", width="100%", margin_top="12px"),
             rx.flex(rx.button(t("Close"), variant="soft", color_scheme="gray", on_click=C.close_interview,
                               id="close-interview"),
+                    rx.button(t("Cancel interview"), color_scheme="red", variant="soft", on_click=C.cancel_interview,
+                              id="cancel-interview"),
                     rx.button(t("Move interview"), on_click=C.move_interview, id="move-interview"),
                     justify="end", spacing="3", margin_top="16px", wrap="wrap"),
             max_width="520px", id="interview-dialog"),

@@ -171,6 +171,7 @@ EMAIL_EVENTS = {
 INTERVIEW_EVENTS = {
     "interview_scheduled": N_("Interview scheduled"), "interview_invitation": N_("Interview invitation"),
     "reminder_scheduled": N_("Interview reminder scheduled"), "interview_moved": N_("Interview moved"),
+    "interview_cancelled": N_("Interview cancelled"),
     "interview_answered": N_("The candidate answered the interview invitation"),
     "acceptance_set": N_("Interview answer set by a recruiter"),
 }

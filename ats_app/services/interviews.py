@@ -349,3 +349,41 @@ def cancel_future_interviews(session: Session, application_id: int) -> int:
         session.add(interview)
         _cancel_waiting(session, interview.id, ("interview_reminder", "interview_invitation"))
     return len(found)
+
+
+CANCEL_SUBJECT = N_("Cancelled: {type} {date} at {time}")
+CANCEL_BODY = N_("Hi {name},\n\nThe {type} on {date} at {time} has been cancelled. We will be in touch.\n\n"
+                 "Kind regards,\n{sender}")
+
+
+def cancel_interview(session: Session, user: CurrentUser, interview_id: int) -> Interview:
+    """Call an interview off: its waiting reminders are cancelled and the candidate gets an email with a
+    METHOD:CANCEL .ics (same UID, SEQUENCE + 1) so their calendar drops the meeting. The status stays."""
+    from .transitions import ActionRefused
+
+    actions.require(user, "invite")
+    interview = session.get(Interview, interview_id)
+    if interview is None or interview.cancelled_at is not None:
+        raise ActionRefused(actions.NOT_FOUND)
+    actions.find_application(session, user, interview.application_id)  # visibility
+    if interview.starts_at <= utcnow():
+        raise ActionRefused(N_("the interview has already taken place"))
+    interview.cancelled_at, interview.sequence = utcnow(), interview.sequence + 1
+    session.add(interview)
+    _cancel_waiting(session, interview.id, ("interview_reminder", "interview_invitation"))
+    me = sender_user(session, user)
+    [person] = recipients(session, [interview.application_id], me)
+    candidate = session.get(Candidate, person.candidate_id)
+    values = interview_values(session, interview, person.language, None).values
+    words = {"type": values["interviewtype"], "date": values["interviewdate"], "time": values["interviewtime"],
+             "name": candidate.first_name, "sender": me.name if me else ""}
+    from .email_compose import default_sender
+
+    draft = Draft(person.language, gettext(person.language, CANCEL_SUBJECT).format(**words),
+                  gettext(person.language, CANCEL_BODY).format(**words))
+    message = queue_to_candidate(session, user, person, draft, kind="custom", purpose="interview_cancelled",
+                                 sender=default_sender(user, "invite"), history="interview_cancelled")
+    message.interview_id = interview.id
+    message.attachments = [_ics_attachment(session, interview, candidate, me, cancelled=True)]
+    session.add(message)
+    return interview

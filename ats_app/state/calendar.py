@@ -288,6 +288,25 @@ class CalendarState(rx.State):
         self.anchor = moved.isoformat()
         await self._reload()
 
+    @rx.event
+    @requires(roles=ACTORS)
+    async def cancel_interview(self):
+        """Call the interview off; the candidate gets an email with a cancelled calendar invitation."""
+        from ..services import interviews
+
+        user = current_user()
+        if not self.edit_id:
+            return
+        try:
+            await run_in_session(interviews.cancel_interview, user, self.edit_id)
+        except (actions.NotAllowed, ActionRefused) as refused:
+            self.errors = {"general": _refusal(refused, user.language)}
+            return
+        delivery_worker.poke()
+        self.notice = gettext(user.language, "Interview cancelled. The candidate is told by email.")
+        self.edit_id, self.errors = 0, {}
+        await self._reload()
+
 
 def _refusal(refused: Exception, language: str) -> str:
     if isinstance(refused, ActionRefused):

@@ -163,3 +163,21 @@ def test_a_typed_placeholder_never_pulls_another_interviews_link_into_an_email(s
     forwarded = session.exec(select(Message).where(Message.purpose == "forward")).one()
     params = outgoing(forwarded, session).params
     assert token not in params["html"] + params["text"] and "expired" in params["text"]
+
+
+def test_cancelling_an_interview_cancels_its_reminder_and_sends_a_cancelled_invitation(session, admin, project):
+    application = make_application(session, project)
+    start = (utcnow() + timedelta(days=10)).replace(second=0, microsecond=0)
+    fp.run(session, admin, "invite", [application.id], _choices(admin.id, start))
+    interview = session.exec(select(Interview)).one()
+    interviews.cancel_interview(session, admin, interview.id)
+    session.commit()
+    session.expire_all()
+    assert session.get(Interview, interview.id).cancelled_at is not None
+    reminder = session.exec(select(Message).where(Message.purpose == "interview_reminder")).one()
+    assert reminder.status == M.CANCELLED
+    cancelled = session.exec(select(Message).where(Message.purpose == "interview_cancelled")).one()
+    [event] = Calendar.from_ical(files.read_bytes(cancelled.attachments[0]["file_key"])).walk("VEVENT")
+    assert str(event["status"]) == "CANCELLED" and int(event["sequence"]) == 1
+    assert "METHOD:CANCEL" in files.read_bytes(cancelled.attachments[0]["file_key"]).decode()
+    assert session.get(Application, application.id).status == S.INVITED  # the status stays

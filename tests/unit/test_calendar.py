@@ -131,7 +131,7 @@ def test_a_hiring_manager_sees_only_their_departments_interviews(session, world)
 
 
 def _history(session, kind):
-    return session.exec(select(ApplicationEvent).where(ApplicationEvent.kind == kind)).all()
+    return session.exec(select(ApplicationEvent).where(ApplicationEvent.kind == kind).order_by(ApplicationEvent.id)).all()
 
 
 def test_set_acceptance_records_history_and_is_refused_to_a_hiring_manager(session, world):

@@ -58,7 +58,8 @@ def _fresh(session, row):
 
 def _answers(session, application):
     return session.exec(select(ApplicationEvent).where(ApplicationEvent.application_id == application.id,
-                                                       ApplicationEvent.kind == "interview_answered")).all()
+                                                       ApplicationEvent.kind == "interview_answered")
+                        .order_by(ApplicationEvent.id)).all()
 
 
 def _answer(client, path, choice, **more):

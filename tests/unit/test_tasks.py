@@ -47,7 +47,8 @@ def _call_task(session, world, who="admin", note="Top candidate: call before the
 
 def _events(session, kind: str) -> list[ApplicationEvent]:
     session.expire_all()
-    return list(session.exec(select(ApplicationEvent).where(ApplicationEvent.kind == kind)).all())
+    return list(session.exec(select(ApplicationEvent).where(ApplicationEvent.kind == kind)
+                             .order_by(ApplicationEvent.id)).all())
 
 
 def test_a_call_task_is_listed_with_the_phone_for_recruiters_and_admins_only(session, world):

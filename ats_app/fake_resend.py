@@ -24,8 +24,10 @@ import time
 import uuid
 from collections import Counter
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlsplit
+
+from .fake_server import LocalFake
 
 BATCH_LIMIT = 100
 MAX_RECIPIENTS = 50
@@ -361,45 +363,19 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 128
-
-    def __init__(self, address, state: _State):
-        super().__init__(address, _Handler)
-        self.state = state
-
-
-class FakeResend:
+class FakeResend(LocalFake):
     """The fake as a Python object for tests: start(), url, emails(), fail_next(), reset(), stop()."""
 
-    def __init__(self, port: int = 0, host: str = "127.0.0.1"):
-        self.host, self.port = host, port
-        self._state = _State()
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
+    handler = _Handler
+    thread_name = "fake-resend"
 
-    def start(self) -> "FakeResend":
-        """Bind (port 0: a free one) and serve in a daemon thread."""
-        self._server = _Server((self.host, self.port), self._state)
-        self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="fake-resend",
-                                        daemon=True)
-        self._thread.start()
-        return self
+    def __init__(self, port: int = 0, host: str = "127.0.0.1"):
+        super().__init__(_State(), port, host)
 
     @property
     def url(self) -> str:
         """The base URL to give resend.api_url / RESEND_API_URL."""
         return f"http://{self.host}:{self.port}"
-
-    def stop(self) -> None:
-        """Stop serving and free the port."""
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._thread.join(timeout=5)
-            self._server = self._thread = None
 
     def emails(self) -> list[dict]:
         """Every accepted, non-duplicate email in order: id, endpoint, body, idempotency_key, headers, ..."""
@@ -436,11 +412,6 @@ class FakeResend:
         return httpx.post(target_url, content=payload.encode("utf-8"),
                           headers={**headers, "Content-Type": "application/json"}, timeout=10)
 
-    def __enter__(self) -> "FakeResend":
-        return self.start()
-
-    def __exit__(self, *_exc) -> None:
-        self.stop()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,8 +19,10 @@ import sys
 import threading
 import uuid
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
+
+from .fake_server import LocalFake
 
 from .services.sms import sms_parts, valid_sender
 
@@ -144,45 +146,21 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, address, state: _State):
-        super().__init__(address, _Handler)
-        self.state = state
-
-
-class FakeSms:
+class FakeSms(LocalFake):
     """The fake for tests: start(), url (the base to give ATS_SMS_API_URL), messages(), fail_next(), stop()."""
+
+    handler = _Handler
+    thread_name = "fake-sms"
 
     def __init__(self, port: int = 0, host: str = "127.0.0.1", username: str = "u_fake",
                  password: str = "fake-secret"):
-        self.host, self.port = host, port
+        super().__init__(_State(username, password), port, host)
         self.username, self.password = username, password
-        self._state = _State(username, password)
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> "FakeSms":
-        """Bind (port 0: a free one) and serve in a daemon thread."""
-        self._server = _Server((self.host, self.port), self._state)
-        self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="fake-sms",
-                                        daemon=True)
-        self._thread.start()
-        return self
 
     @property
     def url(self) -> str:
         """The API base, as ATS_SMS_API_URL wants it (…/a1)."""
         return f"http://{self.host}:{self.port}/a1"
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._thread.join(timeout=5)
-            self._server = self._thread = None
 
     def messages(self) -> list[dict]:
         """Every accepted SMS in order: id, from, to, message, parts, encoding, username, extra fields."""
@@ -202,11 +180,6 @@ class FakeSms:
             self._state.messages.clear()
             self._state.faults.clear()
 
-    def __enter__(self) -> "FakeSms":
-        return self.start()
-
-    def __exit__(self, *_exc) -> None:
-        self.stop()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,7 +22,6 @@ from ..services.i18n import N_
 log = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "interview"
 CSRF_COOKIE = "ats_interview_csrf"
-CSRF_FIELD = "csrf"
 COOKIE_PATH = "/interview"
 COOKIE_AGE = 60 * 60 * 24 * 30
 HEADERS = {

@@ -25,7 +25,6 @@ log = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "portal"
 SESSION_COOKIE = "ats_candidate"
 CSRF_COOKIE = "ats_portal_csrf"
-CSRF_FIELD = "csrf"
 COOKIE_PATH = "/portal"
 COOKIE_AGE = int(portal.SESSION_LIFETIME.total_seconds())
 HEADERS = {

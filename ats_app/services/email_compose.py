@@ -170,7 +170,7 @@ def draft_for(drafts: list[Draft], language: str) -> Draft:
 def queue_to_candidate(session: Session, user: CurrentUser | None, recipient: Recipient, draft: Draft, *,
                        kind: str, purpose: str, sender: str, extra: TagValues | None = None,
                        to: str | None = None, history: str = "email_sent", scheduled_at: datetime | None = None,
-                       **history_payload) -> Message:
+                       interview_id: int | None = None, **history_payload) -> Message:
     """Render draft for recipient, queue it and write the history line that points at it."""
     values = recipient.values
     if extra:
@@ -180,7 +180,8 @@ def queue_to_candidate(session: Session, user: CurrentUser | None, recipient: Re
     message = queue_email(session, recipient=to or recipient.email, subject=email.subject, html=email.html,
                           text=email.text, sender=sender, reply_to=reply_to, purpose=purpose, kind=kind,
                           language=recipient.language, application_id=recipient.application_id,
-                          created_by_id=user.id if user else None, scheduled_at=scheduled_at)
+                          created_by_id=user.id if user else None, scheduled_at=scheduled_at,
+                          interview_id=interview_id)
     session.add(ApplicationEvent(application_id=recipient.application_id, project_id=recipient.project_id,
                                  actor_id=user.id if user else None, kind=history, message_id=message.id,
                                  payload={"purpose": purpose, **history_payload}))

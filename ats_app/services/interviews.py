@@ -222,8 +222,7 @@ def _send_invitation(session: Session, user: CurrentUser, interview: Interview, 
     message = queue_to_candidate(session, user, person, draft, kind=f"interview.{plan.interview_type}",
                                  purpose="interview_invitation", sender=plan.sender,
                                  extra=interview_values(session, interview, person.language, link),
-                                 history="interview_invitation")
-    message.interview_id = interview.id
+                                 history="interview_invitation", interview_id=interview.id)
     message.attachments = [_ics_attachment(session, interview, candidate, me)]
     session.add(message)
     return message
@@ -243,11 +242,9 @@ def _queue_reminders(session: Session, user: CurrentUser, interview: Interview, 
             draft = Draft(draft.language, draft.subject, draft.body.rstrip() + "\n\n" + plan.reminder_signature)
         interview.reminder_subject, interview.reminder_body = draft.subject, draft.body  # kept for a move
         session.add(interview)
-        message = queue_to_candidate(session, user, person, draft, kind="interview.reminder",
-                                     purpose="interview_reminder", sender=plan.sender, extra=values,
-                                     history="reminder_scheduled", scheduled_at=send_at)
-        message.interview_id = interview.id
-        session.add(message)
+        queue_to_candidate(session, user, person, draft, kind="interview.reminder", purpose="interview_reminder",
+                           sender=plan.sender, extra=values, history="reminder_scheduled", scheduled_at=send_at,
+                           interview_id=interview.id)
     if "sms" in plan.reminder_channel:
         candidate = session.get(Candidate, person.candidate_id)
         from . import sms
@@ -320,8 +317,7 @@ def reschedule_interview(session: Session, user: CurrentUser, interview_id: int,
     message = queue_to_candidate(session, user, person, _with_link(draft), kind=f"interview.{interview.interview_type}",
                                  purpose="interview_invitation", sender=default_sender(user, "invite"),
                                  extra=interview_values(session, interview, person.language, link),
-                                 history="interview_moved")
-    message.interview_id = interview.id
+                                 history="interview_moved", interview_id=interview.id)
     message.attachments = [_ics_attachment(session, interview, candidate, me)]
     session.add(message)
     if interview.reminder_channel != "none" and interview.reminder_days:
@@ -382,8 +378,8 @@ def cancel_interview(session: Session, user: CurrentUser, interview_id: int) -> 
     draft = Draft(person.language, gettext(person.language, CANCEL_SUBJECT).format(**words),
                   gettext(person.language, CANCEL_BODY).format(**words))
     message = queue_to_candidate(session, user, person, draft, kind="custom", purpose="interview_cancelled",
-                                 sender=default_sender(user, "invite"), history="interview_cancelled")
-    message.interview_id = interview.id
+                                 sender=default_sender(user, "invite"), history="interview_cancelled",
+                                 interview_id=interview.id)
     message.attachments = [_ics_attachment(session, interview, candidate, me, cancelled=True)]
     session.add(message)
     return interview

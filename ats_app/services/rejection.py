@@ -275,9 +275,7 @@ class Applicant:
     stage: str
 
 
-def applicants(session: Session, user: CurrentUser, application_ids: list[int]) -> list[Applicant]:
-    """The ticked applicants the user may see, with their language and the stage each reached."""
-    proposal = propose(session, application_ids)
-    people = recipients(session, application_ids, None)
-    return [Applicant(p.application_id, p.name, p.language, proposal.stages.get(p.application_id, ""))
-            for p in people]
+def applicants(session: Session, application_ids: list[int], stages: dict[int, str]) -> list[Applicant]:
+    """The ticked applicants with their language and the stage each reached (stages from propose())."""
+    return [Applicant(p.application_id, p.name, p.language, stages.get(p.application_id, ""))
+            for p in recipients(session, application_ids, None)]

@@ -54,7 +54,7 @@ class RejectState(ComposeState):
         """Fill step 1 for the ticked applicants (called by FurtherProgressState.execute)."""
         user = current_user()
         proposal = await run_in_session(rejection.propose, ids)
-        people = await run_in_session(rejection.applicants, user, ids)
+        people = await run_in_session(rejection.applicants, ids, proposal.stages)
         call = set(proposal.call_instead)
         self.rows = [RejectRow(p.application_id, p.name, LANGUAGES.get(p.language, p.language), p.stage,
                                p.application_id not in call, p.application_id in call) for p in people]

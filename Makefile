@@ -23,9 +23,9 @@ export PATH := $(BUN_BIN):$(VENV)/bin:$(PATH)
 ## Install everything the app needs (idempotent: each step is skipped when already done).
 setup: $(VENV)/.installed $(BUN_BIN)/bun translations pango
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml devtools/pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --disable-pip-version-check -q -e ".[test]"
+	$(PY) -m pip install --disable-pip-version-check -q -e ".[test]" -e ./devtools
 	@touch $@
 
 $(BUN_BIN)/bun:
@@ -40,8 +40,8 @@ translations: $(VENV)/.installed
 
 ## After changing UI text: extract messages and merge them into every catalog (then translate the new ones).
 i18n-update: $(VENV)/.installed
-	$(VENV)/bin/pybabel -q extract -F babel.cfg -k t -k _ -k gettext:2 -k N_ -k NC_:1c,2 --no-location --sort-output -o locales/messages.pot .
-	$(VENV)/bin/pybabel -q update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete
+	$(VENV)/bin/pybabel -q extract -F babel.cfg -k t -k _ -k gettext:2 -k N_ -k NC_:1c,2 --no-location --sort-output -w 120 -o locales/messages.pot .
+	$(VENV)/bin/pybabel -q update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete -w 120
 
 ## Serve the app in production mode on one port (http://$(HOST):$(PORT)).
 run: setup

@@ -4,7 +4,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import ats_app.models  # noqa: F401  (registers every table)
-from ats_app.db import db_url, get_engine
+from ats_app.core.db import db_url, get_engine
 
 target_metadata = SQLModel.metadata
 

@@ -1,10 +1,20 @@
-"""The Reflex app: the pages and the Starlette routes on the same port."""
+"""The Reflex app: every page, the Starlette routes on the same port, and the outbox worker beside it."""
 
 import reflex as rx
 
-from . import pages  # noqa: F401  (registers every route)
-from .api import api
-from .services.delivery_worker import in_app_worker
+# Importing a page module registers its route (@rx.page): this list is the app's table of pages.
+from ats_app.accounts.ui import login_page  # noqa: F401
+from ats_app.delivery.ui import outbox_page  # noqa: F401
+from ats_app.delivery.worker import in_app_worker
+from ats_app.employees.ui import employees_page  # noqa: F401
+from ats_app.handling.ui import application_page, cv_database_page, deleted_page, list_page  # noqa: F401
+from ats_app.interviews.ui import calendar_page  # noqa: F401
+from ats_app.mail.ui import templates_page  # noqa: F401
+from ats_app.organisation.ui import settings_page  # noqa: F401
+from ats_app.projects.ui import overview_page  # noqa: F401
+from ats_app.rejection.ui import report_page  # noqa: F401
+from ats_app.tasks.ui import tasks_page  # noqa: F401
+from ats_app.web.routes import api
 
 # The theme lives in rxconfig.py (RadixThemesPlugin); App(theme=...) is deprecated since Reflex 0.9.
 app = rx.App(api_transformer=api)

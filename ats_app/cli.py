@@ -13,7 +13,7 @@ DEMO_LOGINS = (
 
 def migrate(_args: argparse.Namespace) -> int:
     """Apply every Alembic migration to the configured database."""
-    from .db import db_url, upgrade_to_head
+    from ats_app.core.db import db_url, upgrade_to_head
 
     upgrade_to_head()
     print(f"Database is up to date: {db_url()}")
@@ -24,9 +24,9 @@ def demo_data(args: argparse.Namespace) -> int:
     """Fill an empty database with believable demo data."""
     from sqlmodel import func, select
 
-    from .db import session_scope
-    from .models import User
-    from .services.demo_data import DemoDataError, load_demo_data
+    from ats_app.core.db import session_scope
+    from ats_app.models import User
+    from ats_app.demo.loader import DemoDataError, load_demo_data
 
     password = args.password or os.environ.get("ATS_DEMO_PASSWORD") or "demo"
     with session_scope() as session:
@@ -48,7 +48,7 @@ def demo_data(args: argparse.Namespace) -> int:
 
 def bench(args: argparse.Namespace) -> int:
     """Measure Application handling on a big temporary database (numbers for the README)."""
-    from .bench import run
+    from ats_devtools.bench import run
 
     run(applications=args.applications, runs=args.runs, keep=args.keep)
     return 0
@@ -59,8 +59,8 @@ def worker(args: argparse.Namespace) -> int:
     import signal
     import threading
 
-    from .services import delivery_worker
-    from .services.mail_delivery import backend_from_env
+    from ats_app.delivery import worker as delivery_worker
+    from ats_app.delivery.email_providers import backend_from_env
 
     print(f"Outbox worker: provider {backend_from_env().name}; Ctrl+C stops it.", flush=True)
     if args.once:
@@ -80,7 +80,7 @@ def worker(args: argparse.Namespace) -> int:
 
 def fake_resend(args: argparse.Namespace) -> int:
     """A local stand-in for Resend's API (tests, benchmarks, trying the app without sending mail)."""
-    from .fake_resend import main as serve
+    from ats_devtools.fake_resend import main as serve
 
     return serve(["--port", str(args.port)]) or 0
 

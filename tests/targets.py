@@ -35,7 +35,7 @@ def redis_url() -> str | None:
 
 def migrate(url: str) -> None:
     """Apply the project's Alembic migrations to url (and make it this process's database)."""
-    from ats_app.db import upgrade_to_head
+    from ats_app.core.db import upgrade_to_head
 
     os.environ["REFLEX_DB_URL"] = url
     upgrade_to_head()

@@ -1,15 +1,15 @@
 """SQLModel tables, one module per aggregate. Importing this package registers them all."""
 
-from .application import Application, ApplicationEvent, ApplicationStatus
-from .candidate import Candidate, CandidateAccount, CandidateLink, CandidateSession
-from .employee import Employee
-from .interview import Interview, InterviewAcceptance, InterviewRecruiter, Task
-from .message import Message, MessageStatus, WebhookEvent
-from .organisation import Department, Position, Setting
-from .panel_review import PanelReview, PanelReviewApplication, Rating, Reviewer
-from .project import ProjectStatus, RecruitmentProject
-from .templates import EmailTemplate, RejectionReason, RejectionType
-from .user import Role, User, UserSession
+from ats_app.models.application import Application, ApplicationEvent, ApplicationStatus
+from ats_app.models.candidate import Candidate, CandidateAccount, CandidateLink, CandidateSession
+from ats_app.models.employee import Employee
+from ats_app.models.interview import Interview, InterviewAcceptance, InterviewRecruiter, Task
+from ats_app.models.message import Message, MessageStatus, WebhookEvent
+from ats_app.models.organisation import Department, Position, Setting
+from ats_app.models.panel_review import PanelReview, PanelReviewApplication, Rating, Reviewer
+from ats_app.models.project import ProjectStatus, RecruitmentProject
+from ats_app.models.templates import EmailTemplate, RejectionReason, RejectionType
+from ats_app.models.user import Role, User, UserSession
 
 __all__ = [
     "Application", "ApplicationEvent", "ApplicationStatus", "Candidate", "CandidateAccount", "CandidateLink",

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from .base import created_field
+from ats_app.models.base import created_field
 
 
 class Candidate(SQLModel, table=True):

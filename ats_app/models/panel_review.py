@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from .base import created_field
+from ats_app.models.base import created_field
 
 
 class PanelReview(SQLModel, table=True):

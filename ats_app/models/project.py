@@ -6,7 +6,7 @@ from enum import Enum
 from sqlalchemy import Column, JSON, String
 from sqlmodel import Field, SQLModel
 
-from .base import created_field
+from ats_app.models.base import created_field
 
 
 class ProjectStatus(str, Enum):

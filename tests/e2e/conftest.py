@@ -15,7 +15,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from ats_app.fake_resend import FakeResend
+from ats_devtools.fake_resend import FakeResend
 from tests.targets import database_url, migrate, on_postgres, redis_url
 
 ROOT = Path(__file__).resolve().parents[2]

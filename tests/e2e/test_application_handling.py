@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .conftest import log_in
+from tests.e2e.conftest import log_in
 
 NEW = re.compile(r"^New$")
 

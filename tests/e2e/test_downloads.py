@@ -2,7 +2,7 @@
 
 from sqlalchemy import create_engine, text
 
-from .conftest import log_in
+from tests.e2e.conftest import log_in
 
 
 def _candidate_with_cv(db_url: str) -> int:

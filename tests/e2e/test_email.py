@@ -10,9 +10,9 @@ import re
 from playwright.sync_api import expect
 from sqlalchemy import create_engine, text
 
-from ats_app.services.i18n import LANGUAGES
+from ats_app.core.i18n import LANGUAGES
 
-from .conftest import emails_to, log_in
+from tests.e2e.conftest import emails_to, log_in
 
 
 def _languages(server, project_id: int) -> dict[str, str]:

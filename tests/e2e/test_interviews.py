@@ -8,9 +8,9 @@ from datetime import date, timedelta
 from playwright.sync_api import expect
 from sqlalchemy import create_engine, text
 
-from .conftest import emails_to, log_in
-from .test_email import _open_project, _tick
-from .test_reject import _live_in_two_languages
+from tests.e2e.conftest import emails_to, log_in
+from tests.e2e.test_email import _open_project, _tick
+from tests.e2e.test_reject import _live_in_two_languages
 
 
 def _full_name(server, email: str) -> str:

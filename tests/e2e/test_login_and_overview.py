@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .conftest import LOGIN_URL, PASSWORD, log_in
+from tests.e2e.conftest import LOGIN_URL, PASSWORD, log_in
 
 
 def _pick_language(page, name: str) -> None:

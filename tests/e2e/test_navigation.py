@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import log_in
+from tests.e2e.conftest import log_in
 
 PAGES = [  # (route, title, built yet)
     ("/cv-database", "CV database", True), ("/deleted", "Deleted applications", True),

@@ -6,8 +6,8 @@ import time
 
 from playwright.sync_api import expect
 
-from .conftest import emails_to, log_in
-from .test_email import _languages, _open_project, _show_tab, _tick
+from tests.e2e.conftest import emails_to, log_in
+from tests.e2e.test_email import _languages, _open_project, _show_tab, _tick
 
 LIVE = ("New", "Invited to interview", "Transferred", "Restored", "Offer received", "Saved")
 

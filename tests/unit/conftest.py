@@ -21,7 +21,7 @@ migrate(DB_URL)
 from sqlalchemy import text  # noqa: E402
 from sqlmodel import Session, SQLModel  # noqa: E402
 
-from ats_app.db import get_engine  # noqa: E402
+from ats_app.core.db import get_engine  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

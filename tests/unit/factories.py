@@ -4,10 +4,10 @@ from datetime import date
 
 from sqlmodel import Session
 
-from ats_app.models import Application, ApplicationStatus, Candidate, Department, ProjectStatus, RecruitmentProject, \
-    Role, User
-from ats_app.services.applicant_keys import keys_for
-from ats_app.services.passwords import hash_password
+from ats_app.models import (Application, ApplicationStatus, Candidate, Department, ProjectStatus, RecruitmentProject,
+    Role, User)
+from ats_app.applications.applicant_keys import keys_for
+from ats_app.core.passwords import hash_password
 
 
 def make_user(session: Session, email: str = "admin@example.com", *, role: Role = Role.ADMIN, password: str = "demo",
@@ -51,7 +51,7 @@ def make_application(session: Session, project: RecruitmentProject, status: Appl
 
 def login_as(session: Session, email: str = "admin@example.com", password: str = "demo"):
     """The CurrentUser of a fresh session for email (as the guard would find it)."""
-    from ats_app.services import auth
+    from ats_app.accounts import auth
     return auth.user_for_token(session, auth.log_in(session, email, password))
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 def worker_process(db_url: str, api_url: str, out: str) -> None:
     """One of four delivery workers in its own process; writes every message id it sent."""
     os.environ["REFLEX_DB_URL"] = db_url
-    from ats_app.db import get_engine as engine_for
-    from ats_app.services import delivery_worker as worker_module
-    from ats_app.services.mail_delivery import ResendBackend as Backend
+    from ats_app.core.db import get_engine as engine_for
+    from ats_app.delivery import worker as worker_module
+    from ats_app.delivery.email_providers import ResendBackend as Backend
 
     sent: list[int] = []
 

@@ -18,9 +18,10 @@ from stdnum.no import fodselsnummer
 from stdnum.se import personnummer
 
 from ats_app.models import Candidate
-from ats_app.services import anonymise, files
-from ats_app.services.anonymise import (age_band, anonymised_cv_html, anonymised_cv_pdf, anonymised_profile,
-                                        candidate_ref, personal_values, redact)
+from ats_app.privacy import anonymise
+from ats_app.core import files
+from ats_app.privacy.anonymise import (age_band, anonymised_cv_html, anonymised_cv_pdf, anonymised_profile,
+    candidate_ref, personal_values, redact)
 from tests.unit.factories import make_application, make_project
 
 TODAY = date(2025, 6, 1)

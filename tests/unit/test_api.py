@@ -2,11 +2,12 @@
 
 from starlette.testclient import TestClient
 
-from ats_app.api import api
+from ats_app.web.routes import api
 from ats_app.models import Candidate, Role
-from ats_app.services import auth, files
+from ats_app.accounts import auth
+from ats_app.core import files
 
-from .factories import make_application, make_department, make_project, make_user
+from tests.unit.factories import make_application, make_department, make_project, make_user
 
 
 def _with_cv(session, application):

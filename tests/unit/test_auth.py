@@ -6,9 +6,10 @@ from sqlmodel import select
 
 from ats_app.models import Role, UserSession
 from ats_app.models.base import utcnow
-from ats_app.services import auth, passwords, tokens
+from ats_app.accounts import auth
+from ats_app.core import passwords, tokens
 
-from .factories import make_user
+from tests.unit.factories import make_user
 
 
 def test_password_hashes_are_argon2id_and_verify():

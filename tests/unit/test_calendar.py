@@ -1,20 +1,19 @@
 """Recruitment calendar: local times across daylight saving, filters, who sees what, answers, moving."""
 
-import sys
-import types
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlmodel import select
 
 from ats_app.models import ApplicationEvent, Interview, InterviewAcceptance, InterviewRecruiter, Role, Setting
-from ats_app.services import actions, calendar
-from ats_app.services.transitions import ActionRefused
-from ats_app.state.auth import AuthState
-from ats_app.state.calendar import CalendarState
+from ats_app.handling import actions
+from ats_app.interviews import calendar, invitation
+from ats_app.applications.transitions import ActionRefused
+from ats_app.accounts.ui.auth_state import AuthState
+from ats_app.interviews.ui.calendar_state import CalendarState
 
-from .factories import login_as, make_application, make_department, make_project, make_user
-from .state_helpers import call, client, state_of
+from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
+from tests.unit.state_helpers import call, client, state_of
 
 
 def _interview(session, application, starts_at, *, recruiters=(), kind="first", duration=60, **fields):
@@ -163,18 +162,14 @@ def test_set_acceptance_records_history_and_is_refused_to_a_hiring_manager(sessi
 
 @pytest.fixture
 def rescheduled(monkeypatch):
-    """services.interviews.reschedule_interview is written alongside: the calls it would get."""
+    """interviews.invitation.reschedule_interview is written alongside: the calls it would get."""
     calls = []
 
     def reschedule_interview(session, user, interview_id, starts_at, duration_minutes):
         calls.append((interview_id, starts_at, duration_minutes))
         return session.get(Interview, interview_id)
 
-    fake = types.ModuleType("ats_app.services.interviews")
-    fake.reschedule_interview = reschedule_interview
-    import ats_app.services as services
-    monkeypatch.setitem(sys.modules, "ats_app.services.interviews", fake)
-    monkeypatch.setattr(services, "interviews", fake, raising=False)
+    monkeypatch.setattr(invitation, "reschedule_interview", reschedule_interview)
     return calls
 
 

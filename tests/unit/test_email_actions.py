@@ -8,15 +8,18 @@ from pypdf import PdfReader
 from sqlmodel import select
 
 from ats_app.models import (Application, ApplicationEvent, ApplicationStatus as S, Candidate, CandidateLink, Message,
-                            MessageStatus as M)
-from ats_app.services import email_templates, files, further_progress as fp, outbox_admin
-from ats_app.services.actions import InvalidChoice, NotAllowed
-from ats_app.services.anonymise import personal_values
-from ats_app.services.email_render import TagValues, UnknownTag, render_email
-from ats_app.services.tokens import token_hash
-from ats_app.services.transitions import ActionRefused
+    MessageStatus as M)
+from ats_app.mail import templates as email_templates
+from ats_app.core import files
+from ats_app.handling import further_progress as fp
+from ats_app.delivery import outbox_admin
+from ats_app.handling.actions import InvalidChoice, NotAllowed
+from ats_app.privacy.anonymise import personal_values
+from ats_app.mail.render import TagValues, UnknownTag, render_email
+from ats_app.core.tokens import token_hash
+from ats_app.applications.transitions import ActionRefused
 
-from .factories import email_choices, login_as, make_application, make_department, make_project, make_user
+from tests.unit.factories import email_choices, login_as, make_application, make_department, make_project, make_user
 
 
 @pytest.fixture
@@ -155,12 +158,12 @@ def test_forward_without_attachments_and_with_them(session, admin, project):
 def test_save_and_send_saves_and_emails_a_one_time_link_the_outbox_never_holds(session, admin, project):
     import resend
 
-    from ats_app.db import get_engine
-    from ats_app.fake_resend import FakeResend
-    from ats_app.services import delivery_worker
-    from ats_app.services.mail_delivery import ResendBackend
+    from ats_app.core.db import get_engine
+    from ats_devtools.fake_resend import FakeResend
+    from ats_app.delivery import worker as delivery_worker
+    from ats_app.delivery.email_providers import ResendBackend
 
-    from .conftest import DB_URL
+    from tests.unit.conftest import DB_URL
 
     application = make_application(session, project)
     choices = email_choices(subject="Your profile", body="Hi {firstname}\n\n{setpasswordlink}", language="nb")
@@ -273,7 +276,7 @@ def test_purging_a_candidate_removes_their_portal_login_and_the_files_made_for_t
 
 
 def test_a_sender_per_action_is_offered_and_may_be_sent_from(session, admin, monkeypatch):
-    from ats_app.services.email_compose import check_sender, default_sender
+    from ats_app.mail.compose import check_sender, default_sender
 
     monkeypatch.setenv("ATS_MAIL_FROM_OFFER", "Offers <offers@jobs.example.org>")
     assert default_sender(admin, "offer") == "Rita Recruiter <offers@jobs.example.org>"

@@ -5,10 +5,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from ats_app.services import i18n
-from ats_app.services.email_defaults import DEFAULT_TEXTS, default_template
-from ats_app.services.email_kinds import KINDS, KINDS_BY_CODE
-from ats_app.services.reference_data import LANGUAGES, REJECTION_TYPES
+from ats_app.core import i18n
+from ats_app.mail.defaults import DEFAULT_TEXTS, default_template
+from ats_app.mail.kinds import KINDS, KINDS_BY_CODE
+from ats_app.organisation.reference_data import LANGUAGES, REJECTION_TYPES
 
 TAG = re.compile(r"\{([a-z][a-z_-]*)\}")
 ALLOWED_HTML = {"p", "br", "strong", "em", "ul", "li", "a"}
@@ -198,8 +198,8 @@ def test_default_template():
 def test_defaults_survive_the_editor_and_render(language):
     """Opening a default in the editor and saving it unchanged stores the same HTML, and every default
     renders without a leftover tag or an empty paragraph when the recruiter wrote no message."""
-    from ats_app.services.email_markup import html_to_markdown, markdown_to_html
-    from ats_app.services.email_render import TagValues, render_email
+    from ats_app.mail.markup import html_to_markdown, markdown_to_html
+    from ats_app.mail.render import TagValues, render_email
 
     for code, (subject, body) in DEFAULT_TEXTS[language].items():
         assert markdown_to_html(html_to_markdown(body)) == re.sub(r">\s+<", "><", body), code

@@ -11,7 +11,7 @@ import resend
 from resend.exceptions import (ApplicationError, InvalidApiKeyError, MissingApiKeyError, MissingRequiredFieldsError,
                                RateLimitError, ResendError, ValidationError)
 
-from ats_app.fake_resend import FakeResend, delivery_event, sign_webhook
+from ats_devtools.fake_resend import FakeResend, delivery_event, sign_webhook
 
 EMAIL = {"from": "Nordlys Recruitment <recruitment@example.com>", "to": ["kari.nordmann@example.com"],
          "subject": "Your application", "html": "<p>Thank you</p>", "text": "Thank you"}

@@ -5,13 +5,13 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from ats_app.models import (Application, ApplicationEvent, ApplicationStatus as S, Candidate, Employee, Position, Role)
+from ats_app.models import Application, ApplicationEvent, ApplicationStatus as S, Candidate, Employee, Position, Role
 from ats_app.models.base import utcnow
-from ats_app.services import actions, further_progress as fp
-from ats_app.services.application_list import list_applicants, summary
-from ats_app.services.transitions import ALLOWED_FROM
+from ats_app.handling import actions, further_progress as fp
+from ats_app.handling.applicant_list import list_applicants, summary
+from ats_app.applications.transitions import ALLOWED_FROM
 
-from .factories import email_choices, login_as, make_application, make_department, make_project, make_user
+from tests.unit.factories import email_choices, login_as, make_application, make_department, make_project, make_user
 
 
 _login = login_as
@@ -259,8 +259,9 @@ def test_unranked_applicants_sort_last_either_way(session, admin, project):
 
 
 def test_searches_take_any_character(session, admin, project):
-    from ats_app.services import cv_database, overview
-    from ats_app.services.employees import list_employees
+    from ats_app.handling import cv_database
+    from ats_app.projects import overview
+    from ats_app.employees.register import list_employees
     for text in ("50%", "a_b", "back\\", "'; drop"):
         assert list_applicants(session, admin, project.id, search=text).total == 0
         assert cv_database.list_saved(session, admin, search=text)[1] == 0

@@ -6,10 +6,11 @@ import random
 from sqlmodel import select
 
 from ats_app.models import Application, ApplicationEvent, ApplicationStatus as S, Employee, Position
-from ats_app.services import auth, further_progress as fp
-from ats_app.services.transitions import ALLOWED_FROM
+from ats_app.accounts import auth
+from ats_app.handling import further_progress as fp
+from ats_app.applications.transitions import ALLOWED_FROM
 
-from .factories import email_choices, make_application, make_department, make_project, make_user
+from tests.unit.factories import email_choices, make_application, make_department, make_project, make_user
 
 ACTIONS = ("withdraw", "save", "offer", "hire", "transfer", "transfer_copy", "transfer_cv", "delete", "restore")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from ats_app.services import i18n
+from ats_app.core import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATED = [code for code in i18n.LANGUAGES if code != i18n.DEFAULT_LANGUAGE]
@@ -87,7 +87,7 @@ def test_every_message_the_pages_render_is_in_the_catalog():
     import ats_app.ats_app  # noqa: F401  (registers the pages)
     from reflex_base.registry import RegistrationContext
 
-    from ats_app.components.translate import USED
+    from ats_app.ui.translate import USED
 
     for render, _options in RegistrationContext.ensure_context().decorated_pages:
         render()

@@ -10,11 +10,13 @@ from sqlmodel import select
 
 from ats_app.models import Application, ApplicationStatus as S, Interview, Message, MessageStatus as M
 from ats_app.models.base import utcnow
-from ats_app.services import files, further_progress as fp, interview_links, interviews
-from ats_app.services.actions import InvalidChoice
-from ats_app.services.tokens import token_hash
+from ats_app.core import files
+from ats_app.handling import further_progress as fp
+from ats_app.interviews import answer_links as interview_links, invitation as interviews
+from ats_app.handling.actions import InvalidChoice
+from ats_app.core.tokens import token_hash
 
-from .factories import login_as, make_application, make_project, make_user
+from tests.unit.factories import login_as, make_application, make_project, make_user
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -132,7 +134,7 @@ def test_an_interview_in_the_past_or_without_recruiters_is_refused(session, admi
 
 
 def test_rejecting_calls_off_coming_interviews_and_their_reminders(session, admin, project):
-    from ats_app.services.reference_data import ensure_reference_data
+    from ats_app.organisation.reference_data import ensure_reference_data
 
     ensure_reference_data(session)
     session.commit()
@@ -148,7 +150,7 @@ def test_rejecting_calls_off_coming_interviews_and_their_reminders(session, admi
 
 
 def test_a_typed_placeholder_never_pulls_another_interviews_link_into_an_email(session, admin, project):
-    from ats_app.services.mail_delivery import outgoing
+    from ats_app.delivery.email_providers import outgoing
 
     application = make_application(session, project)
     start = (utcnow() + timedelta(days=10)).replace(second=0, microsecond=0)

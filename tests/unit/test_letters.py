@@ -12,13 +12,15 @@ from pypdf import PdfReader
 from sqlmodel import select
 from starlette.testclient import TestClient
 
-from ats_app.api import api
+from ats_app.web.routes import api
 from ats_app.models import Application, ApplicationEvent, Candidate, EmailTemplate, RecruitmentProject, Role, Setting
-from ats_app.services import auth, files, letters
-from ats_app.services.actions import InvalidChoice, NotAllowed, delete_application
-from ats_app.services.email_markup import clean_html
+from ats_app.accounts import auth
+from ats_app.core import files
+from ats_app.letters import printing as letters
+from ats_app.handling.actions import InvalidChoice, NotAllowed, delete_application
+from ats_app.mail.markup import clean_html
 
-from .factories import login_as, make_application, make_department, make_project, make_user
+from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
 
 PEOPLE = (  # language, first, last, street, postal code, city, country, a phrase of that language's letter
     ("nb", "Ingrid", "Haugen", "Storgata 12", "0155", "Oslo", "NO", "Takk for søknaden din"),

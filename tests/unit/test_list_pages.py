@@ -4,10 +4,10 @@ import pytest
 
 from ats_app.models import ApplicationStatus as S, Candidate, Role
 from ats_app.models.base import utcnow
-from ats_app.services import actions, cv_database, deleted_list, further_progress as fp
-from ats_app.services.employees import list_employees
+from ats_app.handling import actions, cv_database, deleted as deleted_list, further_progress as fp
+from ats_app.employees.register import list_employees
 
-from .factories import login_as, make_application, make_department, make_project, make_user
+from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
 
 
 _login = login_as

@@ -5,9 +5,9 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
-from ats_app.db import get_engine
+from ats_app.core.db import get_engine
 
-from .conftest import DB_URL
+from tests.unit.conftest import DB_URL
 
 
 def test_every_table_exists_after_migrating():

@@ -8,15 +8,15 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from ats_app.db import get_engine
-from ats_app.fake_resend import FakeResend
+from ats_app.core.db import get_engine
+from ats_devtools.fake_resend import FakeResend
 from ats_app.models import Message, MessageStatus as M
 from ats_app.models.base import utcnow
-from ats_app.services import delivery_worker, outbox
-from ats_app.services.mail_delivery import HeldBackend, ResendBackend, outgoing
+from ats_app.delivery import worker as delivery_worker, outbox
+from ats_app.delivery.email_providers import HeldBackend, ResendBackend, outgoing
 
-from .conftest import DB_URL
-from .outbox_workers import worker_process
+from tests.unit.conftest import DB_URL
+from tests.unit.outbox_workers import worker_process
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def fake():
 
 @pytest.fixture
 def admin_user(session):
-    from .factories import login_as, make_user
+    from tests.unit.factories import login_as, make_user
 
     make_user(session, "admin@example.com")
     return login_as(session)
@@ -168,7 +168,7 @@ def test_a_batch_lost_on_the_way_back_is_resent_whole_under_its_key(session, fak
 
 
 def test_attachments_go_one_by_one(session, fake):
-    from ats_app.services import files
+    from ats_app.core import files
 
     key = files.store_bytes(b"%PDF-1.4 test")
     _queue(session, 2, attachments=[{"filename": "cv.pdf", "content_type": "application/pdf", "file_key": key}])
@@ -237,8 +237,8 @@ def test_a_worker_that_lost_its_lease_sends_nothing(session, fake):
 
 
 def test_cancelling_a_message_a_worker_just_claimed_is_refused(session, admin_user):
-    from ats_app.services import outbox_admin
-    from ats_app.services.transitions import ActionRefused
+    from ats_app.delivery import outbox_admin
+    from ats_app.applications.transitions import ActionRefused
 
     [message] = _queue(session)
     assert outbox.claim_due(get_engine(DB_URL), "w") == [message.id]
@@ -249,8 +249,8 @@ def test_cancelling_a_message_a_worker_just_claimed_is_refused(session, admin_us
 
 
 def test_sending_again_twice_makes_one_copy(session, admin_user):
-    from ats_app.services import outbox_admin
-    from ats_app.services.transitions import ActionRefused
+    from ats_app.delivery import outbox_admin
+    from ats_app.applications.transitions import ActionRefused
 
     [message] = _queue(session)
     message.status = M.FAILED

@@ -4,10 +4,10 @@ from datetime import date
 
 from ats_app.models import ApplicationStatus as S, ProjectStatus, Role
 from ats_app.models.base import utcnow
-from ats_app.services import auth
-from ats_app.services.overview import PAGE_SIZE, list_projects
+from ats_app.accounts import auth
+from ats_app.projects.overview import PAGE_SIZE, list_projects
 
-from .factories import make_application, make_department, make_project, make_user
+from tests.unit.factories import make_application, make_department, make_project, make_user
 
 
 def _login(session, email):

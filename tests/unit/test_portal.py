@@ -9,15 +9,16 @@ import pytest
 from sqlmodel import select
 from starlette.testclient import TestClient
 
-from ats_app.api import api
-from ats_app.api.portal import CSRF_COOKIE, SESSION_COOKIE
+from ats_app.web.routes import api
+from ats_app.portal.routes import CSRF_COOKIE, SESSION_COOKIE
 from ats_app.models import (Application, ApplicationEvent, ApplicationStatus as S, Candidate, CandidateAccount,
-                            CandidateLink, CandidateSession, Task)
+    CandidateLink, CandidateSession, Task)
 from ats_app.models.base import utcnow
-from ats_app.services import portal, portal_accounts, tokens
-from ats_app.services.applicant_keys import keys_for
+from ats_app.portal import self_service as portal, accounts as portal_accounts
+from ats_app.core import tokens
+from ats_app.applications.applicant_keys import keys_for
 
-from .factories import make_application, make_project, make_user
+from tests.unit.factories import make_application, make_project, make_user
 
 PASSWORD = "correct horse battery"
 

@@ -8,14 +8,16 @@ import pytest
 from sqlmodel import select
 
 from ats_app.models import (Application, ApplicationEvent, ApplicationStatus as S, Interview, Message,
-                            MessageStatus as M, RejectionReason, RejectionType)
+    MessageStatus as M, RejectionReason, RejectionType)
 from ats_app.models.base import utcnow
-from ats_app.services import further_progress as fp, outbox_admin, rejection
-from ats_app.services.actions import InvalidChoice, NotAllowed
-from ats_app.services.reference_data import ensure_reference_data
-from ats_app.services.transitions import ActionRefused
+from ats_app.handling import further_progress as fp
+from ats_app.delivery import outbox_admin
+from ats_app.rejection import reject as rejection
+from ats_app.handling.actions import InvalidChoice, NotAllowed
+from ats_app.organisation.reference_data import ensure_reference_data
+from ats_app.applications.transitions import ActionRefused
 
-from .factories import email_choices, login_as, make_application, make_project, make_user
+from tests.unit.factories import email_choices, login_as, make_application, make_project, make_user
 
 OSLO = ZoneInfo("Europe/Oslo")
 
@@ -200,7 +202,7 @@ def test_a_tie_between_stages_goes_to_the_furthest(session, admin, project):
 
 
 def test_the_portal_shows_no_rejection_before_the_candidate_is_told(session, admin, project):
-    from ats_app.services import portal
+    from ats_app.portal import self_service as portal
 
     application = make_application(session, project, S.INVITED)
     fp.run(session, admin, "reject", [application.id], _choices(timing="later", delay_days=3))
@@ -218,7 +220,7 @@ def test_undo_closes_the_call_task_and_is_refused_once_the_call_reached_them(ses
     from datetime import timedelta as td
 
     from ats_app.models import Task
-    from ats_app.services import tasks
+    from ats_app.tasks import calls as tasks
 
     first = make_application(session, project, first_name="First", ranking=1)
     second = make_application(session, project, first_name="Second", ranking=1)

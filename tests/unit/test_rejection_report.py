@@ -10,19 +10,19 @@ import pytest
 from sqlmodel import select
 from starlette.testclient import TestClient
 
-from ats_app.api import api
+from ats_app.web.routes import api
 from ats_app.models import (ApplicationEvent, ApplicationStatus as S, Message, MessageStatus as M, RejectionReason,
-                            RejectionType, Role)
-from ats_app.services import auth
-from ats_app.services.application_list import ProjectNotFound
-from ats_app.services.i18n import gettext
-from ats_app.services.reference_data import ensure_reference_data
-from ats_app.services.rejection_report import COLUMNS, NO_REASON, rejection_report, report_csv
-from ats_app.state.auth import AuthState
-from ats_app.state.rejection_report import RejectionReportState
+    RejectionType, Role)
+from ats_app.accounts import auth
+from ats_app.handling.applicant_list import ProjectNotFound
+from ats_app.core.i18n import gettext
+from ats_app.organisation.reference_data import ensure_reference_data
+from ats_app.rejection.report import COLUMNS, NO_REASON, rejection_report, report_csv
+from ats_app.accounts.ui.auth_state import AuthState
+from ats_app.rejection.ui.report_state import RejectionReportState
 
-from .factories import login_as, make_application, make_department, make_project, make_user
-from .state_helpers import call, client, state_of
+from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
+from tests.unit.state_helpers import call, client, state_of
 
 JAN = datetime(2026, 1, 1, tzinfo=timezone.utc)
 FEB = datetime(2026, 2, 1, tzinfo=timezone.utc)

@@ -4,13 +4,13 @@ import pytest
 from sqlmodel import select
 
 from ats_app.models import RejectionReason, RejectionType, Role, Setting
-from ats_app.services import settings
-from ats_app.services.actions import InvalidChoice, NotAllowed
-from ats_app.services.reference_data import ensure_reference_data
-from ats_app.state.settings import SettingsState
+from ats_app.organisation import settings
+from ats_app.handling.actions import InvalidChoice, NotAllowed
+from ats_app.organisation.reference_data import ensure_reference_data
+from ats_app.organisation.ui.settings_state import SettingsState
 
-from .factories import login_as, make_user
-from .state_helpers import call, client, state_of
+from tests.unit.factories import login_as, make_user
+from tests.unit.state_helpers import call, client, state_of
 
 LABELS = {"en": "Salary expectations too high", "nb": "For høye lønnsforventninger",
           "sv": "För höga löneanspråk", "da": "For høje lønforventninger", "fi": "Liian korkea palkkatoive",
@@ -169,7 +169,7 @@ def test_the_time_zone_list_adds_the_current_zone():
 # ---------------------------------------------------------------- the page's state
 
 async def _state(email):
-    from ats_app.state.auth import AuthState
+    from ats_app.accounts.ui.auth_state import AuthState
 
     root = client()
     await call(state_of(root, AuthState), "log_in", {"email": email, "password": "demo"})

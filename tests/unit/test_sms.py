@@ -5,14 +5,14 @@ from datetime import timedelta
 
 import pytest
 
-from ats_app.db import get_engine
-from ats_app.fake_sms import FakeSms
+from ats_app.core.db import get_engine
+from ats_devtools.fake_sms import FakeSms
 from ats_app.models import Message, MessageStatus as M
 from ats_app.models.base import utcnow
-from ats_app.services import outbox, sms
-from ats_app.services.sms import Elks46Sms, HeldSms, normalise_number, sms_parts
+from ats_app.delivery import outbox, sms
+from ats_app.delivery.sms import Elks46Sms, HeldSms, normalise_number, sms_parts
 
-from .conftest import DB_URL
+from tests.unit.conftest import DB_URL
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ import inspect
 import pytest
 import reflex as rx
 
-from ats_app.state import guard
+from ats_app.accounts.ui import guard
 
-from .state_helpers import call, client, our_states, state_of
+from tests.unit.state_helpers import call, client, our_states, state_of
 
 # Handlers that anonymous clients may call on purpose, and nothing else.
 PUBLIC = {"AuthState.log_in", "AuthState.log_out", "AuthState.open_login_page", "LocaleState.switch_language"}

@@ -6,15 +6,15 @@ import pytest
 from sqlmodel import select
 
 from ats_app.models import Application, ApplicationEvent, Candidate, Message, Role, Setting, Task
-from ats_app.services import tasks
-from ats_app.services.actions import InvalidChoice, NotAllowed
-from ats_app.services.email_compose import Draft
-from ats_app.services.transitions import ActionRefused
-from ats_app.state.auth import AuthState
-from ats_app.state.tasks import TasksState
+from ats_app.tasks import calls as tasks
+from ats_app.handling.actions import InvalidChoice, NotAllowed
+from ats_app.mail.compose import Draft
+from ats_app.applications.transitions import ActionRefused
+from ats_app.accounts.ui.auth_state import AuthState
+from ats_app.tasks.ui.tasks_state import TasksState
 
-from .factories import login_as, make_application, make_department, make_project, make_user
-from .state_helpers import call, client, state_of
+from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
+from tests.unit.state_helpers import call, client, state_of
 
 SENDER = "Rita Recruiter <recruitment@example.com>"
 UTC = timezone.utc
@@ -234,8 +234,8 @@ def test_the_date_time_input_is_read_in_the_users_time_zone():
 
 
 def test_every_language_has_a_confirmation_that_passes_the_checks():
-    from ats_app.services.email_compose import check_drafts
-    from ats_app.services.i18n import LANGUAGES
+    from ats_app.mail.compose import check_drafts
+    from ats_app.core.i18n import LANGUAGES
 
     assert set(tasks.CONFIRMATION_DEFAULTS) == set(LANGUAGES)
     check_drafts("custom", [tasks.confirmation_draft(code) for code in LANGUAGES])

@@ -9,12 +9,12 @@ import pytest
 from sqlmodel import select
 from starlette.testclient import TestClient
 
-from ats_app.api import api
-from ats_app.fake_resend import delivery_event, sign_webhook
+from ats_app.web.routes import api
+from ats_devtools.fake_resend import delivery_event, sign_webhook
 from ats_app.models import ApplicationEvent, Message, MessageStatus, WebhookEvent
-from ats_app.services.delivery_events import apply_event
+from ats_app.delivery.webhook_events import apply_event
 
-from .factories import make_application, make_project
+from tests.unit.factories import make_application, make_project
 
 SECRET = "whsec_" + base64.b64encode(b"nordlys-webhook-secret-for-tests").decode()
 URL = "/webhooks/resend"
@@ -163,8 +163,8 @@ def test_the_event_record_rolls_back_with_the_rest(session, message):
 
 
 def test_an_event_that_outruns_the_worker_finds_its_message_by_tag(session):
-    from ats_app.services import outbox
-    from ats_app.services.delivery_events import apply_event
+    from ats_app.delivery import outbox
+    from ats_app.delivery.webhook_events import apply_event
 
     message = outbox.queue_email(session, recipient="a@example.com", subject="s", html="<p>x</p>", text="x",
                                  sender="t@example.com", purpose="test")

@@ -1,0 +1,118 @@
+"""Log-in, sessions and rights. Sessions are random tokens; only their SHA-256 is stored."""
+
+from dataclasses import dataclass
+from functools import lru_cache
+from datetime import timedelta
+
+from sqlmodel import Session, select
+
+from ats_app.models import Role, User, UserSession
+from ats_app.models.base import utcnow
+from ats_app.core import passwords, tokens
+from ats_app.core.i18n import LANGUAGES
+
+SESSION_LIFETIME = timedelta(days=14)
+SESSION_COOKIE = "ats_session"  # the browser cookie holding the session token
+
+# The per-user rights a handler can require (column names on User).
+RIGHTS = (
+    "can_send_sms", "can_reject", "can_make_offers", "can_transfer", "can_delete", "can_see_deleted",
+    "can_edit_templates",
+)
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    """What the UI layer may know about the logged-in user: no hash, no token."""
+
+    id: int
+    email: str
+    name: str
+    role: str
+    language: str
+    time_zone: str
+    department_id: int | None
+    rights: frozenset[str]
+
+    def has(self, right: str) -> bool:
+        """True when the user holds right (admins hold every right)."""
+        return self.role == Role.ADMIN or right in self.rights
+
+
+def _current(user: User) -> CurrentUser:
+    return CurrentUser(
+        id=user.id, email=user.email, name=user.name, role=Role(user.role).value,
+        language=user.language, time_zone=user.time_zone, department_id=user.department_id,
+        rights=frozenset(r for r in RIGHTS if getattr(user, r)),
+    )
+
+
+def normalise_email(email: str) -> str:
+    """Emails compare case-insensitively and without surrounding blanks."""
+    return (email or "").strip().lower()
+
+
+def log_in(session: Session, email: str, password: str) -> str | None:
+    """Check the credentials; on success open a session and return its token, else None.
+
+    A wrong email still costs one hash verification, so timing does not reveal which emails exist.
+    """
+    user = session.exec(select(User).where(User.email == normalise_email(email))).first()
+    if user is None or not user.active:
+        passwords.verify_password(_dummy_hash(), password)
+        return None
+    if not passwords.verify_password(user.password_hash, password):
+        return None
+    if passwords.needs_rehash(user.password_hash):
+        user.password_hash = passwords.hash_password(password)
+    token = tokens.new_token()
+    now = utcnow()
+    session.add(UserSession(token_hash=tokens.token_hash(token), user_id=user.id, created_at=now,
+                            expires_at=now + SESSION_LIFETIME))
+    user.last_login_at = now
+    session.add(user)
+    session.commit()
+    return token
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    return passwords.hash_password("not a real password")
+
+
+def user_for_token(session: Session, token: str | None) -> CurrentUser | None:
+    """The user behind a session token, or None when it is unknown, expired, revoked or the user is inactive."""
+    if not token:
+        return None
+    row = session.exec(
+        select(UserSession, User).join(User, User.id == UserSession.user_id)
+        .where(UserSession.token_hash == tokens.token_hash(token))
+    ).first()
+    if row is None:
+        return None
+    user_session, user = row
+    if user_session.revoked_at is not None or user_session.expires_at <= utcnow() or not user.active:
+        return None
+    return _current(user)
+
+
+def log_out(session: Session, token: str | None) -> None:
+    """Revoke the session behind token (nothing happens for an unknown token)."""
+    if not token:
+        return
+    user_session = session.exec(select(UserSession).where(UserSession.token_hash == tokens.token_hash(token))).first()
+    if user_session and user_session.revoked_at is None:
+        user_session.revoked_at = utcnow()
+        session.add(user_session)
+        session.commit()
+
+
+def set_language(session: Session, user_id: int, language: str) -> None:
+    """Remember the user's UI language."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}")
+    user = session.get(User, user_id)
+    if user is not None:
+        user.language = language
+        session.add(user)
+        session.commit()

@@ -1,0 +1,177 @@
+"""The outbox: every email is a row first, in the transaction of the action that caused it.
+
+A row is queued (or scheduled, while its time is ahead), claimed by one worker with a lease, sent
+outside any transaction, then marked. The claim is one atomic statement (PostgreSQL: FOR UPDATE SKIP
+LOCKED; SQLite: a single UPDATE … RETURNING under its one writer), so several workers never take the
+same row; a worker that dies mid-send leaves a lease that runs out, and the row is sent again under
+the same Idempotency-Key, which Resend answers from its cache instead of sending twice.
+"""
+
+import uuid
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine, bindparam, text
+from sqlmodel import Session, select
+
+from ats_app.models import Message, MessageStatus as M
+from ats_app.models.base import utcnow
+
+LEASE = timedelta(minutes=2)
+MAX_ATTEMPTS = 8
+CANCELLABLE = (M.QUEUED, M.HELD)
+RESENDABLE = (M.FAILED, M.BOUNCED, M.HELD, M.CANCELLED)
+NO_PROVIDER = "held: no email provider configured"
+
+
+def new_key(prefix: str = "msg") -> str:
+    """A fresh Idempotency-Key for one message (≤ 256 characters, ASCII)."""
+    return f"ats/{prefix}/{uuid.uuid4().hex}"
+
+
+def queue_email(session: Session, *, recipient: str, subject: str, html: str, text: str,
+                sender: str, purpose: str, kind: str | None = None, language: str | None = None,
+                application_id: int | None = None, interview_id: int | None = None,
+                created_by_id: int | None = None, scheduled_at: datetime | None = None,
+                attachments: list[dict] | None = None, reply_to: str | None = None) -> Message:
+    """Add an email to the outbox (flushed, so its id can go in the history); the caller commits."""
+    message = Message(
+        channel="email", recipient=recipient, subject=subject, body_html=html, body_text=text, sender=sender,
+        reply_to=reply_to, purpose=purpose, kind=kind, language=language, application_id=application_id,
+        interview_id=interview_id, created_by_id=created_by_id, scheduled_at=scheduled_at or utcnow(),
+        attachments=attachments or [], status=M.QUEUED, idempotency_key=new_key(purpose))
+    session.add(message)
+    session.flush()
+    return message
+
+
+def shown_status(message: Message, now: datetime | None = None) -> str:
+    """The status a person reads: a queued message whose time is ahead is "scheduled"."""
+    status = M(message.status)
+    if status == M.QUEUED and message.scheduled_at > (now or utcnow()):
+        return "scheduled"
+    return status.value
+
+
+def claim_due(engine: Engine, worker: str, limit: int = 100, now: datetime | None = None,
+              channel: str = "email") -> list[int]:
+    """Take up to limit due messages for worker (status sending, a lease, one more attempt).
+
+    Due: queued with its time reached, or sending with a lapsed lease (its worker died). Members of a
+    batch that comes back are claimed together, so the batch is re-sent whole under its own key.
+    """
+    now = now or utcnow()
+    params = {"now": now, "until": now + LEASE, "worker": worker, "limit": limit, "channel": channel}
+    lock = " FOR UPDATE SKIP LOCKED" if engine.dialect.name == "postgresql" else ""
+    claim = text(
+        "UPDATE message SET status = 'sending', locked_until = :until, locked_by = :worker, "
+        "attempts = attempts + 1 WHERE id IN (SELECT id FROM message WHERE channel = :channel AND "
+        "((status = 'queued' AND scheduled_at <= :now) OR (status = 'sending' AND locked_until < :now)) "
+        f"ORDER BY scheduled_at, id LIMIT :limit{lock}) RETURNING id, batch_key")
+    stamp = Message.__table__.c.scheduled_at.type  # bind datetimes as the column stores them
+    claim = claim.bindparams(bindparam("now", type_=stamp), bindparam("until", type_=stamp))
+    with engine.begin() as conn:
+        rows = conn.execute(claim, params).all()
+        keys = sorted({key for _id, key in rows if key})
+        ids = [row_id for row_id, _key in rows]
+        if keys:
+            more = text(
+                "UPDATE message SET status = 'sending', locked_until = :until, locked_by = :worker, "
+                "attempts = attempts + 1 WHERE ((status = 'queued' AND scheduled_at <= :now) OR "
+                "(status = 'sending' AND locked_until < :now)) AND batch_key IN ("
+                + ", ".join(f":k{i}" for i in range(len(keys))) + ") RETURNING id"
+            ).bindparams(bindparam("now", type_=stamp), bindparam("until", type_=stamp))
+            ids += [r[0] for r in conn.execute(more, {**params, **{f"k{i}": k for i, k in enumerate(keys)}})]
+    return sorted(ids)
+
+
+def load(session: Session, ids: list[int]) -> list[Message]:
+    """The claimed messages, in id order."""
+    if not ids:
+        return []
+    return list(session.exec(select(Message).where(Message.id.in_(ids)).order_by(Message.id)).all())
+
+
+def _owned(session: Session, message_id: int, worker: str) -> Message | None:
+    """The message if worker still holds it (a lapsed lease may have gone to another worker)."""
+    message = session.get(Message, message_id)
+    if message is None or message.status != M.SENDING or message.locked_by != worker:
+        return None
+    return message
+
+
+def hold_for_sending(engine: Engine, ids: list[int], worker: str, batch_key: str | None = None) -> list[int]:
+    """Renew worker's lease on ids just before a request leaves (and, for a new batch, store its key);
+    returns the ids worker still holds: only those may be sent. A slow provider cannot make a lease run
+    out under a long run, and a row another worker took over is never sent twice."""
+    if not ids:
+        return []
+    stamp = Message.__table__.c.scheduled_at.type
+    key_part = ", batch_key = :key" if batch_key else ""
+    renew = text(
+        f"UPDATE message SET locked_until = :until{key_part} WHERE status = 'sending' AND locked_by = :worker "
+        "AND id IN (" + ", ".join(f":i{n}" for n in range(len(ids))) + ") RETURNING id"
+    ).bindparams(bindparam("until", type_=stamp))
+    params = {"until": utcnow() + LEASE, "worker": worker, **{f"i{n}": i for n, i in enumerate(ids)}}
+    if batch_key:
+        params["key"] = batch_key
+    with engine.begin() as conn:
+        return sorted(row[0] for row in conn.execute(renew, params))
+
+
+def clear_batch_key(session: Session, message_id: int) -> None:
+    """The batch request was answered and this row was not in it: it may go out in a new batch."""
+    message = session.get(Message, message_id)
+    if message is not None:
+        message.batch_key = None
+        session.add(message)
+
+
+def mark_sent(session: Session, message_id: int, worker: str, provider_id: str | None) -> None:
+    """Sent: Resend accepted it; delivery events may follow through the webhook."""
+    message = _owned(session, message_id, worker)
+    if message:
+        message.status, message.provider_id, message.sent_at = M.SENT, provider_id, utcnow()
+        message.locked_until = message.locked_by = None
+        message.last_error = None
+        session.add(message)
+
+
+def mark_held(session: Session, message_id: int, worker: str) -> None:
+    """Held: no provider is configured, so the message stays here, readable in the app."""
+    message = _owned(session, message_id, worker)
+    if message:
+        message.status, message.last_error = M.HELD, NO_PROVIDER
+        message.locked_until = message.locked_by = None
+        message.attempts = max(0, message.attempts - 1)  # not a delivery attempt
+        session.add(message)
+
+
+def mark_retry(session: Session, message_id: int, worker: str, error: str, retry_after: float | None = None,
+               counts: bool = True) -> None:
+    """A passing problem (5xx, network): back to the queue with exponential backoff. A rate limit
+    (counts=False) is not the message's fault: it waits as told and keeps its attempts."""
+    message = _owned(session, message_id, worker)
+    if not message:
+        return
+    message.last_error = error[:1000]
+    message.locked_until = message.locked_by = None
+    if not counts:
+        message.attempts = max(0, message.attempts - 1)
+        message.status, message.scheduled_at = M.QUEUED, utcnow() + timedelta(seconds=max(retry_after or 0, 2))
+        session.add(message)
+        return
+    if message.attempts >= MAX_ATTEMPTS:
+        message.status = M.FAILED
+    else:
+        delay = max(retry_after or 0, min(3600, 5 * 2 ** (message.attempts - 1)))
+        message.status, message.scheduled_at = M.QUEUED, utcnow() + timedelta(seconds=delay)
+    session.add(message)
+
+
+def mark_failed(session: Session, message_id: int, worker: str, error: str) -> None:
+    """A problem that retrying cannot fix (the provider refused the message): failed at once."""
+    message = _owned(session, message_id, worker)
+    if message:
+        message.status, message.last_error = M.FAILED, error[:1000]
+        message.locked_until = message.locked_by = None
+        session.add(message)

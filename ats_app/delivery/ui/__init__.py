@@ -1,0 +1,1 @@
+"""The Outbox page, its state and the message status badge."""

@@ -1,0 +1,1 @@
+"""Employees: the people hired, with their position and department."""

@@ -1,0 +1,1 @@
+"""The Employees page and its state."""

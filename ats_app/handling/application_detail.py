@@ -1,0 +1,236 @@
+"""The Application and CV page: one application with its candidate, the candidate's other applications
+and the history, each line saying who did what, when, and with which email."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from ats_app.models import (Application, ApplicationEvent, Candidate, Message, Rating, RecruitmentProject,
+    RejectionReason, RejectionType, User)
+from ats_app.models.base import utcnow
+from ats_app.accounts.access import may_act, visible_projects
+from ats_app.accounts.auth import CurrentUser
+from ats_app.core.i18n import N_, format_moment, gettext
+from ats_app.applications.statuses import STAGE_LABELS, STATUS_LABELS
+
+
+class ApplicationNotFound(LookupError):
+    """No such application, or its project is not visible to the user (we do not say which)."""
+
+
+@dataclass
+class OtherApplication:
+    application_id: int
+    project_title: str
+    status: str
+    stage: str
+    deleted: bool
+
+
+@dataclass
+class HistoryLine:
+    at: datetime
+    actor: str
+    text: str
+
+
+@dataclass
+class ApplicationDetail:
+    application_id: int
+    project_id: int
+    project_title: str
+    candidate: Candidate
+    status: str
+    stage: str
+    reason: str
+    ranking: int | None
+    rating: float | None
+    applied_at: datetime
+    deleted: bool
+    cover_letter: str
+    screening: list[tuple[str, str]] = field(default_factory=list)
+    others: list[OtherApplication] = field(default_factory=list)
+    history: list[HistoryLine] = field(default_factory=list)
+
+
+def application_detail(session: Session, user: CurrentUser, application_id: int) -> ApplicationDetail:
+    """Everything the page shows, for an application whose project user may see."""
+    found = session.exec(
+        select(Application, RecruitmentProject)
+        .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
+        .where(Application.id == application_id, Application.moved_to_id.is_(None), visible_projects(user))
+    ).first()
+    if found is None:
+        raise ApplicationNotFound(application_id)
+    application, project = found
+    candidate = session.get(Candidate, application.candidate_id)
+    stage = session.get(RejectionType, application.rejection_type_id).code if application.rejection_type_id else ""
+    reason_id = application.rejection_reason_id
+    reason = _reason_labels(session, {reason_id}, user.language).get(reason_id, "") if reason_id else ""
+    rating = session.exec(select(func.avg(Rating.score)).where(Rating.application_id == application.id)).one()
+    return ApplicationDetail(
+        application_id=application.id, project_id=project.id, project_title=project.title, candidate=candidate,
+        status=application.status, stage=stage, reason=reason, ranking=application.ranking,
+        rating=round(float(rating), 1) if rating is not None else None, applied_at=application.applied_at,
+        deleted=application.deleted_at is not None, cover_letter=application.cover_letter or "",
+        screening=_screening(project, application, user.language),
+        others=_others(session, user, application), history=history(session, application.id, user.language, user))
+
+
+def _screening(project: RecruitmentProject, application: Application, language: str) -> list[tuple[str, str]]:
+    """(question in the user's language, else the first one written, answer) for each answered question."""
+    lines = []
+    for question in project.screening_questions or []:
+        texts = question.get("text") or {}
+        text = texts.get(language) or texts.get("en") or next(iter(texts.values()), question.get("id", ""))
+        answer = (application.screening_answers or {}).get(question.get("id"))
+        if answer is not None:
+            lines.append((text, str(answer)))
+    return lines
+
+
+def _others(session: Session, user: CurrentUser, application: Application) -> list[OtherApplication]:
+    found = session.exec(
+        select(Application, RecruitmentProject.title, RejectionType.code)
+        .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
+        .join(RejectionType, RejectionType.id == Application.rejection_type_id, isouter=True)
+        .where(Application.candidate_id == application.candidate_id, Application.id != application.id,
+               Application.moved_to_id.is_(None), visible_projects(user))
+        .order_by(Application.applied_at.desc())
+    ).all()
+    return [OtherApplication(a.id, title, a.status, code or "", a.deleted_at is not None) for a, title, code in found]
+
+
+def history(session: Session, application_id: int, language: str, user: CurrentUser) -> list[HistoryLine]:
+    """The application's history, newest first, described in language (other projects by title only
+    when user may see them)."""
+    found = session.exec(
+        select(ApplicationEvent, User.name, Message.subject, Message.scheduled_at, Message.status)
+        .join(User, User.id == ApplicationEvent.actor_id, isouter=True)
+        .join(Message, Message.id == ApplicationEvent.message_id, isouter=True)
+        .where(ApplicationEvent.application_id == application_id)
+        .order_by(ApplicationEvent.created_at.desc(), ApplicationEvent.id.desc())
+    ).all()
+    project_ids = {e.payload.get(k) for e, *_ in found for k in ("from_project_id", "to_project_id")} - {None}
+    reasons = _reason_labels(session, {e.payload.get("reason_id") for e, *_ in found} - {None}, language)
+    titles = dict(session.exec(select(RecruitmentProject.id, RecruitmentProject.title)
+                               .where(col(RecruitmentProject.id).in_(project_ids), visible_projects(user))).all()
+                  ) if project_ids else {}
+    lines = []
+    for event, actor, subject, scheduled_at, message_status in found:
+        text = describe(event.kind, event.payload, language, titles)
+        if event.payload.get("reason_id") in reasons:
+            text += " · " + gettext(language, "Reason: {reason}").format(reason=reasons[event.payload["reason_id"]])
+        if subject:
+            text += " · " + gettext(language, "Email: {subject}").format(subject=subject)
+            if message_status == "queued" and scheduled_at and scheduled_at > utcnow():
+                text += " · " + gettext(language, "to be sent {moment}").format(
+                    moment=format_moment(scheduled_at, language, user.time_zone))
+            elif message_status == "cancelled":
+                text += " · " + gettext(language, "cancelled, not sent")
+        if event.note and may_act(user):  # internal notes are for the recruiters, not hiring managers
+            text += " · " + gettext(language, "Internal note: {note}").format(note=event.note)
+        by_candidate = event.payload.get("by") == "candidate"
+        who = actor or (gettext(language, "The candidate") if by_candidate else gettext(language, "System"))
+        lines.append(HistoryLine(at=event.created_at, actor=who, text=text))
+    return lines
+
+
+def _reason_labels(session: Session, reason_ids: set, language: str) -> dict[int, str]:
+    """Reason labels in language for the reason rows history lines point at (any language's row)."""
+    if not reason_ids:
+        return {}
+    codes = dict(session.exec(select(RejectionReason.id, RejectionReason.code)
+                              .where(col(RejectionReason.id).in_(reason_ids))).all())
+    labels: dict[str, str] = {}
+    for code, lang, label in session.exec(select(RejectionReason.code, RejectionReason.language, RejectionReason.label)
+                                          .where(col(RejectionReason.code).in_(set(codes.values())))).all():
+        if lang == language or (lang == "en" and code not in labels):
+            labels[code] = label
+    return {i: labels.get(code, code) for i, code in codes.items()}
+
+
+def _status(language: str, status: str | None) -> str:
+    return gettext(language, STATUS_LABELS.get(status or "new", STATUS_LABELS["new"]))
+
+
+# History lines about email, in words (the email's subject is added from the message itself).
+EMAIL_EVENTS = {
+    "email_sent": N_("Email sent"),
+    "login_sent": N_("Link to choose a password for the candidate portal sent"),
+    "forwarded": N_("Forwarded to {recipient}"),
+    "email_cancelled": N_("Email cancelled before it was sent"),
+    "email_resent": N_("Email queued to be sent again"),
+    "email_bounced": N_("Email could not be delivered (bounced)"),
+    "email_complained": N_("Email marked as spam by the recipient"),
+}
+
+
+INTERVIEW_EVENTS = {
+    "interview_scheduled": N_("Interview scheduled"), "interview_invitation": N_("Interview invitation"),
+    "reminder_scheduled": N_("Interview reminder scheduled"), "interview_moved": N_("Interview moved"),
+    "interview_cancelled": N_("Interview cancelled"),
+    "interview_answered": N_("The candidate answered the interview invitation"),
+    "acceptance_set": N_("Interview answer set by a recruiter"),
+}
+ANSWERS = {"coming": N_("Yes, I'm coming"), "not_coming": N_("I can't come"),
+           "new_time": N_("Contact me for a new time"), "withdraw": N_("I want to withdraw my application")}
+ACCEPTANCES = {"awaiting": N_("Awaiting response"), "accepted": N_("Accepted"), "not_accepted": N_("Not accepted"),
+               "contact_new_time": N_("Contact for new time")}
+
+
+def describe(kind: str, payload: dict, language: str, titles: dict[int, str]) -> str:
+    """One history line in words."""
+    _ = lambda message: gettext(language, message)  # noqa: E731
+    project = lambda key: titles.get(payload.get(key), "?")  # noqa: E731
+    if kind == "applied":
+        return _("Applied")
+    if kind == "status_changed":
+        if payload.get("target") == "cv_database":
+            return _("Transferred to the CV database (status Saved)")
+        text = _("Status changed from {old} to {new}").format(old=_status(language, payload.get("from")),
+                                                              new=_status(language, payload.get("to")))
+        stage = payload.get("rejection_type")
+        return f"{text} ({_(STAGE_LABELS[stage])})" if stage in STAGE_LABELS else text
+    if kind == "deleted":
+        return _("Deleted")
+    if kind == "transferred_in":
+        if payload.get("mode") == "cv_database":
+            return _("Transferred from the CV database")
+        return _("Transferred from {project}").format(project=project("from_project_id"))
+    if kind == "transferred_out":
+        message = N_("Copied to {project}") if payload.get("mode") == "copy" else N_("Moved to {project}")
+        return _(message).format(project=project("to_project_id"))
+    if kind == "rejection_email":
+        return _("Rejection email")
+    if kind == "call_task_created":
+        return _("Call task created: call the candidate instead of emailing")
+    if kind == "call_logged":
+        return _("Call logged")
+    if kind == "task_done":
+        return _("Task done")
+    if kind in INTERVIEW_EVENTS:
+        text = gettext(language, INTERVIEW_EVENTS[kind])
+        choice = payload.get("answer") if kind == "interview_answered" else payload.get("acceptance")
+        label = (ANSWERS if kind == "interview_answered" else ACCEPTANCES).get(choice)
+        return f"{text}: {gettext(language, label)}" if label else text
+    if kind == "letter_sent":
+        return _("Letter printed")
+    if kind in EMAIL_EVENTS:
+        text = _(EMAIL_EVENTS[kind])
+        if kind == "forwarded":
+            text = text.format(recipient=payload.get("recipient", "?"))
+            options = [_(label) for key, label in (("anonymised", N_("anonymised")),
+                                                   ("attachments", N_("with the CV"))) if payload.get(key)]
+            text += f" ({', '.join(options)})" if options else ""
+        return text
+    if kind == "contact_updated":
+        return _("The candidate updated their contact details")
+    if kind == "data_deletion_requested":
+        return _("The candidate asked for their data to be deleted")
+    if kind == "ranking_changed":
+        return _("Ranking changed from {old} to {new}").format(old=payload.get("from") or "–",
+                                                               new=payload.get("to") or "–")
+    return kind.replace("_", " ")

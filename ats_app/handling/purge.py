@@ -1,0 +1,116 @@
+"""Delete permanently: an application and, when nothing else needs them, the candidate's personal data
+and files leave the system for good (GDPR). One history line without personal data stays, so the
+project's statistics still count the application.
+"""
+
+import logging
+
+from sqlalchemy import event
+from sqlmodel import Session, col, delete, select, update
+
+from ats_app.models import (Application, ApplicationEvent, Candidate, CandidateAccount, CandidateLink,
+    CandidateSession, Employee, Interview, InterviewRecruiter, Message, PanelReviewApplication, Rating, Task)
+from ats_app.handling.actions import InvalidChoice, find_application, require
+from ats_app.accounts.auth import CurrentUser
+from ats_app.core.files import delete as delete_file
+from ats_app.core.i18n import N_, gettext
+from ats_app.applications.transitions import ActionRefused
+
+log = logging.getLogger(__name__)
+CONFIRMATION_WORD = N_("DELETE")  # typed by the recruiter, in their language (English always works)
+
+
+def check_confirmation(user: CurrentUser, typed: str) -> None:
+    """InvalidChoice unless the recruiter typed the confirmation word."""
+    expected = {gettext(user.language, CONFIRMATION_WORD).casefold(), CONFIRMATION_WORD.casefold()}
+    if (typed or "").strip().casefold() not in expected:
+        raise InvalidChoice("confirmation", N_("Type {word} to confirm."),
+                            word=gettext(user.language, CONFIRMATION_WORD))
+
+
+def purge_application(session: Session, user: CurrentUser, application_id: int) -> None:
+    """Remove one deleted application for good (the caller has checked the typed confirmation)."""
+    require(user, "purge")
+    application = find_application(session, user, application_id, include_deleted_projects=True)
+    if application.deleted_at is None:
+        raise ActionRefused(N_("not deleted"))
+    ids = _with_moved_sources(session, application.id)
+    status, project_id, candidate_id = application.status, application.project_id, application.candidate_id
+    _remove_related(session, ids)
+    session.exec(update(ApplicationEvent).where(col(ApplicationEvent.application_id).in_(ids))
+                 .values(application_id=None, note=None))  # the notes were about the person
+    session.exec(delete(Application).where(col(Application.id).in_(ids)))
+    session.add(ApplicationEvent(application_id=None, project_id=project_id, actor_id=user.id, kind="purged",
+                                 payload={"status": status}))
+    _forget_candidate_if_unneeded(session, candidate_id)
+
+
+def _with_moved_sources(session: Session, application_id: int) -> list[int]:
+    """The application and the applications a Move replaced by it (they hold the same person's data)."""
+    ids, frontier = [application_id], [application_id]
+    while frontier:
+        frontier = list(session.exec(select(Application.id).where(col(Application.moved_to_id).in_(frontier))))
+        ids += frontier
+    return ids
+
+
+def _remove_related(session: Session, ids: list[int]) -> None:
+    interviews = list(session.exec(select(Interview.id).where(col(Interview.application_id).in_(ids))))
+    messages = list(session.exec(select(Message.id).where(
+        col(Message.application_id).in_(ids) | col(Message.interview_id).in_(interviews or [-1]))))
+    if messages:
+        session.exec(update(ApplicationEvent).where(col(ApplicationEvent.message_id).in_(messages))
+                     .values(message_id=None))
+        # Files made for a message (an anonymised CV) go with it; a CV it pointed at is the candidate's.
+        attached = {item.get("file_key") for found in session.exec(select(Message.attachments).where(
+            col(Message.id).in_(messages))) for item in found or []} - {None}
+        cvs = set(session.exec(select(Candidate.cv_file_key).where(col(Candidate.cv_file_key).in_(attached))))
+        for key in attached - cvs:
+            _delete_file_on_commit(session, key)
+        session.exec(delete(Message).where(col(Message.id).in_(messages)))
+    if interviews:
+        session.exec(delete(InterviewRecruiter).where(col(InterviewRecruiter.interview_id).in_(interviews)))
+        session.exec(delete(Interview).where(col(Interview.id).in_(interviews)))
+    session.exec(delete(Task).where(col(Task.application_id).in_(ids)))
+    session.exec(delete(Rating).where(col(Rating.application_id).in_(ids)))
+    session.exec(delete(PanelReviewApplication).where(col(PanelReviewApplication.application_id).in_(ids)))
+    # Moves point at the purged rows; the pointers go first so the rows can.
+    session.exec(update(Application).where(col(Application.moved_to_id).in_(ids)).values(moved_to_id=None))
+
+
+def _forget_candidate_if_unneeded(session: Session, candidate_id: int) -> None:
+    """Delete the candidate and their CV when no application or employee record needs them."""
+    needed = session.exec(select(Application.id).where(Application.candidate_id == candidate_id)).first()
+    if needed is not None:
+        return
+    if session.exec(select(Employee.id).where(Employee.candidate_id == candidate_id)).first() is not None:
+        return
+    candidate = session.get(Candidate, candidate_id)
+    if candidate is None:
+        return
+    key = candidate.cv_file_key
+    for portal_row in (CandidateSession, CandidateLink, CandidateAccount):  # their portal log-in goes too
+        session.exec(delete(portal_row).where(portal_row.candidate_id == candidate_id))
+    session.delete(candidate)
+    session.flush()
+    if key:
+        _delete_file_on_commit(session, key)
+
+
+def _delete_file_on_commit(session: Session, key: str) -> None:
+    """The CV file goes once the candidate's removal is committed; a rollback keeps it."""
+    pending = session.info.get("ats_files_to_delete")
+    if pending is None:
+        pending = session.info["ats_files_to_delete"] = []
+
+        def committed(_session) -> None:
+            while pending:
+                key = pending.pop()
+                try:
+                    delete_file(key)
+                except OSError:  # the rows are gone already; a stray file is logged, not a failed purge
+                    log.exception("could not delete CV file %s", key)
+
+        event.listen(session, "after_commit", committed)
+        event.listen(session, "after_rollback", lambda _session: pending.clear())
+    pending.append(key)

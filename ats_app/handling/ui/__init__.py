@@ -1,0 +1,1 @@
+"""Application handling's pages, the Further progress bar and Execute, and the forms of its own actions."""

@@ -1,0 +1,160 @@
+"""The Application and CV page: one applicant, formatted on the server, and the ranking edit."""
+
+import re
+from dataclasses import dataclass
+
+import reflex as rx
+
+from ats_app.delivery import outbox_admin
+from ats_app.rejection import reject as rejection
+from ats_app.applications.transitions import ActionRefused
+from ats_app.delivery.ui.outbox_state import MessageView, message_views
+
+from ats_app.handling import actions, application_detail as detail
+from ats_app.core.phones import readable_phone
+from ats_app.core.i18n import LANGUAGES, N_, format_moment, format_rating, gettext
+from ats_app.accounts.ui.guard import current_user, requires, run_in_session
+
+_APPLICATION_PATH = re.compile(r"/applications/(\d+)")
+
+
+@dataclass
+class Field:
+    """A labelled line of personal data (label is an English message, translated on the page)."""
+
+    label: str
+    value: str
+
+
+@dataclass
+class OtherView:
+    href: str
+    project: str
+    status: str
+    stage: str
+    deleted: bool
+
+
+@dataclass
+class HistoryView:
+    at: str
+    actor: str
+    text: str
+
+
+async def change_ranking(application_id, ranking):
+    """Rank an applicant 1–3 ("0" or "": no ranking) for the user of the running handler; the toast to
+    show when that was refused, else None."""
+    user = current_user()
+    try:
+        await run_in_session(actions.set_ranking, user, int(application_id), int(ranking or 0))
+    except (actions.NotAllowed, actions.InvalidChoice, actions.ActionRefused, ValueError):
+        return rx.toast.error(gettext(user.language, "The ranking was not changed."))
+    return None
+
+
+class ApplicationState(rx.State):
+    """What the Application and CV page shows."""
+
+    application_id: int = 0
+    not_found: bool = False
+    name: str = ""
+    project_title: str = ""
+    project_href: str = ""
+    email: str = ""
+    mobile: str = ""
+    address: str = ""
+    language: str = ""
+    cv_href: str = ""
+    cv_filename: str = ""
+    cover_letter: str = ""
+    screening: list[Field] = []
+    status: str = ""
+    stage: str = ""
+    reason: str = ""
+    ranking: str = "0"
+    rating: str = ""
+    applied: str = ""
+    deleted: bool = False
+    others: list[OtherView] = []
+    history: list[HistoryView] = []
+    messages: list[MessageView] = []
+    may_rank: bool = False
+    may_undo_rejection: bool = False
+
+    async def _reload(self) -> None:
+        user = current_user()
+        try:
+            found = await run_in_session(detail.application_detail, user, self.application_id)
+        except detail.ApplicationNotFound:
+            self.not_found, self.name, self.history, self.others = True, "", [], []
+            return
+        c, lang, zone = found.candidate, user.language, user.time_zone
+        self.not_found = False
+        self.name, self.email, self.mobile = f"{c.first_name} {c.last_name}", c.email, readable_phone(c.mobile)
+        self.address = ", ".join(p for p in (c.address, " ".join(filter(None, (c.postal_code, c.city))), c.country)
+                                 if p)
+        self.language = LANGUAGES.get(c.language, c.language)
+        self.cv_href = f"/files/cv/{c.id}" if c.cv_file_key else ""
+        self.cv_filename = c.cv_filename or ""
+        self.project_title, self.project_href = found.project_title, f"/projects/{found.project_id}"
+        self.cover_letter = found.cover_letter
+        self.screening = [Field(q, a) for q, a in found.screening]
+        self.status, self.stage, self.reason = found.status, found.stage, found.reason
+        self.ranking = str(found.ranking or 0)
+        self.rating = format_rating(found.rating, lang)
+        self.applied = format_moment(found.applied_at, lang, zone)
+        self.deleted = found.deleted
+        self.others = [OtherView(f"/applications/{o.application_id}", o.project_title, o.status, o.stage, o.deleted)
+                       for o in found.others]
+        self.history = [HistoryView(format_moment(h.at, lang, zone), h.actor, h.text) for h in found.history]
+        self.messages = message_views(await run_in_session(outbox_admin.messages_for_application, user,
+                                                           self.application_id), user)
+        self.may_rank = actions.allowed(user, "ranking")
+        self.may_undo_rejection = found.status == "rejected" and actions.allowed(user, "reject") and not \
+            await run_in_session(rejection.candidate_told, self.application_id)
+
+    @rx.event
+    @requires("can_reject")
+    async def undo_rejection(self):
+        """Back to the status before the rejection, while the rejection email has not left."""
+        return await self._change(rejection.undo_rejection, (self.application_id,), N_("Rejection undone."))
+
+    @rx.event
+    @requires()
+    async def cancel_message(self, message_id: int):
+        """Cancel one of this application's waiting emails (what caused it stays done)."""
+        return await self._change(outbox_admin.cancel_message, (int(message_id),),
+                                  N_("Cancelled. The message will not be sent; the action that wrote it is not "
+                                     "undone."))
+
+    async def _change(self, change, args: tuple, done: str):
+        """Run a change of this page's application; the answer as a toast, the page read again."""
+        user = current_user()
+        try:
+            await run_in_session(change, user, *args)
+        except actions.NotAllowed:
+            return rx.toast.error(gettext(user.language, "You do not have the right to do this."))
+        except ActionRefused as refused:
+            await self._reload()
+            return rx.toast.error(gettext(user.language, refused.reason))
+        await self._reload()
+        return rx.toast.success(gettext(user.language, done))
+
+    @rx.event
+    @requires()
+    async def load(self):
+        """Open the application named in the address."""
+        from ats_app.handling.ui.further_progress_state import FurtherProgressState
+        match = _APPLICATION_PATH.search(self.router.url.path)
+        self.application_id = int(match.group(1)) if match else 0
+        await self._reload()
+        (await self.get_state(FurtherProgressState))._enter("application", self.application_id)
+
+    @rx.event
+    @requires()
+    async def set_ranking(self, ranking: str):
+        """The recruiter changed this applicant's ranking 1–3."""
+        refused = await change_ranking(self.application_id, ranking)
+        await self._reload()
+        return refused

@@ -1,0 +1,130 @@
+"""Application handling: one project's summary, one page of applicant rows, and the ticked ones."""
+
+import re
+from dataclasses import dataclass
+
+import reflex as rx
+
+from ats_app.handling import actions, applicant_list as listing
+from ats_app.core.i18n import LANGUAGES, format_day, format_rating
+from ats_app.applications.statuses import STATUS_LABELS
+from ats_app.handling.ui.application_state import change_ranking
+from ats_app.handling.ui.further_progress_state import FurtherProgressState
+from ats_app.accounts.ui.guard import requires, run_in_session
+from ats_app.ui.paged_state import TickedListState
+
+_PROJECT_PATH = re.compile(r"/projects/(\d+)")
+
+
+@dataclass
+class ApplicantView:
+    """One row as the table shows it: only strings and small numbers, already formatted."""
+
+    id: int
+    href: str
+    name: str
+    email: str
+    status: str
+    stage: str
+    ranking: str  # "0" (not ranked) to "3", for the ranking select
+    rating: str
+    applied: str
+    language: str
+
+
+class ApplicationListState(TickedListState, rx.State):
+    """The project's counts and one page of applicants; the rest stays in the database."""
+
+    project_id: int = 0
+    project_title: str = ""
+    not_found: bool = False
+    counts: dict[str, int] = {}
+    group: str = "all"
+    status_filter: str = ""
+    ranking_filter: str = ""  # "", "0" (not ranked), "1".."3"
+    sort: str = "applied"
+    descending: bool = True
+    rows: list[ApplicantView] = []
+    may_rank: bool = False
+
+    async def _fetch(self, user, offset: int) -> int:
+        ranking = int(self.ranking_filter) if self.ranking_filter else None
+
+        try:
+            project, self.counts, found = await run_in_session(
+                listing.handling_page, user, self.project_id, group=self.group, status=self.status_filter,
+                ranking=ranking, search=self.search, sort=self.sort, descending=self.descending, offset=offset)
+        except listing.ProjectNotFound:
+            self.not_found, self.rows, self.counts = True, [], {}
+            return 0
+        self.not_found, self.project_title = False, project.title
+        self.may_rank = actions.allowed(user, "ranking")
+        self.rows = [
+            ApplicantView(id=r.application_id, href=f"/applications/{r.application_id}", name=r.name, email=r.email,
+                          status=r.status, stage=r.rejection_stage or "", ranking=str(r.ranking or 0),
+                          rating=format_rating(r.rating, user.language),
+                          applied=format_day(r.applied_at.date(), user.language),
+                          language=LANGUAGES.get(r.language, r.language))
+            for r in found.rows
+        ]
+        return found.total
+
+    async def _refilter(self) -> None:
+        self.ticked = []  # what was ticked under another filter is not what the recruiter sees now
+        await super()._refilter()
+
+    @rx.event
+    @requires()
+    async def load(self):
+        """Open the project named in the address and show its first page."""
+        match = _PROJECT_PATH.search(self.router.url.path)
+        project_id = int(match.group(1)) if match else 0
+        if project_id != self.project_id:  # another project: start from its defaults
+            self.project_id, self.group, self.status_filter, self.ranking_filter = project_id, "all", "", ""
+            self.search, self.sort, self.descending, self.page, self.ticked = "", "applied", True, 0, []
+        self.loading = True
+        yield
+        await self._reload()
+        (await self.get_state(FurtherProgressState))._enter("list")
+        self.loading = False
+
+    @rx.event
+    @requires()
+    async def set_group(self, group: str):
+        """A summary count was clicked: show that group (all, new, in process, processed, saved, deleted)."""
+        self.group = group if group in listing.SUMMARY_KEYS else "all"
+        self.status_filter = ""
+        await self._refilter()
+
+    @rx.event
+    @requires()
+    async def set_status_filter(self, status: str):
+        """Show one status for the project only ("" for every status)."""
+        self.status_filter = status if status in STATUS_LABELS else ""
+        await self._refilter()
+
+    @rx.event
+    @requires()
+    async def set_ranking_filter(self, ranking: str):
+        """Show applicants ranked 1, 2 or 3, or not ranked ("0"), or all ("")."""
+        self.ranking_filter = ranking if ranking in ("0", "1", "2", "3") else ""
+        await self._refilter()
+
+    @rx.event
+    @requires()
+    async def sort_by(self, key: str):
+        """Sort by a column; the same column again turns the order round."""
+        if key not in listing.SORT_KEYS:
+            return
+        self.descending = not self.descending if key == self.sort else key in ("applied", "rating", "ranking")
+        self.sort = key
+        self.page = 0
+        await self._reload()
+
+    @rx.event
+    @requires()
+    async def set_ranking(self, application_id: int, ranking: str):
+        """The recruiter ranked an applicant 1–3 (or took the ranking away) right in the list."""
+        refused = await change_ranking(application_id, ranking)
+        await self._reload()
+        return refused

@@ -1,0 +1,1 @@
+"""The invitation wizard and the recruitment calendar."""

@@ -1,0 +1,1 @@
+"""The Send letter form and the link to its PDF."""

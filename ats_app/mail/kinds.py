@@ -1,0 +1,86 @@
+"""What emails the product sends (template kinds) and which EasyCruit tags each kind may use.
+
+A kind is a purpose ("rejection.after_first_interview"); each has a default text per language
+(services.email_defaults) that recruiters may override per language and department. Tags are the
+`{firstname}` merge fields recruiters write; the list per kind is what the editor accepts, so an
+interview tag in an offer email is an error in the editor rather than a blank in the sent mail.
+"""
+
+from dataclasses import dataclass
+
+from ats_app.core.i18n import N_
+
+# Tags every email about a candidate may use.
+CANDIDATE_TAGS = (
+    "firstname", "lastname", "fullname", "candidateemail",
+    "projecttitle", "position", "department", "companyname",
+    "recruitername", "recruiteremail", "applicationdate", "today",
+)
+INTERVIEW_TAGS = ("interviewdate", "interviewtime", "duration", "address", "interviewers", "interviewtype")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One template kind: its code, its label (for the editor list) and its extra tags."""
+
+    code: str
+    label: str
+    extra_tags: tuple[str, ...] = ()
+    group: str = "candidate"  # candidate, internal (to colleagues), letter
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return CANDIDATE_TAGS + self.extra_tags
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("application_received", N_("Application received")),
+    Kind("rejection.after_application_review", N_("Rejection after application review"), ("message",)),
+    Kind("rejection.after_screening", N_("Rejection after screening questions (automatic)"), ("message",)),
+    Kind("rejection.timed", N_("Rejection after a set time (timed)"), ("message",)),
+    Kind("rejection.after_initial_meeting", N_("Rejection after initial meeting"), ("message",)),
+    Kind("rejection.after_first_interview", N_("Rejection after first interview"), ("message",)),
+    Kind("rejection.after_second_interview", N_("Rejection after second interview"), ("message",)),
+    Kind("rejection.after_third_interview", N_("Rejection after third interview"), ("message",)),
+    Kind("interview.initial", N_("Invitation to initial meeting / phone interview"), INTERVIEW_TAGS + ("confirmlink",)),
+    Kind("interview.first", N_("Invitation to first interview"), INTERVIEW_TAGS + ("confirmlink",)),
+    Kind("interview.second", N_("Invitation to second interview"), INTERVIEW_TAGS + ("confirmlink",)),
+    Kind("interview.third", N_("Invitation to third interview"), INTERVIEW_TAGS + ("confirmlink",)),
+    Kind("interview.reminder", N_("Interview reminder"), INTERVIEW_TAGS + ("confirmlink",)),
+    Kind("offer", N_("Job offer")),  # the written offer with terms follows; Send offer asks no start date
+    Kind("candidate_saved", N_("Saved in the CV database, with a set-password link"), ("setpasswordlink",)),
+    Kind("transferred_to_cv_database", N_("Transferred to the CV database")),
+    Kind("panel_review", N_("Invitation to review candidates (panel)"), ("reviewlink", "reviewername"),
+         group="internal"),
+    Kind("contract", N_("Employment contract (cover email)"), ("startdate",)),
+    Kind("letter.application_received", N_("Letter: application received"), group="letter"),
+    Kind("letter.application_rejected", N_("Letter: application rejected"), ("message",), group="letter"),
+)
+KINDS_BY_CODE = {kind.code: kind for kind in KINDS}
+
+# Ad-hoc emails (Send email) and the Forward email use the candidate tags only.
+CUSTOM_KIND = Kind("custom", N_("Custom email"))
+
+# EasyCruit's own spellings, accepted as aliases so a pasted EasyCruit template keeps working.
+ALIASES = {
+    "candidate-given-name": "firstname", "given-name": "firstname", "first-name": "firstname",
+    "candidate-family-name": "lastname", "family-name": "lastname", "last-name": "lastname",
+    "surname": "lastname", "name": "fullname", "applicant-name": "fullname", "sender-name": "fullname",
+    "project-title": "projecttitle", "project": "projecttitle", "vacancy-title": "projecttitle",
+    "title": "projecttitle", "job": "projecttitle", "job-position": "position",
+    "department-name": "department", "company": "companyname", "company-name": "companyname",
+    "employer-name": "companyname", "recruiter-name": "recruitername", "contact-person-name": "recruitername",
+    "contact-person": "recruitername", "contact-person-email": "recruiteremail", "interviewer": "interviewers",
+    "collaborative-link-url": "reviewlink", "ballot-link": "reviewlink", "link": "setpasswordlink",
+    "url": "setpasswordlink", "date": "today",
+}
+
+
+def kind_for(code: str) -> Kind:
+    """The kind for code (custom for an unknown or empty code)."""
+    return KINDS_BY_CODE.get(code, CUSTOM_KIND)
+
+
+def canonical_tag(name: str) -> str:
+    """The tag name a template variable is rendered under."""
+    return ALIASES.get(name, name)

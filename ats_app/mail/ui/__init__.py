@@ -1,0 +1,1 @@
+"""The Email templates page and its state."""

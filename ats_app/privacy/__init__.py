@@ -1,0 +1,1 @@
+"""Personal data: anonymising a profile before it leaves the organisation."""

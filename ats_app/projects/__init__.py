@@ -1,0 +1,1 @@
+"""Recruitment projects: the Recruitment overview (every project with its counts)."""

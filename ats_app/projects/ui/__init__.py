@@ -1,0 +1,1 @@
+"""The Recruitment overview page and its state."""

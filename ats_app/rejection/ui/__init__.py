@@ -1,0 +1,1 @@
+"""The rejection wizard and the rejection reasons report."""

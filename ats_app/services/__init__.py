@@ -1,1 +1,0 @@
-"""Every rule of the product, as plain Python over a DB session. Nothing here imports Reflex."""

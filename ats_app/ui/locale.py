@@ -1,0 +1,28 @@
+"""The UI language: the only i18n value kept in per-client state."""
+
+import reflex as rx
+
+from ats_app.core.i18n import LANGUAGES
+from ats_app.accounts.ui.guard import public
+
+
+class LocaleState(rx.State):
+    """The client's UI language, remembered in a cookie and, once logged in, on the user.
+
+    Empty until known: the login page fills it from Accept-Language; `t()` falls back to English.
+    """
+
+    locale: str = rx.Cookie("", name="ats_locale", max_age=365 * 24 * 3600)
+
+    @rx.event
+    @public
+    async def switch_language(self, language: str):
+        """Change the UI language; a logged-in user keeps it for next time."""
+        if language not in LANGUAGES:
+            return None
+        self.locale = language
+        from ats_app.accounts.ui.auth_state import AuthState  # local import: AuthState imports this module
+
+        auth = await self.get_state(AuthState)
+        await auth._remember_language(language)
+        return None

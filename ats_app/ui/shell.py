@@ -1,0 +1,83 @@
+"""The app shell: navigation on the left, the page on the right, shown only to a logged-in user."""
+
+import reflex as rx
+
+from ats_app.accounts.ui.auth_state import AuthState
+from ats_app.core.i18n import N_
+from ats_app.ui.language_switch import language_switch
+from ats_app.ui.translate import t
+
+# (route, message, icon, right needed to see the link)
+NAVIGATION = (
+    ("/", N_("Recruitment overview"), "layout-list", None),
+    ("/cv-database", N_("CV database"), "database", None),
+    ("/deleted", N_("Deleted applications"), "trash-2", "can_see_deleted"),
+    ("/calendar", N_("Recruitment calendar"), "calendar-days", None),
+    ("/tasks", N_("Tasks"), "phone", None),
+    ("/outbox", N_("Outbox"), "send", None),
+    ("/email-templates", N_("Email templates"), "mail", "can_edit_templates"),
+    ("/employees", N_("Employees"), "users", None),
+    ("/reports/rejections", N_("Rejection reasons"), "chart-column", None),
+    ("/settings", N_("Settings"), "settings", None),
+)
+
+
+def _nav_link(route: str, message: str, icon: str, active: bool) -> rx.Component:
+    return rx.link(
+        rx.hstack(rx.icon(icon, size=16), rx.text(t(message), size="2", weight="medium"), align="center",
+                  spacing="3"),
+        href=route,
+        underline="none",
+        color=rx.color("gray", 12) if active else rx.color("gray", 11),
+        background=rx.color("accent", 4) if active else "transparent",
+        border_radius="var(--radius-2)",
+        padding="8px 12px",
+        width="100%",
+        _hover={"background": rx.color("accent", 3)},
+    )
+
+
+def _sidebar(active_route: str, on_locale_change) -> rx.Component:
+    links = []
+    for route, message, icon, right in NAVIGATION:
+        link = _nav_link(route, message, icon, route == active_route)
+        links.append(rx.cond(AuthState.user_rights.contains(right), link) if right else link)
+    return rx.vstack(
+        rx.hstack(rx.icon("briefcase-business", size=22, color=rx.color("accent", 9)),
+                  rx.heading("Nordlys ATS", size="4"), align="center", spacing="2", padding="4px 12px 16px"),
+        rx.vstack(*links, spacing="1", width="100%"),
+        rx.spacer(),
+        rx.vstack(
+            rx.text(AuthState.user_name, size="2", weight="bold", id="current-user"),
+            rx.text(AuthState.user_email, size="1", color_scheme="gray"),
+            language_switch(on_locale_change),
+            rx.button(rx.icon("log-out", size=14), t("Log out"), on_click=AuthState.log_out, variant="soft",
+                      color_scheme="gray", width="100%", id="log-out"),
+            spacing="2", width="100%", padding="12px",
+            border_top=f"1px solid {rx.color('gray', 5)}",
+        ),
+        width="248px", min_width="248px", height="100vh", position="sticky", top="0", padding_top="16px",
+        background=rx.color("gray", 2), border_right=f"1px solid {rx.color('gray', 5)}",
+    )
+
+
+def shell(content: rx.Component, *, active_route: str, on_locale_change=None) -> rx.Component:
+    """Wrap a page: the sidebar and the content once the server has confirmed the login."""
+    return rx.cond(
+        AuthState.logged_in,
+        rx.hstack(
+            _sidebar(active_route, on_locale_change),
+            rx.box(content, flex="1", padding="28px 36px", min_width="0", max_width="1400px"),
+            spacing="0", align="start", width="100%",
+        ),
+        rx.center(rx.spinner(size="3"), height="100vh"),
+    )
+
+
+def page_header(title: str, subtitle: str | None = None) -> rx.Component:
+    """A page's heading (and an optional line under it)."""
+    return rx.vstack(
+        rx.heading(t(title), size="7", id="page-title"),
+        rx.text(t(subtitle), color_scheme="gray", size="2") if subtitle else rx.fragment(),
+        spacing="1", margin_bottom="20px",
+    )

@@ -1,0 +1,47 @@
+"""What the public, server-rendered pages share (the candidate portal, the interview answer page):
+per-language Jinja2 environments, a transaction in a worker thread, and double-submit CSRF tokens."""
+
+import asyncio
+import hmac
+import secrets
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
+from starlette.requests import Request
+
+from ats_app.core.db import session_scope
+from ats_app.core import i18n
+
+CSRF_FIELD = "csrf"
+
+
+@lru_cache(maxsize=None)
+def environment(templates: Path, language: str) -> Environment:
+    """One environment per folder and language with its catalog installed once: installing it per request
+    on one shared environment would let two requests in different languages swap each other's words."""
+    env = Environment(loader=FileSystemLoader(templates), autoescape=True, extensions=["jinja2.ext.i18n"])
+    env.install_gettext_translations(i18n.translations(language), newstyle=True)
+    return env
+
+
+async def in_transaction(work: Callable):
+    """Run work(session) in a worker thread inside one transaction (committed when it returns)."""
+    def run():
+        with session_scope() as session:
+            return work(session)
+    return await asyncio.to_thread(run)
+
+
+def csrf_value(request: Request, cookie: str) -> str:
+    """The visitor's CSRF token: the cookie's when it looks like one of ours, else a fresh one."""
+    current = request.cookies.get(cookie, "")
+    return current if 32 <= len(current) <= 64 and current.isascii() else secrets.token_urlsafe(32)
+
+
+def csrf_ok(request: Request, form, cookie: str) -> bool:
+    """Double submit: the hidden field must equal the cookie (a foreign site can set neither)."""
+    cookie_value, field = request.cookies.get(cookie, ""), form.get(CSRF_FIELD, "")
+    return bool(cookie_value) and isinstance(field, str) and cookie_value.isascii() and field.isascii() \
+        and hmac.compare_digest(cookie_value.encode(), field.encode())

@@ -8,6 +8,7 @@ delete anything. A deleted application only comes back through Restore.
 
 from ats_app.models import Application, ApplicationStatus as S
 from ats_app.core.i18n import N_
+from ats_app.core.errors import ActionRefused
 
 # Waiting for a decision or in the interview / offer loop.
 LIVE = frozenset({S.NEW, S.TRANSFERRED, S.RESTORED, S.INVITED, S.OFFER})
@@ -35,15 +36,6 @@ ALREADY: dict[S, str] = {
 }
 NOT_FOR_STATUS = N_("not possible for this status")
 DELETED = N_("deleted")
-
-
-class ActionRefused(Exception):
-    """This applicant cannot take this action; reason is a message to translate, params fill it."""
-
-    def __init__(self, reason: str, **params):
-        super().__init__(reason)
-        self.reason = reason
-        self.params = params
 
 
 def check(action: str, application: Application) -> None:

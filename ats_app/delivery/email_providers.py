@@ -13,17 +13,9 @@ from resend import exceptions as rx_errors
 
 from ats_app.models import Message
 from ats_app.core import config, files
+from ats_app.core.errors import DeliveryError
 
 BATCH_LIMIT = 100  # Resend's batch endpoint takes at most 100 emails, none with attachments
-
-
-class DeliveryError(Exception):
-    """The provider did not take the message; retryable says whether a later attempt may succeed."""
-
-    def __init__(self, message: str, *, retryable: bool, retry_after: float | None = None,
-                 rate_limited: bool = False):
-        super().__init__(message)
-        self.retryable, self.retry_after, self.rate_limited = retryable, retry_after, rate_limited
 
 
 @dataclass(frozen=True)

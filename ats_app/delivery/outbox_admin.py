@@ -14,11 +14,10 @@ from sqlmodel import Session, select
 from ats_app.models import ApplicationEvent, Message, MessageStatus as M
 from ats_app.models.base import utcnow
 from ats_app.accounts.access import may_act
-from ats_app.handling.actions import NotAllowed
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.i18n import N_, NC_
 from ats_app.delivery.outbox import CANCELLABLE, RESENDABLE, new_key, shown_status
-from ats_app.applications.transitions import ActionRefused
+from ats_app.core.errors import ActionRefused, NotAllowed
 
 PAGE_SIZE = 50
 # What a person may filter on; "scheduled" is a queued message whose time is ahead.

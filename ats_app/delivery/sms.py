@@ -21,6 +21,7 @@ from sqlmodel import Session
 from ats_app.models import Message, MessageStatus as M
 from ats_app.models.base import utcnow
 from ats_app.delivery import outbox
+from ats_app.core.errors import SmsError
 
 log = logging.getLogger(__name__)
 
@@ -153,15 +154,6 @@ def queue_sms(session: Session, *, recipient: str, text: str, purpose: str, appl
 
 
 # --- backends --------------------------------------------------------------------------------------------
-
-
-class SmsError(Exception):
-    """The gateway did not take the SMS; retryable says whether a later attempt may succeed."""
-
-    def __init__(self, message: str, *, retryable: bool, retry_after: float | None = None,
-                 rate_limited: bool = False):
-        super().__init__(message)
-        self.retryable, self.retry_after, self.rate_limited = retryable, retry_after, rate_limited
 
 
 @dataclass(frozen=True)

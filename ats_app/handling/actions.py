@@ -16,7 +16,8 @@ from ats_app.accounts.access import may_act, visible_projects
 from ats_app.applications.applicant_keys import keys_for
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.i18n import N_
-from ats_app.applications.transitions import LIVE, ActionRefused, check
+from ats_app.applications.transitions import LIVE, check
+from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 
 # The right each action needs beyond being a recruiter or admin (None: no extra right).
 RIGHTS: dict[str, tuple[str, ...]] = {
@@ -29,18 +30,6 @@ RIGHTS: dict[str, tuple[str, ...]] = {
 NOT_FOUND = N_("not found")
 # Statuses that do not block another application to the same project: that earlier one is over.
 FINISHED = (S.REJECTED, S.WITHDRAWN)
-
-
-class NotAllowed(PermissionError):
-    """The user lacks the right for this action: nothing is done for anyone."""
-
-
-class InvalidChoice(ValueError):
-    """A choice in the action's form is missing or wrong (field names the form field); nothing is done."""
-
-    def __init__(self, field: str, message: str, **params):
-        super().__init__(message)
-        self.field, self.message, self.params = field, message, params
 
 
 def allowed(user: CurrentUser, action: str) -> bool:

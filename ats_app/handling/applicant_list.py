@@ -14,14 +14,11 @@ from ats_app.models import Application, Candidate, Rating, RecruitmentProject, R
 from ats_app.accounts.access import visible_projects
 from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.statuses import STATUS_GROUPS, group_of
+from ats_app.core.errors import ProjectNotFound
 
 PAGE_SIZE = 50
 SUMMARY_KEYS = ("all", *STATUS_GROUPS, "deleted")
 SORT_KEYS = ("name", "status", "ranking", "rating", "applied", "language")
-
-
-class ProjectNotFound(LookupError):
-    """The project does not exist, was deleted, or the user may not see it (we do not say which)."""
 
 
 @dataclass

@@ -14,10 +14,7 @@ from ats_app.accounts.access import may_act, visible_projects
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.i18n import N_, format_moment, gettext
 from ats_app.applications.statuses import STAGE_LABELS, STATUS_LABELS
-
-
-class ApplicationNotFound(LookupError):
-    """No such application, or its project is not visible to the user (we do not say which)."""
+from ats_app.core.errors import ApplicationNotFound
 
 
 @dataclass

@@ -9,12 +9,12 @@ from sqlmodel import Session, select
 
 from ats_app.models import Application, ApplicationStatus as S, Candidate, RecruitmentProject
 from ats_app.accounts.access import visible_projects
-from ats_app.handling.actions import InvalidChoice, require
+from ats_app.handling.actions import require
 from ats_app.accounts.auth import CurrentUser
 from ats_app.handling.further_progress import BulkResult, run_each
 from ats_app.core.i18n import N_
 from ats_app.handling.transfer import check_target, transfer_candidate
-from ats_app.applications.transitions import ActionRefused
+from ats_app.core.errors import ActionRefused, InvalidChoice
 
 PAGE_SIZE = 50
 

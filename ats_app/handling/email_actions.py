@@ -19,7 +19,8 @@ from ats_app.mail.render import TagValues, tags_in
 from ats_app.mail.tag_values import recipients
 from ats_app.core.i18n import N_, gettext
 from ats_app.portal.accounts import issue_set_password_link
-from ats_app.applications.transitions import ActionRefused, check
+from ats_app.applications.transitions import check
+from ats_app.core.errors import ActionRefused, InvalidChoice
 
 CUSTOM = "custom"
 DELETED = N_("deleted")
@@ -45,7 +46,7 @@ def prepare_with_template(kind: str, choices: dict) -> dict:
     needed = REQUIRED_TAGS.get(kind)
     for draft in drafts:
         if needed and needed not in {canonical_tag(tag) for tag in tags_in(draft.body)}:
-            raise actions.InvalidChoice(f"body:{draft.language}", N_("Keep {tag} in the content: the email is "
+            raise InvalidChoice(f"body:{draft.language}", N_("Keep {tag} in the content: the email is "
                                                                      "useless without it."), tag="{" + needed + "}")
     return {"sender": sender, "drafts": drafts}
 

@@ -28,6 +28,7 @@ from ats_app.mail.tag_values import company_name, long_date
 from ats_app.core.i18n import LANGUAGES, N_, format_day, gettext
 from ats_app.delivery.outbox import queue_email
 from ats_app.core.phones import readable_phone
+from ats_app.core.errors import InvalidChoice
 
 _ENV = ImmutableSandboxedEnvironment(loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
                                      autoescape=True)
@@ -38,7 +39,6 @@ def prepare_forward(choices: dict) -> dict:
     """Check the form once for the whole run: recipient, sender, note, and the two options."""
     note = str(choices.get("note") or "").strip()
     if len(note) > NOTE_MAX:
-        from ats_app.handling.actions import InvalidChoice
 
         raise InvalidChoice("note", N_("The note can be at most {max} characters."), max=NOTE_MAX)
     return {"recipient": check_recipient(choices.get("recipient", "")), "sender": check_sender(choices.get("sender", "")),

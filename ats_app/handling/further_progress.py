@@ -20,7 +20,7 @@ from ats_app.rejection import reject as rejection
 from ats_app.accounts.access import visible_projects
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.i18n import N_, gettext
-from ats_app.applications.transitions import ActionRefused
+from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +92,10 @@ class BulkResult:
 def prepare(session: Session, user: CurrentUser, action: str, choices: dict) -> dict:
     """Check the right and the run's choices; returns the keyword arguments for each applicant.
 
-    Raises actions.NotAllowed or actions.InvalidChoice; nothing has changed when it does.
+    Raises NotAllowed or InvalidChoice; nothing has changed when it does.
     """
     if action not in RUNNERS:  # unknown, or not available yet
-        raise actions.InvalidChoice("action", N_("Choose an action from the list."))
+        raise InvalidChoice("action", N_("Choose an action from the list."))
     actions.require(user, action)
     if action == "transfer":
         return {"target": transfer.check_target(session, user, choices.get("target")),
@@ -135,7 +135,7 @@ def _as_date(value) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise actions.InvalidChoice("start_date", N_("Enter the start date as a date.")) from None
+        raise InvalidChoice("start_date", N_("Enter the start date as a date.")) from None
 
 
 # The template each email-sending action starts from (its drafts are checked against that kind's tags).
@@ -248,9 +248,9 @@ def reason(outcome: Outcome, language: str) -> str:
     return gettext(language, outcome.reason).format(**outcome.params)
 
 
-def explain(refused: actions.NotAllowed | actions.InvalidChoice, language: str) -> tuple[str, str]:
+def explain(refused: NotAllowed | InvalidChoice, language: str) -> tuple[str, str]:
     """(form field, message in language) for a run refused as a whole: no right, or a bad choice."""
-    if isinstance(refused, actions.InvalidChoice):
+    if isinstance(refused, InvalidChoice):
         return refused.field, gettext(language, refused.message).format(**refused.params)
     return "action", gettext(language, "You do not have the right to do this.")
 

@@ -15,11 +15,12 @@ from ats_app.models import (Application, ApplicationStatus as S, Candidate, Depa
     RecruitmentProject)
 from ats_app.models.base import utcnow
 from ats_app.accounts.access import visible_projects
-from ats_app.handling.actions import (InvalidChoice, change_status, find_application, new_application, record,
-    refuse_if_applied, require)
+from ats_app.handling.actions import (change_status, find_application, new_application, record, refuse_if_applied,
+    require)
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.i18n import N_
-from ats_app.applications.transitions import ActionRefused, check
+from ats_app.applications.transitions import check
+from ats_app.core.errors import ActionRefused, InvalidChoice
 
 CV_DATABASE = "cv_database"
 TARGET_STATUSES = (ProjectStatus.OPEN, ProjectStatus.CLOSED)

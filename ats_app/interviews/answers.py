@@ -21,7 +21,8 @@ from ats_app.core import tokens
 from ats_app.handling.actions import change_status, record
 from ats_app.mail.tag_values import organisation_zone
 from ats_app.core.i18n import N_, babel_locale, gettext, normalise_language
-from ats_app.applications.transitions import ActionRefused, check
+from ats_app.applications.transitions import check
+from ats_app.core.errors import ActionRefused, AnswerRefused
 
 ANSWERS = ("coming", "not_coming", "new_time", "withdraw")
 ACCEPTANCE_FOR = {"coming": A.ACCEPTED, "not_coming": A.NOT_ACCEPTED, "new_time": A.CONTACT_NEW_TIME,
@@ -55,14 +56,6 @@ TASK_NOTE = N_("{interview} on {when}: the candidate asks to be contacted for a 
 ALREADY_WITHDRAWN = N_("You have already withdrawn this application.")
 CANNOT_WITHDRAW_NOW = N_("This application cannot be withdrawn now.")
 INTERVIEW_OVER = N_("This interview is over, so the answer can no longer be changed.")
-
-
-class AnswerRefused(Exception):
-    """The answer cannot be recorded; message is a text to translate for the candidate."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 def _aware(value: datetime) -> datetime:

@@ -18,7 +18,7 @@ from ats_app.accounts.access import may_act, visible_projects
 from ats_app.accounts.auth import CurrentUser
 from ats_app.mail.tag_values import organisation_zone
 from ats_app.core.i18n import N_
-from ats_app.applications.transitions import ActionRefused
+from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 
 # The candidate's answer, as the calendar shows it (EasyCruit's "Acc. time").
 ACCEPTANCE_LABELS = {
@@ -158,7 +158,7 @@ def filters(session: Session, user: CurrentUser) -> CalendarFilters:
 def find_interview(session: Session, user: CurrentUser, interview_id: int) -> tuple[Interview, Application]:
     """A live interview user may change; NotAllowed for hiring managers, else ActionRefused("not found")."""
     if not may_act(user):
-        raise actions.NotAllowed("calendar")
+        raise NotAllowed("calendar")
     row = session.exec(_visible_interviews(user).where(Interview.id == interview_id)).first()
     if row is None:
         raise ActionRefused(actions.NOT_FOUND)
@@ -170,7 +170,7 @@ def set_acceptance(session: Session, user: CurrentUser, interview_id: int, accep
     """Record the candidate's answer by hand (they phoned instead of clicking the link), with an
     "acceptance_set" history line. Setting the answer it already has changes nothing."""
     if acceptance not in SETTABLE:
-        raise actions.InvalidChoice("acceptance", N_("Choose an answer from the list."))
+        raise InvalidChoice("acceptance", N_("Choose an answer from the list."))
     interview, application = find_interview(session, user, interview_id)
     if A(interview.acceptance).value == acceptance:
         return interview
@@ -188,23 +188,23 @@ def parse_move(session: Session, day_text: str, time_text: str, duration_text: s
     try:
         day = date.fromisoformat(str(day_text or "").strip())
     except ValueError:
-        raise actions.InvalidChoice("date", N_("Enter a date.")) from None
+        raise InvalidChoice("date", N_("Enter a date.")) from None
     try:
         clock = time.fromisoformat(str(time_text or "").strip())
     except ValueError:
-        raise actions.InvalidChoice("time", N_("Enter a time, such as 09:30.")) from None
+        raise InvalidChoice("time", N_("Enter a time, such as 09:30.")) from None
     local = datetime.combine(day, clock.replace(second=0, microsecond=0, tzinfo=None), zone)
     starts = local.astimezone(timezone.utc)
     if starts.astimezone(zone).replace(tzinfo=None) != local.replace(tzinfo=None):
-        raise actions.InvalidChoice("time", N_("The clocks change then: that time does not exist on that day."))
+        raise InvalidChoice("time", N_("The clocks change then: that time does not exist on that day."))
     if starts <= (now or utcnow()):
-        raise actions.InvalidChoice("date", N_("The interview must be in the future."))
+        raise InvalidChoice("date", N_("The interview must be in the future."))
     try:
         minutes = int(str(duration_text).strip())
     except ValueError:
         minutes = 0
     if not DURATION_MIN <= minutes <= DURATION_MAX:
-        raise actions.InvalidChoice("duration", N_("Enter a duration from 10 to 480 minutes."))
+        raise InvalidChoice("duration", N_("Enter a duration from 10 to 480 minutes."))
     return starts, minutes
 
 

@@ -27,6 +27,7 @@ from ats_app.mail.tag_values import organisation_zone, recipients
 from ats_app.core.i18n import N_, babel_locale, gettext
 from ats_app.interviews.ics import invitation_ics
 from ats_app.applications.transitions import check
+from ats_app.core.errors import ActionRefused, InvalidChoice
 
 TYPES = ("initial", "first", "second", "third")
 MODES = ("in_person", "phone", "video", "group")
@@ -80,33 +81,33 @@ def _parse_start(day: str, clock: str, zone) -> datetime | None:
 
 
 def prepare_invitation(session: Session, user: CurrentUser, choices: dict, now: datetime | None = None) -> dict:
-    """Check all three steps; raises actions.InvalidChoice naming the field (nothing is done then)."""
+    """Check all three steps; raises InvalidChoice naming the field (nothing is done then)."""
     now = now or utcnow()
     zone = organisation_zone(session)
     kind = str(choices.get("interview_type") or "")
     if kind not in TYPES:
-        raise actions.InvalidChoice("interview_type", N_("Choose the interview type."))
+        raise InvalidChoice("interview_type", N_("Choose the interview type."))
     mode = str(choices.get("mode") or "in_person")
     if mode not in MODES:
-        raise actions.InvalidChoice("mode", N_("Choose how the interview is held."))
+        raise InvalidChoice("mode", N_("Choose how the interview is held."))
     wanted = {int(i) for i in choices.get("recruiters") or [] if str(i).isdigit()}
     recruiters = list(session.exec(select(User.id).where(col(User.id).in_(wanted), User.active))) if wanted else []
     if not recruiters:
-        raise actions.InvalidChoice("recruiters", N_("Choose at least one recruiter taking part."))
+        raise InvalidChoice("recruiters", N_("Choose at least one recruiter taking part."))
     starts_at = _parse_start(choices.get("date", ""), choices.get("time", ""), zone)
     if starts_at is None:
-        raise actions.InvalidChoice("date", N_("Enter the date and time of the interview."))
+        raise InvalidChoice("date", N_("Enter the date and time of the interview."))
     if starts_at <= now:
-        raise actions.InvalidChoice("date", N_("The interview must be in the future."))
+        raise InvalidChoice("date", N_("The interview must be in the future."))
     try:
         duration = int(choices.get("duration") or 0)
     except (TypeError, ValueError):
         duration = 0
     if not 10 <= duration <= 480:
-        raise actions.InvalidChoice("duration", N_("Enter a duration from 10 to 480 minutes."))
+        raise InvalidChoice("duration", N_("Enter a duration from 10 to 480 minutes."))
     place = " ".join(str(choices.get("place") or "").split())[:300]
     if mode == "video" and not place.startswith(("https://", "http://")):
-        raise actions.InvalidChoice("place", N_("Enter the video meeting's link (https://…)."))
+        raise InvalidChoice("place", N_("Enter the video meeting's link (https://…)."))
     send_email = choices.get("action", "send") == "send"
     sender, drafts = "", []
     if send_email:
@@ -114,9 +115,9 @@ def prepare_invitation(session: Session, user: CurrentUser, choices: dict, now: 
         drafts = check_drafts(f"interview.{kind}", drafts_from_choices(choices.get("drafts")))
     channel = str(choices.get("reminder") or "none")
     if channel not in REMINDER_CHANNELS:
-        raise actions.InvalidChoice("reminder", N_("Choose a reminder."))
+        raise InvalidChoice("reminder", N_("Choose a reminder."))
     if "sms" in channel and not user.has("can_send_sms"):
-        raise actions.InvalidChoice("reminder", N_("You do not have access to SMS."))
+        raise InvalidChoice("reminder", N_("You do not have access to SMS."))
     days, reminder_drafts = None, []
     if channel != "none":
         try:
@@ -124,9 +125,9 @@ def prepare_invitation(session: Session, user: CurrentUser, choices: dict, now: 
         except (TypeError, ValueError):
             days = 0
         if days not in REMINDER_DAYS:
-            raise actions.InvalidChoice("reminder_days", N_("Choose 1, 2, 3, 5 or 7 days before."))
+            raise InvalidChoice("reminder_days", N_("Choose 1, 2, 3, 5 or 7 days before."))
         if reminder_at(starts_at, days, zone) <= now:
-            raise actions.InvalidChoice("reminder_days", N_("A reminder {days} days before would be sent at {moment}, "
+            raise InvalidChoice("reminder_days", N_("A reminder {days} days before would be sent at {moment}, "
                                                             "which has already passed. Choose fewer days."),
                                         days=days, moment=reminder_at(starts_at, days, zone).astimezone(zone)
                                         .strftime("%Y-%m-%d %H:%M"))
@@ -134,8 +135,8 @@ def prepare_invitation(session: Session, user: CurrentUser, choices: dict, now: 
             try:
                 reminder_drafts = check_drafts("interview.reminder",
                                                drafts_from_choices(choices.get("reminder_drafts")))
-            except actions.InvalidChoice as refused:  # shown on the reminder step, not the invitation's
-                raise actions.InvalidChoice("reminder_text", refused.message, **refused.params) from None
+            except InvalidChoice as refused:  # shown on the reminder step, not the invitation's
+                raise InvalidChoice("reminder_text", refused.message, **refused.params) from None
             sender = sender or check_sender(choices.get("sender", ""))
     return {"plan": InvitationPlan(
         kind, mode, sorted(recruiters), starts_at, duration, place, bool(choices.get("shared_slot")), send_email,
@@ -290,19 +291,17 @@ def reschedule_interview(session: Session, user: CurrentUser, interview_id: int,
     actions.require(user, "invite")
     interview = session.get(Interview, interview_id)
     if interview is None or interview.cancelled_at is not None:
-        from ats_app.applications.transitions import ActionRefused
 
         raise ActionRefused(actions.NOT_FOUND)
     application = actions.find_application(session, user, interview.application_id)  # visibility
     check("invite", application)  # a withdrawn, rejected or hired applicant's interview does not move
     if interview.acceptance == "not_relevant":
-        from ats_app.applications.transitions import ActionRefused
 
         raise ActionRefused(N_("the candidate has withdrawn"))
     if starts_at <= utcnow():
-        raise actions.InvalidChoice("date", N_("The interview must be in the future."))
+        raise InvalidChoice("date", N_("The interview must be in the future."))
     if not 10 <= int(duration_minutes) <= 480:
-        raise actions.InvalidChoice("duration", N_("Enter a duration from 10 to 480 minutes."))
+        raise InvalidChoice("duration", N_("Enter a duration from 10 to 480 minutes."))
     interview.starts_at, interview.duration_minutes = starts_at, int(duration_minutes)
     interview.sequence += 1
     interview.acceptance = "awaiting"
@@ -357,7 +356,6 @@ CANCEL_BODY = N_("Hi {name},\n\nThe {type} on {date} at {time} has been cancelle
 def cancel_interview(session: Session, user: CurrentUser, interview_id: int) -> Interview:
     """Call an interview off: its waiting reminders are cancelled and the candidate gets an email with a
     METHOD:CANCEL .ics (same UID, SEQUENCE + 1) so their calendar drops the meeting. The status stays."""
-    from ats_app.applications.transitions import ActionRefused
 
     actions.require(user, "invite")
     interview = session.get(Interview, interview_id)

@@ -19,6 +19,7 @@ from ats_app.web import public_pages
 from ats_app.core import i18n
 from ats_app.interviews import answers as answers, answer_links as interview_links
 from ats_app.core.i18n import N_
+from ats_app.core.errors import AnswerRefused
 
 log = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -108,7 +109,7 @@ async def answer_submit(request: Request) -> Response:
             return N_("This interview is over, so the answer can no longer be changed.")
         try:
             answers.answer(session, interview, choice)
-        except answers.AnswerRefused as refused:
+        except AnswerRefused as refused:
             return refused.message
         return None
     problem = await public_pages.in_transaction(work)

@@ -20,15 +20,16 @@ from sqlmodel import Session, col, select
 
 from ats_app.models import Application, ApplicationEvent, Candidate, Setting
 from ats_app.core import files
-from ats_app.handling.actions import InvalidChoice, find_application, require
+from ats_app.handling.actions import find_application, require
 from ats_app.accounts.auth import CurrentUser
 from ats_app.mail.compose import sender_user
 from ats_app.mail.markup import clean_html
-from ats_app.mail.render import TagValues, UnknownTag, render_fragment, render_subject
+from ats_app.mail.render import TagValues, render_fragment, render_subject
 from ats_app.mail.templates import template_for
 from ats_app.mail.tag_values import Recipient, company_name, long_date, organisation_zone, recipients
 from ats_app.core.i18n import N_
-from ats_app.applications.transitions import DELETED, ActionRefused
+from ats_app.applications.transitions import DELETED
+from ats_app.core.errors import ActionRefused, InvalidChoice, UnknownTag
 
 LETTER_KINDS = ("letter.application_received", "letter.application_rejected")
 NO_POSTAL_ADDRESS = N_("no postal address")

@@ -16,7 +16,6 @@ from sqlmodel import Session, col, select
 
 from ats_app.models import Application, ApplicationEvent, Candidate, Message, User
 from ats_app.core import config
-from ats_app.handling.actions import InvalidChoice
 from ats_app.accounts.auth import CurrentUser
 from ats_app.mail.markup import html_to_markdown, markdown_to_html
 from ats_app.mail.render import RenderedEmail, TagValues, render_email, unknown_tags
@@ -24,6 +23,7 @@ from ats_app.mail.templates import SUBJECT_MAX, template_for
 from ats_app.mail.tag_values import Recipient, company_name
 from ats_app.core.i18n import LANGUAGES, N_, normalise_language
 from ats_app.delivery.outbox import queue_email
+from ats_app.core.errors import InvalidChoice
 
 _ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                       r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")

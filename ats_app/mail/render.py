@@ -20,6 +20,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from ats_app.mail.kinds import canonical_tag, kind_for
+from ats_app.core.errors import UnknownTag
 
 TAG = re.compile(r"\{([a-z][a-z_-]*)\}")
 _EMPTY_PARAGRAPH = re.compile(r"<p>(?:\s|<br>)*</p>")
@@ -29,15 +30,6 @@ _TEXT_ENV = ImmutableSandboxedEnvironment(autoescape=False, undefined=StrictUnde
 _LAYOUT_ENV = ImmutableSandboxedEnvironment(loader=FileSystemLoader(_TEMPLATES_DIR), autoescape=True)
 _INLINER = css_inline.CSSInliner(load_remote_stylesheets=False, keep_style_tags=False)
 _TEXT_CONFIG = ParserConfig(css=CSS_PROFILES["strict"], display_links=True)
-
-
-class UnknownTag(ValueError):
-    """A `{tag}` the kind does not offer: the editor shows it next to the field."""
-
-    def __init__(self, tags: list[str], allowed: tuple[str, ...]):
-        self.tags = tags
-        self.allowed = allowed
-        super().__init__("Unknown tag: " + ", ".join("{" + tag + "}" for tag in tags))
 
 
 @dataclass

@@ -11,13 +11,13 @@ from sqlmodel import Session, select
 
 from ats_app.models import EmailTemplate
 from ats_app.models.base import utcnow
-from ats_app.handling.actions import InvalidChoice, NotAllowed
 from ats_app.accounts.auth import CurrentUser
 from ats_app.mail.defaults import default_template
 from ats_app.mail.kinds import KINDS, KINDS_BY_CODE
 from ats_app.mail.markup import clean_html, markdown_to_html
 from ats_app.mail.render import unknown_tags
 from ats_app.core.i18n import LANGUAGES, N_
+from ats_app.core.errors import InvalidChoice, NotAllowed
 
 SUBJECT_MAX = 200
 

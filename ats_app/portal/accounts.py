@@ -18,35 +18,14 @@ from ats_app.models.base import utcnow
 from ats_app.core import config, passwords, tokens
 from ats_app.accounts.auth import normalise_email
 from ats_app.core.i18n import N_
+from ats_app.core.errors import InvalidInput, LinkUnusable
 
 LINK_LIFETIME = timedelta(hours=48)
 SESSION_LIFETIME = timedelta(days=30)
 SET_PASSWORD = "set_password"  # CandidateLink.purpose
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1000  # hashing a megabyte of "password" is a cheap way to tie up the server
-
-
-class PortalError(Exception):
-    """A candidate's request that cannot be done; message is text to translate, params fill it."""
-
-    def __init__(self, message: str, **params):
-        super().__init__(message)
-        self.message, self.params = message, params
-
-
-class LinkUnusable(PortalError):
-    """The set-password link is unknown, expired or already used: the candidate needs a new one."""
-
-    def __init__(self):
-        super().__init__(N_("This link has expired or has already been used."))
-
-
-class InvalidInput(PortalError):
-    """One or more form fields are wrong; errors maps each field to its message. Nothing was changed."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__(next(iter(errors.values())))
-        self.errors = errors
+LINK_UNUSABLE = N_("This link has expired or has already been used.")
 
 
 @dataclass(frozen=True)
@@ -166,7 +145,7 @@ def set_password(session: Session, token: str, password: str, now: datetime | No
     now = now or utcnow()
     candidate = candidate_for_link(session, token, now)
     if candidate is None:
-        raise LinkUnusable()
+        raise LinkUnusable(LINK_UNUSABLE)
     problem = password_problem(password, candidate.email)
     if problem:
         raise InvalidInput({"password": problem})
@@ -176,7 +155,7 @@ def set_password(session: Session, token: str, password: str, now: datetime | No
                                col(CandidateLink.expires_at) > now)
                         .values(used_at=now))
     if used.rowcount != 1:
-        raise LinkUnusable()
+        raise LinkUnusable(LINK_UNUSABLE)
     account = session.exec(select(CandidateAccount).where(CandidateAccount.candidate_id == candidate.id)).first()
     if account is None:
         account = CandidateAccount(candidate_id=candidate.id, created_at=now)

@@ -19,15 +19,16 @@ from starlette.routing import Route
 
 from ats_app.web import public_pages
 from ats_app.core import i18n
-from ats_app.portal import self_service as portal
+from ats_app.portal import accounts, self_service
 from ats_app.core.i18n import N_
+from ats_app.core.errors import InvalidInput, LinkUnusable, PortalApplicationNotFound, PortalError
 
 log = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SESSION_COOKIE = "ats_candidate"
 CSRF_COOKIE = "ats_portal_csrf"
 COOKIE_PATH = "/portal"
-COOKIE_AGE = int(portal.SESSION_LIFETIME.total_seconds())
+COOKIE_AGE = int(accounts.SESSION_LIFETIME.total_seconds())
 HEADERS = {
     "Cache-Control": "no-store",
     "Referrer-Policy": "no-referrer",
@@ -75,7 +76,7 @@ def _switch(request: Request, language: str) -> list[dict]:
 
 
 def _render(request: Request, template: str, language: str, *, status: int = 200,
-            candidate: portal.PortalCandidate | None = None, **context) -> HTMLResponse:
+            candidate: accounts.PortalCandidate | None = None, **context) -> HTMLResponse:
     csrf = public_pages.csrf_value(request, CSRF_COOKIE)
     html = public_pages.environment(TEMPLATES, language).get_template(template).render(
         lang=language, csrf=csrf, candidate=candidate, errors=context.pop("errors", {}),
@@ -107,7 +108,7 @@ def _forbidden(request: Request, language: str, candidate=None) -> HTMLResponse:
                     link=("/portal", N_("Back to the portal")), candidate=candidate)
 
 
-def _not_found(request: Request, language: str, candidate=None, text: str = portal.NOT_FOUND,
+def _not_found(request: Request, language: str, candidate=None, text: str = self_service.NOT_FOUND,
                status: int = 404) -> HTMLResponse:
     return _message(request, language, status, N_("Not found"), text, link=("/portal", N_("Back to the portal")),
                     candidate=candidate)
@@ -128,9 +129,9 @@ def _logged_in(request: Request, session_token: str, target: str = "/portal") ->
     return response
 
 
-async def _candidate(request: Request) -> portal.PortalCandidate | None:
+async def _candidate(request: Request) -> accounts.PortalCandidate | None:
     token = request.cookies.get(SESSION_COOKIE)
-    return await public_pages.in_transaction(lambda s: portal.candidate_for_token(s, token)) if token else None
+    return await public_pages.in_transaction(lambda s: accounts.candidate_for_token(s, token)) if token else None
 
 
 # --- set password ---------------------------------------------------------------------------------------------
@@ -138,7 +139,7 @@ async def _candidate(request: Request) -> portal.PortalCandidate | None:
 async def set_password_page(request: Request) -> Response:
     """GET /portal/set-password?token=: the form (looking at it never uses the link up)."""
     token = request.query_params.get("token", "")
-    found = await public_pages.in_transaction(lambda s: portal.candidate_for_link(s, token))
+    found = await public_pages.in_transaction(lambda s: accounts.candidate_for_link(s, token))
     if found is None:
         return _link_gone(request, _visitor_language(request))
     return _render(request, "set_password.html", _visitor_language(request, known=found.language), token=token,
@@ -149,25 +150,25 @@ async def set_password_submit(request: Request) -> Response:
     """POST /portal/set-password: set the password (twice, matching), log in, go to the portal."""
     form = await request.form()
     token, password, again = (str(form.get(k, "")) for k in ("token", "password", "password_again"))
-    found = await public_pages.in_transaction(lambda s: portal.candidate_for_link(s, token))
+    found = await public_pages.in_transaction(lambda s: accounts.candidate_for_link(s, token))
     language = _visitor_language(request, form, found.language if found else None)
     if not public_pages.csrf_ok(request, form, CSRF_COOKIE):
         return _forbidden(request, language)
     if found is None:
         return _link_gone(request, language)
     errors = {}
-    if problem := portal.password_problem(password, found.email):
+    if problem := accounts.password_problem(password, found.email):
         errors["password"] = problem
     elif password != again:
         errors["password_again"] = N_("The two passwords are not the same.")
     if not errors:
         def work(session):
-            return portal.open_session(session, portal.set_password(session, token, password))
+            return accounts.open_session(session, accounts.set_password(session, token, password))
         try:
             return _logged_in(request, await public_pages.in_transaction(work), "/portal?done=password")
-        except portal.LinkUnusable:
+        except LinkUnusable:
             return _link_gone(request, language)
-        except portal.InvalidInput as refused:
+        except InvalidInput as refused:
             errors = refused.errors
     return _render(request, "set_password.html", language, status=400, token=token, email=found.email, errors=errors)
 
@@ -188,7 +189,7 @@ async def login_submit(request: Request) -> Response:
     if not public_pages.csrf_ok(request, form, CSRF_COOKIE):
         return _forbidden(request, language)
     email, password = str(form.get("email", "")), str(form.get("password", ""))
-    token = await public_pages.in_transaction(lambda s: portal.log_in(s, email, password))
+    token = await public_pages.in_transaction(lambda s: accounts.log_in(s, email, password))
     if token is None:
         return _render(request, "login.html", language, status=400, email=email,
                        errors={"form": N_("The email address or the password is wrong.")})
@@ -201,7 +202,7 @@ async def logout_submit(request: Request) -> Response:
     if not public_pages.csrf_ok(request, form, CSRF_COOKIE):
         return _forbidden(request, _visitor_language(request, form))
     token = request.cookies.get(SESSION_COOKIE)
-    await public_pages.in_transaction(lambda s: portal.log_out(s, token))
+    await public_pages.in_transaction(lambda s: accounts.log_out(s, token))
     response = RedirectResponse("/portal/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path=COOKIE_PATH)
     return response
@@ -209,12 +210,12 @@ async def logout_submit(request: Request) -> Response:
 
 # --- the portal page and contact details ----------------------------------------------------------------------
 
-async def _home(request: Request, candidate: portal.PortalCandidate, *, entered: dict | None = None,
+async def _home(request: Request, candidate: accounts.PortalCandidate, *, entered: dict | None = None,
                 errors: dict | None = None) -> Response:
     """The portal page; with entered and errors, the contact form as sent, each problem by its field."""
     def work(session):
-        return (portal.applications_for(session, candidate.id, candidate.language),
-                entered or portal.contact_of(session, candidate.id))
+        return (self_service.applications_for(session, candidate.id, candidate.language),
+                entered or self_service.contact_of(session, candidate.id))
     applications, contact = await public_pages.in_transaction(work)
     return _render(request, "home.html", candidate.language, status=400 if errors else 200, candidate=candidate,
                    applications=applications, contact=contact, errors=errors or {},
@@ -250,10 +251,10 @@ async def contact_submit(request: Request) -> Response:
     candidate, form, refusal = await _logged_in_post(request)
     if refusal is not None:
         return refusal
-    entered = {field: str(form.get(field, "")) for field in portal.CONTACT_FIELDS}
+    entered = {field: str(form.get(field, "")) for field in self_service.CONTACT_FIELDS}
     try:
-        await public_pages.in_transaction(lambda s: portal.update_contact(s, candidate.id, **entered))
-    except portal.InvalidInput as refused:
+        await public_pages.in_transaction(lambda s: self_service.update_contact(s, candidate.id, **entered))
+    except InvalidInput as refused:
         return await _home(request, candidate, entered=entered, errors=refused.errors)
     return RedirectResponse("/portal?done=contact", status_code=303)
 
@@ -266,7 +267,7 @@ async def withdraw_page(request: Request) -> Response:
     if candidate is None:
         return _to_login(request)
     wanted = request.path_params["application_id"]
-    applications = await public_pages.in_transaction(lambda s: portal.applications_for(s, candidate.id, candidate.language))
+    applications = await public_pages.in_transaction(lambda s: self_service.applications_for(s, candidate.id, candidate.language))
     application = next((a for a in applications if a.id == wanted), None)
     if application is None:
         return _not_found(request, candidate.language, candidate)
@@ -280,10 +281,10 @@ async def withdraw_submit(request: Request) -> Response:
         return refusal
     wanted = request.path_params["application_id"]
     try:
-        await public_pages.in_transaction(lambda s: portal.withdraw(s, candidate.id, wanted))
-    except portal.ApplicationNotFound:
+        await public_pages.in_transaction(lambda s: self_service.withdraw(s, candidate.id, wanted))
+    except PortalApplicationNotFound:
         return _not_found(request, candidate.language, candidate)
-    except portal.PortalError as refused:
+    except PortalError as refused:
         return _message(request, candidate.language, 409, N_("The application was not withdrawn"), refused.message,
                         link=("/portal", N_("Back to the portal")), candidate=candidate)
     return RedirectResponse("/portal?done=withdrawn", status_code=303)
@@ -296,7 +297,7 @@ async def deletion_page(request: Request) -> Response:
     candidate = await _candidate(request)
     if candidate is None:
         return _to_login(request)
-    pending = await public_pages.in_transaction(lambda s: portal.open_deletion_request(s, candidate.id) is not None)
+    pending = await public_pages.in_transaction(lambda s: self_service.open_deletion_request(s, candidate.id) is not None)
     return _render(request, "delete.html", candidate.language, candidate=candidate, pending=pending, note="")
 
 
@@ -307,8 +308,8 @@ async def deletion_submit(request: Request) -> Response:
         return refusal
     note = str(form.get("note", ""))
     try:
-        await public_pages.in_transaction(lambda s: portal.request_deletion(s, candidate.id, note))
-    except portal.PortalError as refused:
+        await public_pages.in_transaction(lambda s: self_service.request_deletion(s, candidate.id, note))
+    except PortalError as refused:
         return _render(request, "delete.html", candidate.language, status=409, candidate=candidate, pending=True,
                        note=note, errors={"form": refused.message})
     return RedirectResponse("/portal?done=deletion", status_code=303)

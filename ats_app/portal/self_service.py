@@ -19,11 +19,9 @@ from ats_app.models.base import utcnow
 from ats_app.handling.actions import change_status, record
 from ats_app.core.i18n import N_, format_day, gettext
 from ats_app.core.phones import readable_phone
-from ats_app.portal.accounts import (LINK_LIFETIME, SESSION_LIFETIME, InvalidInput, LinkUnusable, PortalCandidate,
-    PortalError, candidate_for_link, candidate_for_token, issue_set_password_link, log_in, log_out, open_session,
-    password_problem, set_password)
 from ats_app.applications.statuses import STATUS_COLOURS, STATUS_LABELS
-from ats_app.applications.transitions import ALLOWED_FROM, ActionRefused, check
+from ats_app.applications.transitions import ALLOWED_FROM, check
+from ats_app.core.errors import ActionRefused, InvalidInput, PortalApplicationNotFound, PortalError
 
 DELETION_TASK = "data_deletion"  # Task.kind of a candidate's request to delete their data
 DELETION_DUE = timedelta(days=30)  # GDPR art. 12(3): answer within one month
@@ -52,13 +50,6 @@ POSTAL_CODES = {
 }
 OTHER_POSTAL_CODE = r"[A-Za-z0-9][A-Za-z0-9 -]{1,9}"
 CONTACT_FIELDS = ("mobile", "address", "postal_code", "city")
-
-
-class ApplicationNotFound(PortalError):
-    """Not one of the candidate's own visible applications (another candidate's looks the same)."""
-
-    def __init__(self):
-        super().__init__(NOT_FOUND)
 
 
 @dataclass(frozen=True)
@@ -129,11 +120,11 @@ def applications_for(session: Session, candidate_id: int, language: str) -> list
 
 
 def own_application(session: Session, candidate_id: int, application_id: int) -> tuple[Application, str]:
-    """The candidate's own visible application and its project title; ApplicationNotFound otherwise
+    """The candidate's own visible application and its project title; PortalApplicationNotFound otherwise
     (another candidate's application is "not found" too, so ids reveal nothing)."""
     row = session.exec(_visible_applications(candidate_id).where(Application.id == application_id)).first()
     if row is None:
-        raise ApplicationNotFound()
+        raise PortalApplicationNotFound(NOT_FOUND)
     return row[0], row[1].title
 
 
@@ -141,7 +132,7 @@ def withdraw(session: Session, candidate_id: int, application_id: int) -> Applic
     """The candidate withdraws one of their applications, as the recruiters' Withdrawn action does.
 
     The same transition rule applies (live or saved applications only); the status_changed history line
-    has no actor and says by="candidate". Raises ApplicationNotFound, or PortalError with the reason.
+    has no actor and says by="candidate". Raises PortalApplicationNotFound, or PortalError with the reason.
     """
     application, _title = own_application(session, candidate_id, application_id)
     try:

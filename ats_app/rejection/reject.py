@@ -22,7 +22,8 @@ from ats_app.mail.compose import (Draft, check_drafts, check_sender, draft_for, 
     queue_to_candidate, sender_user)
 from ats_app.mail.tag_values import organisation_zone, recipients
 from ats_app.core.i18n import N_
-from ats_app.applications.transitions import ActionRefused, check
+from ats_app.applications.transitions import check
+from ats_app.core.errors import ActionRefused, InvalidChoice
 
 SEND_HOUR = time(9, 0)  # scheduled rejection emails leave at 09:00 local time, never at night
 MAX_DELAY_DAYS = 30
@@ -116,27 +117,27 @@ class RejectionPlan:
 
 
 def prepare_rejection(session: Session, choices: dict, now: datetime | None = None) -> dict:
-    """Check the wizard's two steps; raises actions.InvalidChoice naming the field."""
+    """Check the wizard's two steps; raises InvalidChoice naming the field."""
     code = str(choices.get("rejection_type") or "")
     rejection_type = session.exec(select(RejectionType).where(RejectionType.code == code,
                                                              RejectionType.active)).first()
     if rejection_type is None:
-        raise actions.InvalidChoice("rejection_type", N_("Choose the rejection type."))
+        raise InvalidChoice("rejection_type", N_("Choose the rejection type."))
     reason_id = None
     if choices.get("reason"):
         reason_id = session.exec(select(RejectionReason.id).where(RejectionReason.code == choices["reason"],
                                                                  RejectionReason.active)
                                  .order_by(RejectionReason.language != "en")).first()  # any row names the code
         if reason_id is None:
-            raise actions.InvalidChoice("reason", N_("Choose a reason from the list."))
+            raise InvalidChoice("reason", N_("Choose a reason from the list."))
     message, note = str(choices.get("message") or "").strip(), str(choices.get("note") or "").strip()
     if len(message) > MESSAGE_MAX:
-        raise actions.InvalidChoice("message", N_("The message can be at most {max} characters."), max=MESSAGE_MAX)
+        raise InvalidChoice("message", N_("The message can be at most {max} characters."), max=MESSAGE_MAX)
     if len(note) > NOTE_MAX:
-        raise actions.InvalidChoice("note", N_("The note can be at most {max} characters."), max=NOTE_MAX)
+        raise InvalidChoice("note", N_("The note can be at most {max} characters."), max=NOTE_MAX)
     timing = str(choices.get("timing") or "now")
     if timing not in TIMINGS:
-        raise actions.InvalidChoice("timing", N_("Choose when the email is sent."))
+        raise InvalidChoice("timing", N_("Choose when the email is sent."))
     send_at, sender, drafts = None, "", []
     if timing != "none":
         sender = check_sender(choices.get("sender", ""))
@@ -147,7 +148,7 @@ def prepare_rejection(session: Session, choices: dict, now: datetime | None = No
         except (TypeError, ValueError):
             days = -1
         if not 1 <= days <= MAX_DELAY_DAYS:
-            raise actions.InvalidChoice("delay_days", N_("Enter a number of days from 1 to {max}."), max=MAX_DELAY_DAYS)
+            raise InvalidChoice("delay_days", N_("Enter a number of days from 1 to {max}."), max=MAX_DELAY_DAYS)
         send_at = send_time(days, organisation_zone(session), now)
     return {"plan": RejectionPlan(
         rejection_type.id, rejection_type.code, reason_id, message, note, timing, send_at, sender, drafts,

@@ -25,10 +25,10 @@ from sqlmodel import Session, col, select
 from ats_app.models import (Application, ApplicationEvent, ApplicationStatus as S, Message, MessageStatus as M,
     RecruitmentProject, RejectionReason, RejectionType)
 from ats_app.accounts.access import visible_projects
-from ats_app.handling.applicant_list import ProjectNotFound
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.i18n import DEFAULT_LANGUAGE, N_, babel_locale, gettext
 from ats_app.applications.statuses import STAGE_LABELS
+from ats_app.core.errors import ProjectNotFound
 
 NO_REASON = N_("No reason given")
 NO_TYPE = N_("No type given")

@@ -24,7 +24,7 @@ from ats_app.mail.compose import Draft, check_drafts, check_sender, default_send
 from ats_app.mail.tag_values import organisation_zone, recipients
 from ats_app.core.i18n import N_, normalise_language
 from ats_app.core.phones import readable_phone
-from ats_app.applications.transitions import ActionRefused
+from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 
 CALL, NEW_TIME, DELETION = "call_candidate", "new_interview_time", "data_deletion"
 KIND_LABELS = {CALL: N_("Call"), NEW_TIME: N_("New interview time"), DELETION: N_("Data deletion")}
@@ -158,7 +158,7 @@ def list_tasks(session: Session, user: CurrentUser, *, show: str = "open", mine_
 def find_task(session: Session, user: CurrentUser, task_id: int) -> Task:
     """The task, when user may handle it; else NotAllowed (a hiring manager) or ActionRefused("not found")."""
     if not may_act(user):
-        raise actions.NotAllowed("tasks")
+        raise NotAllowed("tasks")
     task = session.exec(select(Task)
                         .outerjoin(Application, Application.id == Task.application_id)
                         .outerjoin(RecruitmentProject, RecruitmentProject.id == Application.project_id)
@@ -171,7 +171,7 @@ def find_task(session: Session, user: CurrentUser, task_id: int) -> Task:
 def _check_note(note: str | None, field: str = "note") -> str | None:
     note = (note or "").strip()
     if len(note) > NOTE_MAX:
-        raise actions.InvalidChoice(field, N_("The notes can be at most {max} characters."), max=NOTE_MAX)
+        raise InvalidChoice(field, N_("The notes can be at most {max} characters."), max=NOTE_MAX)
     return note or None
 
 
@@ -180,7 +180,7 @@ def create_call_task(session: Session, user: CurrentUser, application_id: int, n
     """Call instead (rejection wizard): a call task for user, due now, with a call_task_created history
     line. An open call task for the application already there is returned as it is, not doubled."""
     if not may_act(user):
-        raise actions.NotAllowed("tasks")
+        raise NotAllowed("tasks")
     application = actions.find_application(session, user, application_id)
     note = _check_note(note)
     existing = session.exec(select(Task).where(Task.application_id == application.id, Task.kind == CALL,
@@ -206,7 +206,7 @@ def parse_local_moment(text: str, time_zone: str, field: str = "called_at") -> d
     try:
         local = datetime.fromisoformat((text or "").strip())
     except ValueError:
-        raise actions.InvalidChoice(field, N_("Enter the date and time of the call.")) from None
+        raise InvalidChoice(field, N_("Enter the date and time of the call.")) from None
     if local.tzinfo is None:
         local = local.replace(tzinfo=ZoneInfo(time_zone))
     return local.astimezone(timezone.utc)
@@ -243,12 +243,12 @@ def log_call(session: Session, user: CurrentUser, task_id: int, *, called_at: da
     now = now or utcnow()
     task, application = _call_task(session, user, task_id)
     if called_at is None:
-        raise actions.InvalidChoice("called_at", N_("Enter the date and time of the call."))
+        raise InvalidChoice("called_at", N_("Enter the date and time of the call."))
     called_at = _aware(called_at)
     if called_at > now + FUTURE_SLACK:
-        raise actions.InvalidChoice("called_at", N_("The call cannot be in the future."))
+        raise InvalidChoice("called_at", N_("The call cannot be in the future."))
     if outcome not in OUTCOMES:
-        raise actions.InvalidChoice("outcome", N_("Choose how the call went."))
+        raise InvalidChoice("outcome", N_("Choose how the call went."))
     note = _check_note(note)
     person = None
     if confirmation is not None:

@@ -7,9 +7,10 @@ import pytest
 from ats_app.models import ApplicationStatus as S, PanelReview, Rating, RejectionType, Reviewer, Role
 from ats_app.models.base import utcnow
 from ats_app.accounts import auth
-from ats_app.handling.applicant_list import PAGE_SIZE, SORT_KEYS, ProjectNotFound, list_applicants, summary
+from ats_app.handling.applicant_list import PAGE_SIZE, SORT_KEYS, list_applicants, summary
 
 from tests.unit.factories import make_application, make_department, make_project, make_user
+from ats_app.core.errors import ProjectNotFound
 
 START = datetime(2026, 11, 1, 9, tzinfo=timezone.utc)
 

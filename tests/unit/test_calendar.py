@@ -6,14 +6,13 @@ import pytest
 from sqlmodel import select
 
 from ats_app.models import ApplicationEvent, Interview, InterviewAcceptance, InterviewRecruiter, Role, Setting
-from ats_app.handling import actions
 from ats_app.interviews import calendar, invitation
-from ats_app.applications.transitions import ActionRefused
 from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.interviews.ui.calendar_state import CalendarState
 
 from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
 from tests.unit.state_helpers import call, client, state_of
+from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 
 
 def _interview(session, application, starts_at, *, recruiters=(), kind="first", duration=60, **fields):
@@ -146,9 +145,9 @@ def test_set_acceptance_records_history_and_is_refused_to_a_hiring_manager(sessi
     session.commit()
     assert len(_history(session, "acceptance_set")) == 1
 
-    with pytest.raises(actions.NotAllowed):
+    with pytest.raises(NotAllowed):
         calendar.set_acceptance(session, world["manager"], interview.id, "accepted")
-    with pytest.raises(actions.InvalidChoice):
+    with pytest.raises(InvalidChoice):
         calendar.set_acceptance(session, world["recruiter"], interview.id, "not_relevant")
     interview.cancelled_at = datetime.now(UTC)
     session.add(interview)
@@ -187,7 +186,7 @@ def test_moving_reads_the_organisations_wall_clock(session, world, rescheduled):
 ])
 def test_a_wrong_move_names_the_field(session, world, rescheduled, day, clock, duration, field):
     interview = _interview(session, world["kari"], datetime(2030, 3, 20, 8, tzinfo=UTC))
-    with pytest.raises(actions.InvalidChoice) as wrong:
+    with pytest.raises(InvalidChoice) as wrong:
         calendar.move_interview(session, world["recruiter"], interview.id, day, clock, duration)
     assert wrong.value.field == field
     assert rescheduled == []
@@ -207,7 +206,7 @@ def test_moving_through_the_interview_service_sends_an_updated_invitation(sessio
 
 def test_a_hiring_manager_cannot_move(session, world, rescheduled):
     interview = _interview(session, world["kari"], datetime(2030, 3, 20, 8, tzinfo=UTC))
-    with pytest.raises(actions.NotAllowed):
+    with pytest.raises(NotAllowed):
         calendar.move_interview(session, world["manager"], interview.id, "2030-04-02", "09:30", "45")
     assert rescheduled == []
 

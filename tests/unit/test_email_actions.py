@@ -13,13 +13,12 @@ from ats_app.mail import templates as email_templates
 from ats_app.core import files
 from ats_app.handling import further_progress as fp
 from ats_app.delivery import outbox_admin
-from ats_app.handling.actions import InvalidChoice, NotAllowed
 from ats_app.privacy.anonymise import personal_values
-from ats_app.mail.render import TagValues, UnknownTag, render_email
+from ats_app.mail.render import TagValues, render_email
 from ats_app.core.tokens import token_hash
-from ats_app.applications.transitions import ActionRefused
 
 from tests.unit.factories import email_choices, login_as, make_application, make_department, make_project, make_user
+from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed, UnknownTag
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from ats_app.handling.applicant_list import list_applicants, summary
 from ats_app.applications.transitions import ALLOWED_FROM
 
 from tests.unit.factories import email_choices, login_as, make_application, make_department, make_project, make_user
+from ats_app.core.errors import InvalidChoice, NotAllowed
 
 
 _login = login_as
@@ -107,9 +108,9 @@ def test_rights_are_checked_on_the_server(session, project):
     recruiter, manager = _login(session, "r@example.com"), _login(session, "m@example.com")
     app = make_application(session, project)
     for action in ("delete", "transfer", "offer", "hire"):
-        with pytest.raises(actions.NotAllowed):
+        with pytest.raises(NotAllowed):
             fp.run(session, recruiter, action, [app.id], {})
-    with pytest.raises(actions.NotAllowed):
+    with pytest.raises(NotAllowed):
         fp.run(session, manager, "withdraw", [app.id], {})
     assert _fresh(session, app.id).status == S.NEW
     offered = {a.key for a, _ in fp.offered(recruiter)}
@@ -172,7 +173,7 @@ def test_transfer_refuses_a_candidate_already_in_the_target(session, admin, proj
 @pytest.mark.parametrize("choices,field", [({}, "target"), ({"target": "abc"}, "target"), ({"target": 99999}, "target")])
 def test_transfer_without_a_valid_target_is_bad_input(session, admin, project, choices, field):
     app = make_application(session, project)
-    with pytest.raises(actions.InvalidChoice) as refused:
+    with pytest.raises(InvalidChoice) as refused:
         fp.run(session, admin, "transfer", [app.id], choices)
     assert refused.value.field == field
     assert _fresh(session, app.id).status == S.NEW
@@ -194,7 +195,7 @@ def test_hire_makes_an_employee_and_finds_other_live_applications(session, admin
     other = Application(candidate_id=app.candidate_id, project_id=elsewhere.id, status=S.INVITED)
     session.add(other)
     session.commit()
-    with pytest.raises(actions.InvalidChoice) as missing:
+    with pytest.raises(InvalidChoice) as missing:
         fp.run(session, admin, "hire", [app.id], {"department_id": department.id})
     assert missing.value.field == "position"
     result = fp.run(session, admin, "hire", [app.id], {"position_id": position.id, "department_id": department.id,
@@ -210,7 +211,7 @@ def test_ranking_is_validated_and_recorded(session, admin, project):
     app = make_application(session, project)
     actions.set_ranking(session, admin, app.id, 2)
     session.commit()
-    with pytest.raises(actions.InvalidChoice):
+    with pytest.raises(InvalidChoice):
         actions.set_ranking(session, admin, app.id, 7)
     assert _fresh(session, app.id).ranking == 2
     assert _events(session, app.id)[0].payload == {"from": None, "to": 2}
@@ -219,7 +220,7 @@ def test_ranking_is_validated_and_recorded(session, admin, project):
 def test_delete_permanently_needs_the_typed_word_and_forgets_the_person(session, admin, project):
     app = make_application(session, project, deleted_at=utcnow())
     candidate_id = app.candidate_id
-    with pytest.raises(actions.InvalidChoice):
+    with pytest.raises(InvalidChoice):
         fp.run(session, admin, "purge", [app.id], {"confirmation": "yes"})
     assert fp.run(session, admin, "purge", [app.id], {"confirmation": " delete "}).done == 1
     session.expire_all()

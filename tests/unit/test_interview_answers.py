@@ -17,6 +17,7 @@ from ats_app.models.base import utcnow
 from ats_app.interviews import answers as interview_answers, answer_links as interview_links
 
 from tests.unit.factories import make_application, make_project, make_user
+from ats_app.core.errors import AnswerRefused
 
 # Tuesday 31 March 2026 08:00 UTC = 10:00 in Oslo (summer time began on 29 March).
 STARTS = datetime(2026, 3, 31, 8, 0, tzinfo=timezone.utc)
@@ -228,7 +229,7 @@ def test_an_unknown_choice_changes_nothing(session):
 
 def test_the_service_refuses_after_the_interview_is_over(session):
     interview, _, _ = _interview(session)
-    with pytest.raises(interview_answers.AnswerRefused):
+    with pytest.raises(AnswerRefused):
         interview_answers.answer(session, interview, "coming", now=interview.starts_at + timedelta(hours=2))
 
 

@@ -13,10 +13,10 @@ from ats_app.models.base import utcnow
 from ats_app.core import files
 from ats_app.handling import further_progress as fp
 from ats_app.interviews import answer_links as interview_links, invitation as interviews
-from ats_app.handling.actions import InvalidChoice
 from ats_app.core.tokens import token_hash
 
 from tests.unit.factories import login_as, make_application, make_project, make_user
+from ats_app.core.errors import InvalidChoice
 
 OSLO = ZoneInfo("Europe/Oslo")
 

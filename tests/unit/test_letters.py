@@ -17,10 +17,11 @@ from ats_app.models import Application, ApplicationEvent, Candidate, EmailTempla
 from ats_app.accounts import auth
 from ats_app.core import files
 from ats_app.letters import printing as letters
-from ats_app.handling.actions import InvalidChoice, NotAllowed, delete_application
+from ats_app.handling.actions import delete_application
 from ats_app.mail.markup import clean_html
 
 from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
+from ats_app.core.errors import InvalidChoice, NotAllowed
 
 PEOPLE = (  # language, first, last, street, postal code, city, country, a phrase of that language's letter
     ("nb", "Ingrid", "Haugen", "Storgata 12", "0155", "Oslo", "NO", "Takk for søknaden din"),

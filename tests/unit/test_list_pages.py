@@ -4,10 +4,11 @@ import pytest
 
 from ats_app.models import ApplicationStatus as S, Candidate, Role
 from ats_app.models.base import utcnow
-from ats_app.handling import actions, cv_database, deleted as deleted_list, further_progress as fp
+from ats_app.handling import cv_database, deleted as deleted_list, further_progress as fp
 from ats_app.employees.register import list_employees
 
 from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
+from ats_app.core.errors import InvalidChoice, NotAllowed
 
 
 _login = login_as
@@ -41,7 +42,7 @@ def test_cv_database_transfer_into_a_project(session, admin):
     assert result.done == 1 and result.skipped[0].reason == "not found"  # only saved candidates
     again = cv_database.transfer_saved(session, admin, [saved.candidate_id], target.id)
     assert again.skipped[0].reason == "already has an application in {project}"
-    with pytest.raises(actions.InvalidChoice):
+    with pytest.raises(InvalidChoice):
         cv_database.transfer_saved(session, admin, [saved.candidate_id], "")
 
 
@@ -52,7 +53,7 @@ def test_deleted_list_needs_the_right_and_shows_deleted_only(session, admin):
     rows, total = deleted_list.list_deleted(session, admin)
     assert total == 1 and rows[0].name == "Gone Nordmann"
     make_user(session, "plain@example.com", role=Role.RECRUITER)
-    with pytest.raises(actions.NotAllowed):
+    with pytest.raises(NotAllowed):
         deleted_list.list_deleted(session, _login(session, "plain@example.com"))
 
 

@@ -17,6 +17,7 @@ from ats_app.delivery.email_providers import HeldBackend, ResendBackend, outgoin
 
 from tests.unit.conftest import DB_URL
 from tests.unit.outbox_workers import worker_process
+from ats_app.core.errors import ActionRefused
 
 
 @pytest.fixture
@@ -238,7 +239,6 @@ def test_a_worker_that_lost_its_lease_sends_nothing(session, fake):
 
 def test_cancelling_a_message_a_worker_just_claimed_is_refused(session, admin_user):
     from ats_app.delivery import outbox_admin
-    from ats_app.applications.transitions import ActionRefused
 
     [message] = _queue(session)
     assert outbox.claim_due(get_engine(DB_URL), "w") == [message.id]
@@ -250,7 +250,6 @@ def test_cancelling_a_message_a_worker_just_claimed_is_refused(session, admin_us
 
 def test_sending_again_twice_makes_one_copy(session, admin_user):
     from ats_app.delivery import outbox_admin
-    from ats_app.applications.transitions import ActionRefused
 
     [message] = _queue(session)
     message.status = M.FAILED

@@ -19,6 +19,7 @@ from ats_app.core import tokens
 from ats_app.applications.applicant_keys import keys_for
 
 from tests.unit.factories import make_application, make_project, make_user
+from ats_app.core.errors import InvalidInput, LinkUnusable, PortalApplicationNotFound, PortalError
 
 PASSWORD = "correct horse battery"
 
@@ -28,7 +29,7 @@ def _token(url: str) -> str:
 
 
 def _link(session, candidate, now=None) -> str:
-    url = portal.issue_set_password_link(session, candidate, now)
+    url = portal_accounts.issue_set_password_link(session, candidate, now)
     session.commit()
     return url
 
@@ -48,7 +49,7 @@ def _client() -> TestClient:
 
 
 def _with_password(session, candidate, password=PASSWORD):
-    assert portal.set_password(session, _token(_link(session, candidate)), password) == candidate.id
+    assert portal_accounts.set_password(session, _token(_link(session, candidate)), password) == candidate.id
     session.commit()
 
 
@@ -108,7 +109,7 @@ def test_the_database_never_holds_the_token(session):
     assert link.token_hash == tokens.token_hash(token) != token
     assert link.purpose == "set_password"
     assert timedelta(hours=47, minutes=59) < link.expires_at - link.created_at <= timedelta(hours=48)
-    session_token = portal.open_session(session, portal.set_password(session, token, PASSWORD))
+    session_token = portal_accounts.open_session(session, portal_accounts.set_password(session, token, PASSWORD))
     session.commit()
     stored = [repr(row) for model in (CandidateLink, CandidateSession, CandidateAccount)
               for row in session.exec(select(model)).all()]
@@ -119,20 +120,20 @@ def test_a_link_expires_after_48_hours(session):
     candidate, _ = _applicant(session)
     start = utcnow()
     token = _token(_link(session, candidate, now=start))
-    assert portal.candidate_for_link(session, token, now=start + timedelta(hours=47)) is not None
-    with pytest.raises(portal.LinkUnusable):
-        portal.set_password(session, token, PASSWORD, now=start + timedelta(hours=48, seconds=1))
-    assert portal.set_password(session, token, PASSWORD, now=start + timedelta(hours=47, minutes=59)) == candidate.id
-    with pytest.raises(portal.LinkUnusable):
-        portal.set_password(session, token, "another good password", now=start + timedelta(hours=48))
+    assert portal_accounts.candidate_for_link(session, token, now=start + timedelta(hours=47)) is not None
+    with pytest.raises(LinkUnusable):
+        portal_accounts.set_password(session, token, PASSWORD, now=start + timedelta(hours=48, seconds=1))
+    assert portal_accounts.set_password(session, token, PASSWORD, now=start + timedelta(hours=47, minutes=59)) == candidate.id
+    with pytest.raises(LinkUnusable):
+        portal_accounts.set_password(session, token, "another good password", now=start + timedelta(hours=48))
 
 
 def test_a_new_link_revokes_the_older_ones(session):
     candidate, _ = _applicant(session)
     older, newer = _token(_link(session, candidate)), _token(_link(session, candidate))
-    with pytest.raises(portal.LinkUnusable):
-        portal.set_password(session, older, PASSWORD)
-    assert portal.set_password(session, newer, PASSWORD) == candidate.id
+    with pytest.raises(LinkUnusable):
+        portal_accounts.set_password(session, older, PASSWORD)
+    assert portal_accounts.set_password(session, newer, PASSWORD) == candidate.id
     assert len(session.exec(select(CandidateAccount)).all()) == 1
 
 
@@ -140,12 +141,12 @@ def test_the_atomic_update_decides_when_two_submits_race(session, monkeypatch):
     """Even when the first look says the link is fine, the UPDATE … WHERE used_at IS NULL refuses a used one."""
     candidate, _ = _applicant(session)
     token = _token(_link(session, candidate))
-    seen = portal.candidate_for_link(session, token)
-    portal.set_password(session, token, PASSWORD)
+    seen = portal_accounts.candidate_for_link(session, token)
+    portal_accounts.set_password(session, token, PASSWORD)
     session.commit()
     monkeypatch.setattr(portal_accounts, "candidate_for_link", lambda *_args: seen)
-    with pytest.raises(portal.LinkUnusable):
-        portal.set_password(session, token, "someone else's password")
+    with pytest.raises(LinkUnusable):
+        portal_accounts.set_password(session, token, "someone else's password")
 
 
 def test_weak_or_mismatched_passwords_are_refused_and_keep_the_link(session):
@@ -162,8 +163,8 @@ def test_weak_or_mismatched_passwords_are_refused_and_keep_the_link(session):
     session.expire_all()
     assert session.exec(select(CandidateLink)).one().used_at is None
     assert session.exec(select(CandidateAccount)).one().password_hash is None
-    with pytest.raises(portal.InvalidInput) as refused:
-        portal.set_password(session, token, "123456789")
+    with pytest.raises(InvalidInput) as refused:
+        portal_accounts.set_password(session, token, "123456789")
     assert "password" in refused.value.errors
 
 
@@ -196,8 +197,8 @@ def test_log_in_uses_the_candidate_row_with_an_account(session):
     session.add(Application(candidate_id=candidate.id, project_id=project.id, **keys_for(candidate)))
     session.commit()
     _with_password(session, candidate)
-    token = portal.log_in(session, without.email, PASSWORD)
-    assert portal.candidate_for_token(session, token).id == candidate.id
+    token = portal_accounts.log_in(session, without.email, PASSWORD)
+    assert portal_accounts.candidate_for_token(session, token).id == candidate.id
     titles = [a.project_title for a in portal.applications_for(session, candidate.id, "en")]
     assert titles == ["New vacancy"]
 
@@ -264,10 +265,10 @@ def test_withdraw_asks_first_then_changes_the_status_and_writes_history(session)
 @pytest.mark.parametrize("status", [S.HIRED, S.REJECTED, S.WITHDRAWN])
 def test_a_finished_application_cannot_be_withdrawn(session, status):
     candidate, application = _applicant(session, status)
-    with pytest.raises(portal.PortalError) as refused:
+    with pytest.raises(PortalError) as refused:
         portal.withdraw(session, candidate.id, application.id)
     assert refused.value.message == portal.CANNOT_WITHDRAW[status.value]
-    with pytest.raises(portal.ApplicationNotFound):
+    with pytest.raises(PortalApplicationNotFound):
         portal.withdraw(session, candidate.id + 1000, application.id)
     session.rollback()
     assert session.get(Application, application.id).status == status
@@ -309,7 +310,7 @@ def test_contact_rules_follow_the_candidates_country(session):
     assert portal.update_contact(session, candidate.id, "06 12345678", "", "1015ab", "Amsterdam") == [
         "mobile", "postal_code", "city"]
     assert (candidate.mobile, candidate.postal_code) == ("+31612345678", "1015 AB")
-    with pytest.raises(portal.InvalidInput) as refused:
+    with pytest.raises(InvalidInput) as refused:
         portal.update_contact(session, candidate.id, "020 123 4567", "x" * 301, "0150", "")  # a landline
     assert set(refused.value.errors) == {"mobile", "address", "postal_code"}
 
@@ -338,7 +339,7 @@ def test_a_deletion_request_reaches_the_project_owners_as_tasks(session):
 
     second = client.post("/portal/delete-my-data", data={"csrf": _csrf(confirm.text), "note": ""})
     assert second.status_code == 409 and len(session.exec(select(Task)).all()) == 2
-    with pytest.raises(portal.PortalError):
+    with pytest.raises(PortalError):
         portal.request_deletion(session, candidate.id, None)
 
 

@@ -13,11 +13,10 @@ from ats_app.models.base import utcnow
 from ats_app.handling import further_progress as fp
 from ats_app.delivery import outbox_admin
 from ats_app.rejection import reject as rejection
-from ats_app.handling.actions import InvalidChoice, NotAllowed
 from ats_app.organisation.reference_data import ensure_reference_data
-from ats_app.applications.transitions import ActionRefused
 
 from tests.unit.factories import email_choices, login_as, make_application, make_project, make_user
+from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 
 OSLO = ZoneInfo("Europe/Oslo")
 

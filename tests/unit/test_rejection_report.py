@@ -14,7 +14,6 @@ from ats_app.web.routes import api
 from ats_app.models import (ApplicationEvent, ApplicationStatus as S, Message, MessageStatus as M, RejectionReason,
     RejectionType, Role)
 from ats_app.accounts import auth
-from ats_app.handling.applicant_list import ProjectNotFound
 from ats_app.core.i18n import gettext
 from ats_app.organisation.reference_data import ensure_reference_data
 from ats_app.rejection.report import COLUMNS, NO_REASON, rejection_report, report_csv
@@ -23,6 +22,7 @@ from ats_app.rejection.ui.report_state import RejectionReportState
 
 from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
 from tests.unit.state_helpers import call, client, state_of
+from ats_app.core.errors import ProjectNotFound
 
 JAN = datetime(2026, 1, 1, tzinfo=timezone.utc)
 FEB = datetime(2026, 2, 1, tzinfo=timezone.utc)

@@ -5,12 +5,12 @@ from sqlmodel import select
 
 from ats_app.models import RejectionReason, RejectionType, Role, Setting
 from ats_app.organisation import settings
-from ats_app.handling.actions import InvalidChoice, NotAllowed
 from ats_app.organisation.reference_data import ensure_reference_data
 from ats_app.organisation.ui.settings_state import SettingsState
 
 from tests.unit.factories import login_as, make_user
 from tests.unit.state_helpers import call, client, state_of
+from ats_app.core.errors import InvalidChoice, NotAllowed
 
 LABELS = {"en": "Salary expectations too high", "nb": "For høye lønnsforventninger",
           "sv": "För höga löneanspråk", "da": "For høje lønforventninger", "fi": "Liian korkea palkkatoive",

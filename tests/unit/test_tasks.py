@@ -5,16 +5,15 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlmodel import select
 
-from ats_app.models import Application, ApplicationEvent, Candidate, Message, Role, Setting, Task
+from ats_app.models import ApplicationEvent, Candidate, Message, Role, Setting, Task
 from ats_app.tasks import calls as tasks
-from ats_app.handling.actions import InvalidChoice, NotAllowed
 from ats_app.mail.compose import Draft
-from ats_app.applications.transitions import ActionRefused
 from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.tasks.ui.tasks_state import TasksState
 
 from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
 from tests.unit.state_helpers import call, client, state_of
+from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 
 SENDER = "Rita Recruiter <recruitment@example.com>"
 UTC = timezone.utc

@@ -4,12 +4,11 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from ats_app.handling import actions
 from ats_app.delivery import worker as delivery_worker, outbox_admin
 from ats_app.core.i18n import N_, format_moment, gettext
-from ats_app.applications.transitions import ActionRefused
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.ui.paged_state import PagedListState, one_of
+from ats_app.core.errors import ActionRefused, NotAllowed
 
 
 @dataclass
@@ -54,7 +53,7 @@ class OutboxState(PagedListState, rx.State):
         try:
             rows, total = await run_in_session(outbox_admin.list_messages, user, status=self.status,
                                                search=self.search, offset=offset)
-        except actions.NotAllowed:
+        except NotAllowed:
             self.rows, self.forbidden = [], True
             return 0
         self.forbidden = False
@@ -82,7 +81,7 @@ class OutboxState(PagedListState, rx.State):
         user = current_user()
         try:
             message = await run_in_session(outbox_admin.get_message, user, int(message_id))
-        except (actions.NotAllowed, ActionRefused):
+        except (NotAllowed, ActionRefused):
             return
         from ats_app.delivery.outbox import shown_status
         self.open_id, self.open_subject, self.open_recipient = message.id, message.subject or "", message.recipient
@@ -101,7 +100,7 @@ class OutboxState(PagedListState, rx.State):
         user = current_user()
         try:
             await run_in_session(change, user, int(message_id))
-        except actions.NotAllowed:
+        except NotAllowed:
             self.notice = gettext(user.language, "You do not have the right to do this.")
             return
         except ActionRefused as refused:

@@ -7,13 +7,13 @@ import reflex as rx
 
 from ats_app.delivery import outbox_admin
 from ats_app.rejection import reject as rejection
-from ats_app.applications.transitions import ActionRefused
 from ats_app.delivery.ui.outbox_state import MessageView, message_views
 
 from ats_app.handling import actions, application_detail as detail
 from ats_app.core.phones import readable_phone
 from ats_app.core.i18n import LANGUAGES, N_, format_moment, format_rating, gettext
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
+from ats_app.core.errors import ActionRefused, ApplicationNotFound, InvalidChoice, NotAllowed
 
 _APPLICATION_PATH = re.compile(r"/applications/(\d+)")
 
@@ -48,7 +48,7 @@ async def change_ranking(application_id, ranking):
     user = current_user()
     try:
         await run_in_session(actions.set_ranking, user, int(application_id), int(ranking or 0))
-    except (actions.NotAllowed, actions.InvalidChoice, actions.ActionRefused, ValueError):
+    except (NotAllowed, InvalidChoice, ActionRefused, ValueError):
         return rx.toast.error(gettext(user.language, "The ranking was not changed."))
     return None
 
@@ -86,7 +86,7 @@ class ApplicationState(rx.State):
         user = current_user()
         try:
             found = await run_in_session(detail.application_detail, user, self.application_id)
-        except detail.ApplicationNotFound:
+        except ApplicationNotFound:
             self.not_found, self.name, self.history, self.others = True, "", [], []
             return
         c, lang, zone = found.candidate, user.language, user.time_zone
@@ -133,7 +133,7 @@ class ApplicationState(rx.State):
         user = current_user()
         try:
             await run_in_session(change, user, *args)
-        except actions.NotAllowed:
+        except NotAllowed:
             return rx.toast.error(gettext(user.language, "You do not have the right to do this."))
         except ActionRefused as refused:
             await self._reload()

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 import reflex as rx
 
 from ats_app.mail import compose as compose
-from ats_app.handling.actions import InvalidChoice
 from ats_app.mail.kinds import kind_for
 from ats_app.core.i18n import LANGUAGES, gettext
 from ats_app.handling.ui.further_progress_state import FurtherProgressState
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
+from ats_app.core.errors import InvalidChoice
 
 # The template kind each email action's drafts are written in ("custom": the candidate tags only).
 KIND_OF = {"send_email": "custom", "offer": "offer", "save_and_send": "candidate_saved"}

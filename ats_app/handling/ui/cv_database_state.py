@@ -9,6 +9,7 @@ from ats_app.core.i18n import LANGUAGES, format_day, gettext
 from ats_app.handling.ui.further_progress_state import ChoiceGroup, transfer_targets
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.ui.paged_state import TickedActionState, one_of
+from ats_app.core.errors import InvalidChoice, NotAllowed
 
 
 @dataclass
@@ -91,7 +92,7 @@ class CvDatabaseState(TickedActionState, rx.State):
         user = current_user()
         try:
             result = await run_in_session(cv_database.transfer_saved, user, list(self.ticked), self.target)
-        except (actions.NotAllowed, actions.InvalidChoice) as refused:
+        except (NotAllowed, InvalidChoice) as refused:
             self._show_refusal(refused, user.language)
             return
         self.transferring, self.ticked = False, []

@@ -9,6 +9,7 @@ from ats_app.core.i18n import format_moment, gettext
 from ats_app.handling.purge import CONFIRMATION_WORD
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.ui.paged_state import TickedActionState
+from ats_app.core.errors import InvalidChoice, NotAllowed
 
 
 @dataclass
@@ -36,7 +37,7 @@ class DeletedState(TickedActionState, rx.State):
     async def _fetch(self, user, offset: int) -> int:
         try:
             rows, total = await run_in_session(deleted_list.list_deleted, user, search=self.search, offset=offset)
-        except actions.NotAllowed:  # the page needs the right to see deleted applications
+        except NotAllowed:  # the page needs the right to see deleted applications
             self.rows, self.forbidden = [], True
             return 0
         self.forbidden = False
@@ -55,7 +56,7 @@ class DeletedState(TickedActionState, rx.State):
             return
         try:
             result = await run_in_session(fp.run, user, action, list(self.ticked), choices)
-        except (actions.NotAllowed, actions.InvalidChoice) as refused:
+        except (NotAllowed, InvalidChoice) as refused:
             self._show_refusal(refused, user.language)
             return
         self.error, self.confirming, self.confirmation, self.ticked = "", False, "", []

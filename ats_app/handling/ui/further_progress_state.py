@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from ats_app.handling import actions, further_progress as fp, transfer
+from ats_app.handling import further_progress as fp, transfer
 from ats_app.core.i18n import gettext
 from ats_app.accounts.ui.guard import current_user, requires, requires_in_background, run_in_session
 from ats_app.ui.paged_state import one_of
+from ats_app.core.errors import InvalidChoice, NotAllowed
 
 CHUNK = 50  # applicants per transaction batch of a background run; more than this shows a progress bar
 DIALOGS = ("transfer", "hire")  # actions with a form to fill in before they run
@@ -223,7 +224,7 @@ class FurtherProgressState(rx.State):
         choices = self._choices()
         try:  # the run's choices and the right are checked before anyone is touched
             await run_in_session(fp.prepare, user, self.action, choices)
-        except (actions.NotAllowed, actions.InvalidChoice) as refused:
+        except (NotAllowed, InvalidChoice) as refused:
             self.errors = dict([fp.explain(refused, user.language)])
             return
         self.dialog = ""
@@ -260,7 +261,7 @@ class FurtherProgressState(rx.State):
                 total.others_to_withdraw += part.others_to_withdraw
                 async with self:
                     self.progress = min(100, (start + CHUNK) * 100 // len(ids))
-        except (actions.NotAllowed, actions.InvalidChoice):
+        except (NotAllowed, InvalidChoice):
             pass  # the right or the choice went away since Execute: what was done is reported below
         finally:
             async with self:

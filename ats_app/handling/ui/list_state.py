@@ -12,6 +12,7 @@ from ats_app.handling.ui.application_state import change_ranking
 from ats_app.handling.ui.further_progress_state import FurtherProgressState
 from ats_app.accounts.ui.guard import requires, run_in_session
 from ats_app.ui.paged_state import TickedListState
+from ats_app.core.errors import ProjectNotFound
 
 _PROJECT_PATH = re.compile(r"/projects/(\d+)")
 
@@ -54,7 +55,7 @@ class ApplicationListState(TickedListState, rx.State):
             project, self.counts, found = await run_in_session(
                 listing.handling_page, user, self.project_id, group=self.group, status=self.status_filter,
                 ranking=ranking, search=self.search, sort=self.sort, descending=self.descending, offset=offset)
-        except listing.ProjectNotFound:
+        except ProjectNotFound:
             self.not_found, self.rows, self.counts = True, [], {}
             return 0
         self.not_found, self.project_title = False, project.title

@@ -11,15 +11,14 @@ import reflex as rx
 from babel.dates import format_interval, format_skeleton, format_time, get_day_names
 
 from ats_app.models.base import utcnow
-from ats_app.handling import actions
 from ats_app.interviews import calendar as service
 from ats_app.delivery import worker as delivery_worker
 from ats_app.accounts.access import may_act
 from ats_app.mail.tag_values import organisation_zone
 from ats_app.core.i18n import babel_locale, gettext
-from ats_app.applications.transitions import ActionRefused
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.ui.paged_state import one_of
+from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 
 VIEWS = ("week", "month")
 STEPS = ("previous", "today", "next")
@@ -255,10 +254,10 @@ class CalendarState(rx.State):
             return
         try:
             await run_in_session(service.set_acceptance, user, self.edit_id, str(acceptance))
-        except actions.InvalidChoice as invalid:
+        except InvalidChoice as invalid:
             self.errors = {"acceptance": gettext(user.language, invalid.message).format(**invalid.params)}
             return
-        except (actions.NotAllowed, ActionRefused) as refused:
+        except (NotAllowed, ActionRefused) as refused:
             self.errors = {"general": _refusal(refused, user.language)}
             return
         self.edit_acceptance, self.errors = str(acceptance), {}
@@ -275,11 +274,11 @@ class CalendarState(rx.State):
         try:
             await run_in_session(service.move_interview, user, self.edit_id, self.move_date, self.move_time,
                                  self.move_duration)
-        except actions.InvalidChoice as invalid:
+        except InvalidChoice as invalid:
             name = invalid.field if invalid.field in FORM_FIELDS else "general"
             self.errors = {name: gettext(user.language, invalid.message).format(**invalid.params)}
             return
-        except (actions.NotAllowed, ActionRefused) as refused:
+        except (NotAllowed, ActionRefused) as refused:
             self.errors = {"general": _refusal(refused, user.language)}
             return
         delivery_worker.poke()
@@ -301,7 +300,7 @@ class CalendarState(rx.State):
             return
         try:
             await run_in_session(interviews.cancel_interview, user, self.edit_id)
-        except (actions.NotAllowed, ActionRefused) as refused:
+        except (NotAllowed, ActionRefused) as refused:
             self.errors = {"general": _refusal(refused, user.language)}
             return
         delivery_worker.poke()

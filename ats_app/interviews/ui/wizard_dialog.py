@@ -5,7 +5,7 @@ import reflex as rx
 from ats_app.core.i18n import N_
 from ats_app.interviews.invitation import MODES, REMINDER_DAYS, TYPE_LABELS
 from ats_app.handling.ui.compose_state import ComposeState as C, DraftRow
-from ats_app.handling.ui.further_progress_state import Choice, FurtherProgressState as FP
+from ats_app.handling.ui.further_progress_state import FurtherProgressState as FP
 from ats_app.interviews.ui.wizard_state import InviteState as I, RecruiterTick
 from ats_app.handling.ui.compose_dialog import addresses_block, drafts_block, preview_block
 from ats_app.handling.ui.further_progress import NATIVE_SELECT, field_error

@@ -3,11 +3,11 @@
 import reflex as rx
 
 from ats_app.letters import printing as letters
-from ats_app.handling.actions import InvalidChoice, NotAllowed
 from ats_app.handling.further_progress import Outcome, BulkResult
 from ats_app.core.i18n import gettext
 from ats_app.handling.ui.further_progress_state import FurtherProgressState
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
+from ats_app.core.errors import InvalidChoice, NotAllowed
 
 
 MAX_LETTERS = 100  # WeasyPrint makes about 10–25 pages a second: a bigger run would hold the page too long

@@ -6,13 +6,13 @@ import reflex as rx
 
 from ats_app.mail import templates as templates
 from ats_app.organisation import structure as organisation
-from ats_app.handling.actions import InvalidChoice, NotAllowed
 from ats_app.mail.kinds import KINDS_BY_CODE
 from ats_app.mail.markup import html_to_markdown
 from ats_app.core.i18n import LANGUAGES, gettext
 from ats_app.mail.template_preview import preview_template
 from ats_app.handling.ui.further_progress_state import Choice
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
+from ats_app.core.errors import InvalidChoice, NotAllowed
 
 
 @dataclass

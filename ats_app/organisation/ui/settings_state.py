@@ -11,9 +11,9 @@ from sqlmodel import Session
 
 from ats_app.models import Role
 from ats_app.organisation import settings as service
-from ats_app.handling.actions import InvalidChoice, NotAllowed
 from ats_app.core.i18n import LANGUAGES, N_, gettext
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
+from ats_app.core.errors import InvalidChoice, NotAllowed
 
 ADMIN = (Role.ADMIN.value,)
 SAVED = N_("Your changes are saved.")

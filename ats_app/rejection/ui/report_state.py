@@ -12,8 +12,8 @@ import reflex as rx
 
 from ats_app.accounts import access
 from ats_app.rejection import report as report_service
-from ats_app.handling.applicant_list import ProjectNotFound
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
+from ats_app.core.errors import ProjectNotFound
 
 CSV_ROUTE = "/reports/rejections.csv"
 NO_TYPE_KEY = "none"  # the chart's key for rejections without a type ("" cannot be a data key)

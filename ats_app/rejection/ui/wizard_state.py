@@ -7,11 +7,11 @@ import reflex as rx
 
 from ats_app.mail import compose as compose
 from ats_app.rejection import reject as rejection
-from ats_app.handling.actions import InvalidChoice
 from ats_app.core.i18n import LANGUAGES, gettext
 from ats_app.handling.ui.compose_state import ComposeState
 from ats_app.handling.ui.further_progress_state import Choice, FurtherProgressState
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
+from ats_app.core.errors import InvalidChoice
 
 STEP_ONE_FIELDS = ("rejection_type", "reason", "message", "note")
 

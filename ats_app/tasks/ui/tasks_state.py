@@ -9,15 +9,14 @@ from dataclasses import dataclass
 import reflex as rx
 
 from ats_app.models.base import utcnow
-from ats_app.handling import actions
 from ats_app.delivery import worker as delivery_worker
 from ats_app.tasks import calls as service
 from ats_app.accounts.access import may_act
 from ats_app.mail.compose import Draft
 from ats_app.core.i18n import N_, format_moment, gettext
-from ats_app.applications.transitions import ActionRefused
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.ui.paged_state import one_of
+from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 
 WHOSE = ("everyone", "mine")  # everyone's first: a request nobody is assigned to must not hide
 ACTORS = ("admin", "recruiter")
@@ -124,7 +123,7 @@ class TasksState(rx.State):
         user = current_user()
         try:
             form = await run_in_session(service.call_form, user, int(task_id))
-        except (actions.NotAllowed, ActionRefused) as refused:
+        except (NotAllowed, ActionRefused) as refused:
             self.notice = _refusal(refused, user.language)
             await self._reload()
             return
@@ -169,10 +168,10 @@ class TasksState(rx.State):
             await run_in_session(service.log_call, user, self.call_id, called_at=called_at, outcome=self.outcome,
                                  note=self.call_note, confirmation=confirmation,
                                  sender=self.sender if self.confirm else None)
-        except actions.InvalidChoice as invalid:
+        except InvalidChoice as invalid:
             self.errors = {_field(invalid.field): gettext(user.language, invalid.message).format(**invalid.params)}
             return
-        except (actions.NotAllowed, ActionRefused) as refused:
+        except (NotAllowed, ActionRefused) as refused:
             self.errors = {"general": _refusal(refused, user.language)}
             return
         if confirmation is not None:
@@ -190,7 +189,7 @@ class TasksState(rx.State):
         try:
             await run_in_session(service.close_task, user, int(task_id))
             self.notice = gettext(user.language, "Task marked as done.")
-        except (actions.NotAllowed, ActionRefused) as refused:
+        except (NotAllowed, ActionRefused) as refused:
             self.notice = _refusal(refused, user.language)
         await self._reload()
 

@@ -4,6 +4,9 @@ Read at call time (not import time), so tests and `ats` commands can point them 
 """
 
 import os
+import secrets
+
+from ats_app.core.files import files_dir
 
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:3000"
 DEFAULT_MAIL_FROM = "Nordlys Recruitment <recruitment@example.com>"
@@ -68,12 +71,8 @@ def secret_key() -> bytes:
     configured = os.environ.get("ATS_SECRET_KEY")
     if configured:
         return configured.encode()
-    from ats_app.core.files import files_dir
-
     path = files_dir() / ".secret_key"
     if not path.exists():
-        import secrets
-
         draft = path.with_name(f".secret_key.{os.getpid()}.{secrets.token_hex(4)}")
         fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as out:

@@ -13,6 +13,7 @@ from resend import exceptions as rx_errors
 
 from ats_app.models import Message
 from ats_app.core import config, files
+from ats_app.delivery import sealed_links
 from ats_app.core.errors import DeliveryError
 
 BATCH_LIMIT = 100  # Resend's batch endpoint takes at most 100 emails, none with attachments
@@ -33,12 +34,7 @@ def outgoing(message: Message, session=None) -> Outgoing:
     revealed when a session is given: the row itself only holds their placeholders)."""
     html, text = message.body_html or "", message.body_text or ""
     if session is not None:
-        from ats_app.interviews import answer_links as interview_links
-        from ats_app.portal.accounts import reveal_links
-
-        html, text = reveal_links(session, html, message), reveal_links(session, text, message)
-        html = interview_links.reveal(session, html, message.interview_id)
-        text = interview_links.reveal(session, text, message.interview_id)
+        html, text = sealed_links.reveal(session, html, message), sealed_links.reveal(session, text, message)
     params = {"from": message.sender or config.mail_from(), "to": [message.recipient], "subject": message.subject or "",
               "html": html, "text": text,
               "tags": [{"name": "message_id", "value": str(message.id)},

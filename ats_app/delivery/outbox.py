@@ -7,20 +7,27 @@ same row; a worker that dies mid-send leaves a lease that runs out, and the row 
 the same Idempotency-Key, which Resend answers from its cache instead of sending twice.
 """
 
+import os
+import socket
 import uuid
 from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, bindparam, text
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from ats_app.models import Message, MessageStatus as M
+from ats_app.models import Message, MessageStatus
 from ats_app.models.base import utcnow
 
 LEASE = timedelta(minutes=2)
 MAX_ATTEMPTS = 8
-CANCELLABLE = (M.QUEUED, M.HELD)
-RESENDABLE = (M.FAILED, M.BOUNCED, M.HELD, M.CANCELLED)
+CANCELLABLE = (MessageStatus.QUEUED, MessageStatus.HELD)
+RESENDABLE = (MessageStatus.FAILED, MessageStatus.BOUNCED, MessageStatus.HELD, MessageStatus.CANCELLED)
 NO_PROVIDER = "held: no email provider configured"
+
+
+def worker_name() -> str:
+    """A name for a delivering worker in the rows it holds (host, process, random)."""
+    return f"{socket.gethostname()[:40]}/{os.getpid()}/{uuid.uuid4().hex[:8]}"
 
 
 def new_key(prefix: str = "msg") -> str:
@@ -38,16 +45,38 @@ def queue_email(session: Session, *, recipient: str, subject: str, html: str, te
         channel="email", recipient=recipient, subject=subject, body_html=html, body_text=text, sender=sender,
         reply_to=reply_to, purpose=purpose, kind=kind, language=language, application_id=application_id,
         interview_id=interview_id, created_by_id=created_by_id, scheduled_at=scheduled_at or utcnow(),
-        attachments=attachments or [], status=M.QUEUED, idempotency_key=new_key(purpose))
+        attachments=attachments or [], status=MessageStatus.QUEUED, idempotency_key=new_key(purpose))
     session.add(message)
     session.flush()
     return message
 
 
+def cancel_waiting(session: Session, *, interview_id: int, purposes: tuple[str, ...]) -> None:
+    """Cancel an interview's messages of these purposes that have not left (queued, scheduled or held),
+    except those already handed to the provider once in a batch: those are on their way."""
+    for message in session.exec(select(Message).where(Message.interview_id == interview_id,
+                                                      col(Message.purpose).in_(purposes),
+                                                      col(Message.status).in_([MessageStatus.QUEUED, MessageStatus.HELD]),
+                                                      col(Message.batch_key).is_(None))):
+        message.status = MessageStatus.CANCELLED
+        session.add(message)
+
+
+def may_cancel(message: Message) -> bool:
+    """A message can be cancelled while it waits (queued, scheduled or held), unless it was handed to the
+    provider once in a batch: that one is on its way."""
+    return message.status in CANCELLABLE and message.batch_key is None
+
+
+def may_resend(message: Message) -> bool:
+    """A failed, bounced, held or cancelled message can be sent again (as a new message)."""
+    return message.status in RESENDABLE
+
+
 def shown_status(message: Message, now: datetime | None = None) -> str:
     """The status a person reads: a queued message whose time is ahead is "scheduled"."""
-    status = M(message.status)
-    if status == M.QUEUED and message.scheduled_at > (now or utcnow()):
+    status = MessageStatus(message.status)
+    if status == MessageStatus.QUEUED and message.scheduled_at > (now or utcnow()):
         return "scheduled"
     return status.value
 
@@ -94,7 +123,7 @@ def load(session: Session, ids: list[int]) -> list[Message]:
 def _owned(session: Session, message_id: int, worker: str) -> Message | None:
     """The message if worker still holds it (a lapsed lease may have gone to another worker)."""
     message = session.get(Message, message_id)
-    if message is None or message.status != M.SENDING or message.locked_by != worker:
+    if message is None or message.status != MessageStatus.SENDING or message.locked_by != worker:
         return None
     return message
 
@@ -130,7 +159,7 @@ def mark_sent(session: Session, message_id: int, worker: str, provider_id: str |
     """Sent: Resend accepted it; delivery events may follow through the webhook."""
     message = _owned(session, message_id, worker)
     if message:
-        message.status, message.provider_id, message.sent_at = M.SENT, provider_id, utcnow()
+        message.status, message.provider_id, message.sent_at = MessageStatus.SENT, provider_id, utcnow()
         message.locked_until = message.locked_by = None
         message.last_error = None
         session.add(message)
@@ -140,7 +169,7 @@ def mark_held(session: Session, message_id: int, worker: str) -> None:
     """Held: no provider is configured, so the message stays here, readable in the app."""
     message = _owned(session, message_id, worker)
     if message:
-        message.status, message.last_error = M.HELD, NO_PROVIDER
+        message.status, message.last_error = MessageStatus.HELD, NO_PROVIDER
         message.locked_until = message.locked_by = None
         message.attempts = max(0, message.attempts - 1)  # not a delivery attempt
         session.add(message)
@@ -157,14 +186,14 @@ def mark_retry(session: Session, message_id: int, worker: str, error: str, retry
     message.locked_until = message.locked_by = None
     if not counts:
         message.attempts = max(0, message.attempts - 1)
-        message.status, message.scheduled_at = M.QUEUED, utcnow() + timedelta(seconds=max(retry_after or 0, 2))
+        message.status, message.scheduled_at = MessageStatus.QUEUED, utcnow() + timedelta(seconds=max(retry_after or 0, 2))
         session.add(message)
         return
     if message.attempts >= MAX_ATTEMPTS:
-        message.status = M.FAILED
+        message.status = MessageStatus.FAILED
     else:
         delay = max(retry_after or 0, min(3600, 5 * 2 ** (message.attempts - 1)))
-        message.status, message.scheduled_at = M.QUEUED, utcnow() + timedelta(seconds=delay)
+        message.status, message.scheduled_at = MessageStatus.QUEUED, utcnow() + timedelta(seconds=delay)
     session.add(message)
 
 
@@ -172,6 +201,6 @@ def mark_failed(session: Session, message_id: int, worker: str, error: str) -> N
     """A problem that retrying cannot fix (the provider refused the message): failed at once."""
     message = _owned(session, message_id, worker)
     if message:
-        message.status, message.last_error = M.FAILED, error[:1000]
+        message.status, message.last_error = MessageStatus.FAILED, error[:1000]
         message.locked_until = message.locked_by = None
         session.add(message)

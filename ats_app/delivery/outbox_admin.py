@@ -11,12 +11,12 @@ from datetime import datetime
 from sqlalchemy import func, or_, update
 from sqlmodel import Session, select
 
-from ats_app.models import ApplicationEvent, Message, MessageStatus as M
+from ats_app.models import Application, ApplicationEvent, Message, MessageStatus
 from ats_app.models.base import utcnow
 from ats_app.accounts.access import may_act
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.i18n import N_, NC_
-from ats_app.delivery.outbox import CANCELLABLE, RESENDABLE, new_key, shown_status
+from ats_app.delivery.outbox import CANCELLABLE, RESENDABLE, may_cancel, may_resend, new_key, shown_status
 from ats_app.core.errors import ActionRefused, NotAllowed
 
 PAGE_SIZE = 50
@@ -38,6 +38,8 @@ class MessageRow:
     last_error: str
     application_id: int | None
     purpose: str
+    cancellable: bool  # Cancel sending is offered
+    resendable: bool  # Send again is offered
 
 
 def _require(user: CurrentUser) -> None:
@@ -48,7 +50,7 @@ def _require(user: CurrentUser) -> None:
 def _row(message: Message, now: datetime) -> MessageRow:
     return MessageRow(message.id, message.recipient, message.subject or "", shown_status(message, now),
                       message.scheduled_at, message.sent_at, message.attempts, message.last_error or "",
-                      message.application_id, message.purpose)
+                      message.application_id, message.purpose, may_cancel(message), may_resend(message))
 
 
 def list_messages(session: Session, user: CurrentUser, *, status: str = "all", search: str = "", offset: int = 0,
@@ -58,9 +60,9 @@ def list_messages(session: Session, user: CurrentUser, *, status: str = "all", s
     now = utcnow()
     where = [Message.channel == "email"]
     if status == "scheduled":
-        where += [Message.status == M.QUEUED, Message.scheduled_at > now]
+        where += [Message.status == MessageStatus.QUEUED, Message.scheduled_at > now]
     elif status == "queued":
-        where += [Message.status.in_([M.QUEUED, M.SENDING]), Message.scheduled_at <= now]
+        where += [Message.status.in_([MessageStatus.QUEUED, MessageStatus.SENDING]), Message.scheduled_at <= now]
     elif status in FILTERS and status != "all":
         where.append(Message.status == status)
     needle = search.strip()
@@ -94,8 +96,6 @@ def get_message(session: Session, user: CurrentUser, message_id: int) -> Message
 
 def _history(session: Session, user: CurrentUser, message: Message, kind: str, **payload) -> None:
     if message.application_id:
-        from ats_app.models import Application
-
         application = session.get(Application, message.application_id)
         session.add(ApplicationEvent(application_id=message.application_id,
                                      project_id=application.project_id if application else None,
@@ -110,7 +110,7 @@ def cancel_message(session: Session, user: CurrentUser, message_id: int) -> Mess
     message = get_message(session, user, message_id)
     done = session.execute(
         update(Message).where(Message.id == message_id, Message.status.in_(CANCELLABLE), Message.batch_key.is_(None))
-        .values(status=M.CANCELLED, locked_until=None, locked_by=None)
+        .values(status=MessageStatus.CANCELLED, locked_until=None, locked_by=None)
         .execution_options(synchronize_session=False))
     if done.rowcount != 1:
         raise ActionRefused(N_("only a message that has not left yet can be cancelled"))
@@ -122,7 +122,7 @@ def cancel_message(session: Session, user: CurrentUser, message_id: int) -> Mess
 def resend_message(session: Session, user: CurrentUser, message_id: int) -> Message:
     """Queue a copy of a failed, bounced, held or cancelled message to leave now (a new record)."""
     old = get_message(session, user, message_id)
-    if old.status not in RESENDABLE:
+    if not may_resend(old):
         raise ActionRefused(N_("only a failed, bounced, held or cancelled message can be sent again"))
     prefix = f"ats/resend-{old.id}/"
     waiting = session.exec(select(Message.id).where(Message.idempotency_key.startswith(prefix),
@@ -132,7 +132,7 @@ def resend_message(session: Session, user: CurrentUser, message_id: int) -> Mess
     copy = Message(**{k: getattr(old, k) for k in (
         "channel", "application_id", "interview_id", "purpose", "kind", "language", "sender", "recipient", "reply_to",
         "subject", "body_html", "body_text", "attachments")},
-        status=M.QUEUED, scheduled_at=utcnow(), idempotency_key=new_key(f"resend-{old.id}"), created_by_id=user.id)
+        status=MessageStatus.QUEUED, scheduled_at=utcnow(), idempotency_key=new_key(f"resend-{old.id}"), created_by_id=user.id)
     session.add(copy)
     session.flush()
     _history(session, user, copy, "email_resent", original_id=old.id)

@@ -14,52 +14,21 @@ from datetime import datetime
 from typing import Protocol
 
 import httpx
-import phonenumbers
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from ats_app.models import Message, MessageStatus as M
+from ats_app.models import Message, MessageStatus
 from ats_app.models.base import utcnow
-from ats_app.delivery import outbox
+from ats_app.core.db import get_engine
+from ats_app.core.phones import normalise_number
+from ats_app.delivery import outbox, sealed_links
 from ats_app.core.errors import SmsError
 
 log = logging.getLogger(__name__)
 
-DEFAULT_REGION = "NO"
 DEFAULT_SENDER = "Nordlys"
 ELKS_API_URL = "https://api.46elks.com/a1"
 NO_PROVIDER = "held: no SMS provider configured"
-
-# --- numbers ---------------------------------------------------------------------------------------------
-
-
-def _parse(raw: str | None, country: str | None):
-    if not raw or not raw.strip():
-        return None
-    region = (country or "").strip().upper()
-    region = region if region in phonenumbers.SUPPORTED_REGIONS else DEFAULT_REGION
-    try:
-        number = phonenumbers.parse(raw.strip(), region)
-    except phonenumbers.NumberParseException:
-        return None
-    return number if phonenumbers.is_valid_number(number) else None
-
-
-def normalise_number(raw: str | None, country: str | None = None) -> str | None:
-    """raw in E.164 ("912 34 567" -> "+4791234567"), read as a number of the candidate's country (ISO
-    code; Norway when unknown); None when it is no valid number, so nothing is sent to a wrong one."""
-    number = _parse(raw, country)
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number else None
-
-
-def is_mobile(number: str | None, country: str | None = None) -> bool:
-    """Whether number can take an SMS (a mobile, or a number plan that does not tell mobiles apart)."""
-    parsed = _parse(number, country)
-    if parsed is None:
-        return False
-    kind = phonenumbers.number_type(parsed)
-    return kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
-
 
 # --- length and parts ------------------------------------------------------------------------------------
 
@@ -146,7 +115,7 @@ def queue_sms(session: Session, *, recipient: str, text: str, purpose: str, appl
     message = Message(
         channel="sms", recipient=number, body_text=text, sender=sender, purpose=purpose, language=language,
         application_id=application_id, interview_id=interview_id, created_by_id=created_by_id,
-        scheduled_at=scheduled_at or utcnow(), attachments=[], status=M.QUEUED,
+        scheduled_at=scheduled_at or utcnow(), attachments=[], status=MessageStatus.QUEUED,
         idempotency_key=outbox.new_key("sms"))
     session.add(message)
     session.flush()
@@ -250,17 +219,13 @@ def backend_from_env() -> HeldSms | Elks46Sms:
 
 def _text(session: Session, message: Message) -> str:
     """The text as the candidate gets it: sealed links (confirm, portal) revealed only now."""
-    from ats_app.interviews import answer_links as interview_links
-    from ats_app.portal.accounts import reveal_links
-
-    return interview_links.reveal(session, reveal_links(session, message.body_text or "", message),
-                                  message.interview_id)
+    return sealed_links.reveal(session, message.body_text or "", message)
 
 
 def _hold(session: Session, message_id: int, worker: str) -> None:
     outbox.mark_held(session, message_id, worker)
     message = session.get(Message, message_id)
-    if message is not None and message.status == M.HELD:
+    if message is not None and message.status == MessageStatus.HELD:
         message.last_error = NO_PROVIDER  # the outbox's own words speak of email
         session.add(message)
 
@@ -280,12 +245,9 @@ def _mark(engine: Engine, worker: str, message_id: int, result: SmsResult | SmsE
 def deliver_due_sms(engine: Engine | None = None, backend: SmsBackend | None = None, worker: str | None = None,
                     limit: int = 100) -> int:
     """Claim the due SMS and send them one by one outside any transaction; the number claimed."""
-    from ats_app.core.db import get_engine
-    from ats_app.delivery.worker import worker_name
-
     engine = engine or get_engine()
     backend = backend or backend_from_env()
-    worker = worker or worker_name()
+    worker = worker or outbox.worker_name()
     ids = outbox.claim_due(engine, worker, limit, channel="sms")
     if not ids:
         return 0

@@ -6,20 +6,18 @@ batches of up to 100 (attachments go one by one); a throttle keeps to the provid
 """
 
 import logging
-import os
-import socket
 import threading
 import time
-import uuid
 from contextlib import asynccontextmanager
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlmodel import Session
 
 from ats_app.core.db import get_engine
 from ats_app.core import config
 from ats_app.delivery import outbox
 from ats_app.delivery.email_providers import BATCH_LIMIT, HeldBackend, Outgoing, backend_from_env, outgoing
+from ats_app.delivery.sms import deliver_due_sms
 from ats_app.core.errors import DeliveryError
 
 log = logging.getLogger(__name__)
@@ -34,8 +32,6 @@ def poke() -> None:
 
 def poke_after_commit(session) -> None:
     """poke() each time session commits from now on (the messages are visible to the worker then)."""
-    from sqlalchemy import event
-
     if not event.contains(session, "after_commit", _poke_on_commit):
         event.listen(session, "after_commit", _poke_on_commit)
 
@@ -61,11 +57,6 @@ class Throttle:
             self._next = max(now, self._next) + self.interval
         if delay > 0:
             time.sleep(delay)
-
-
-def worker_name() -> str:
-    """A name for this worker in the rows it holds (host, process, random)."""
-    return f"{socket.gethostname()[:40]}/{os.getpid()}/{uuid.uuid4().hex[:8]}"
 
 
 def _groups(items: list[tuple[Outgoing, str | None]]) -> list[tuple[str | None, list[Outgoing]]]:
@@ -143,7 +134,7 @@ def deliver_due(engine: Engine | None = None, backend=None, worker: str | None =
     """Claim and deliver what is due now; the number of messages claimed (0: nothing to do)."""
     engine = engine or get_engine()
     backend = backend or backend_from_env()
-    worker = worker or worker_name()
+    worker = worker or outbox.worker_name()
     throttle = throttle or Throttle(config.rate_limit_per_second())
     ids = outbox.claim_due(engine, worker, limit)
     if not ids:
@@ -175,7 +166,7 @@ def deliver_due(engine: Engine | None = None, backend=None, worker: str | None =
 
 def run(stop: threading.Event, engine: Engine | None = None, poll: float = POLL_SECONDS) -> None:
     """Deliver until stop is set: straight on while there is work, else wait for a poke or the poll."""
-    worker = worker_name()
+    worker = outbox.worker_name()
     throttle = Throttle(config.rate_limit_per_second())
     while not stop.is_set():
         try:
@@ -184,8 +175,6 @@ def run(stop: threading.Event, engine: Engine | None = None, poll: float = POLL_
             log.exception("outbox delivery failed; trying again shortly")
             claimed = 0
         try:
-            from ats_app.delivery.sms import deliver_due_sms
-
             claimed += deliver_due_sms(engine, worker=worker)
         except Exception:  # noqa: BLE001
             log.exception("SMS delivery failed; trying again shortly")

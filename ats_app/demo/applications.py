@@ -5,12 +5,12 @@ import random
 from bisect import bisect
 from itertools import accumulate
 
-from ats_app.demo import recruiting as R
+from ats_app.demo import recruiting
 from ats_app.demo.company import Plan
 from ats_app.demo.people import pick
 
-STAGE_CUM = list(accumulate(R.STAGE_WEIGHTS))
-OUTCOME_CUM = {k: (statuses, list(accumulate(weights))) for k, (statuses, weights) in R.OUTCOMES.items()}
+STAGE_CUM = list(accumulate(recruiting.STAGE_WEIGHTS))
+OUTCOME_CUM = {k: (statuses, list(accumulate(weights))) for k, (statuses, weights) in recruiting.OUTCOMES.items()}
 SOURCE_CUM = (40, 62, 84, 94, 100)  # website, linkedin, the country's job board, referral, facebook
 PREVIOUS = {"new": None, "offer": "invited", "hired": "offer"}
 NO_MESSAGES: dict = {}
@@ -36,9 +36,9 @@ def _application(rand, plan: Plan, person: dict, status: str, now: int, refs: di
     stage = reason = None
     previous = PREVIOUS.get(status, "new")
     if status == "rejected":
-        stage = R.STAGE_NAMES[bisect(STAGE_CUM, rand() * STAGE_CUM[-1])]
-        interviewed = R.STAGE_INTERVIEW[stage]
-        reason = pick(rand, R.REASONS["interview" if interviewed else stage])
+        stage = recruiting.STAGE_NAMES[bisect(STAGE_CUM, rand() * STAGE_CUM[-1])]
+        interviewed = recruiting.STAGE_INTERVIEW[stage]
+        reason = pick(rand, recruiting.REASONS["interview" if interviewed else stage])
         previous = "invited" if interviewed else "new"
     elif status == "withdrawn" and rand() < 0.5:
         previous = "invited"
@@ -50,10 +50,10 @@ def _application(rand, plan: Plan, person: dict, status: str, now: int, refs: di
             answers.append((qid, knockout if knocked else "yes"))
             knocked = False
         else:
-            answers.append((qid, person["years_text"] if key == "years" else pick(rand, R.NOTICE[person["lang"]])))
+            answers.append((qid, person["years_text"] if key == "years" else pick(rand, recruiting.NOTICE[person["lang"]])))
     letter = None
     if rand() < 0.8:
-        letter = pick(rand, R.COVER_LETTERS[person["lang"]]).format(project=plan.title, **person["letter"])
+        letter = pick(rand, recruiting.COVER_LETTERS[person["lang"]]).format(project=plan.title, **person["letter"])
     applied_at = ts(applied)
     return {"plan": plan, "project": plan.id, "status": status, "previous": previous, "stage": stage,
             "reason": reason, "type_id": refs["types"][stage] if stage else None,
@@ -72,7 +72,7 @@ def _history(app: dict, ts, js, messages: dict | None = None) -> list[tuple]:
     messages = messages or NO_MESSAGES
     aid, pid, actor = app["id"], app["project"], app["actor"]
     rows = [(aid, pid, None, "applied", js((("source", app["source"]),)), messages.get("applied"), app["applied_at"])]
-    path = R.PATHS[app["status"]]
+    path = recruiting.PATHS[app["status"]]
     if app["previous"] == "invited" and len(path) == 1:
         path = ("invited", app["status"])
     start, span, previous = app["applied"], app["updated"] - app["applied"], "new"

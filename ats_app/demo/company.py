@@ -7,7 +7,7 @@ from datetime import datetime, time as clock, timedelta, timezone
 from sqlmodel import Session, select
 
 from ats_app.models import Department, Position, RecruitmentProject, Role, User
-from ats_app.demo import people as P, recruiting as R
+from ats_app.demo import people, recruiting
 from ats_app.core.passwords import hash_password
 
 ALL_RIGHTS = dict(can_send_sms=True, can_reject=True, can_make_offers=True, can_transfer=True, can_delete=True,
@@ -31,8 +31,8 @@ Plan = namedtuple("Plan", "id title track status questions opens closes departme
 def _organisation(session: Session) -> tuple[dict, dict]:
     """One department and one position per track, reusing those that exist by name."""
     departments, positions = {}, {}
-    for track in P.TRACKS:
-        name, title = P.DEPARTMENTS[track], P.POSITIONS[track]
+    for track in people.TRACKS:
+        name, title = people.DEPARTMENTS[track], people.POSITIONS[track]
         dept = session.exec(select(Department).where(Department.name == name)).first() or Department(name=name)
         session.add(dept)
         session.flush()
@@ -63,15 +63,15 @@ def _projects(session, rng, now, n_apps, departments, positions, users) -> list[
     """The nine default projects with their share of applications; for big N many more, so a
     million applications spread over ~2,000 projects (a few large ones, a long tail of small ones)."""
     today = now.date()
-    specs = [(t, tr, st, today + timedelta(days=d), langs, qs, w) for t, tr, st, d, langs, qs, w in R.PROJECTS]
+    specs = [(t, tr, st, today + timedelta(days=d), langs, qs, w) for t, tr, st, d, langs, qs, w in recruiting.PROJECTS]
     spread = [(r + 1) ** -0.8 for r in range(max(0, min(2000, n_apps // 500) - len(specs)) if n_apps > 5000 else 0)]
     scale = 2.5 * sum(s[-1] for s in specs) / (sum(spread) or 1)
     rng.shuffle(spread)
     for weight in spread:
-        track, lang = rng.choice(P.TRACKS), rng.choices(P.LANGUAGES, P.LANGUAGE_WEIGHTS)[0]
+        track, lang = rng.choice(people.TRACKS), rng.choices(people.LANGUAGES, people.LANGUAGE_WEIGHTS)[0]
         days = rng.randint(-1000, 45)
         status = "draft" if rng.random() < 0.03 else ("closed" if days < 0 else "open")
-        title = f"{P.TITLES[track][lang]}, {rng.choice(R.PROJECT_CITIES[lang])}"
+        title = f"{people.TITLES[track][lang]}, {rng.choice(recruiting.PROJECT_CITIES[lang])}"
         keys = ["work_permit"] + rng.sample(["driving_licence", "scandinavian", "shift_work", "years", "notice"],
                                             rng.randint(1, 3))
         specs.append((title[0].upper() + title[1:], track, status, today + timedelta(days=days),
@@ -79,8 +79,8 @@ def _projects(session, rng, now, n_apps, departments, positions, users) -> list[
     owners = [users[e] for e in ("recruiter@example.com", "ingrid.solheim@example.com", "johan.lindqvist@example.com")]
     made = []
     for title, track, status, deadline, langs, keys, weight in specs:
-        questions = [(f"q{i}", key, R.QUESTIONS[key][0]) for i, key in enumerate(keys, start=1)]
-        shown = [{"id": qid, "text": {lang: R.QUESTIONS[key][1][lang] for lang in langs},
+        questions = [(f"q{i}", key, recruiting.QUESTIONS[key][0]) for i, key in enumerate(keys, start=1)]
+        shown = [{"id": qid, "text": {lang: recruiting.QUESTIONS[key][1][lang] for lang in langs},
                   **({"knockout": knockout} if knockout else {})} for qid, key, knockout in questions]
         end = datetime.combine(deadline, clock(21, 59), timezone.utc)
         opens = (now - timedelta(days=rng.randint(12, 30)) if status == "open" else

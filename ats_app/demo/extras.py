@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from ats_app.models import (Employee, Interview, InterviewRecruiter, Message, PanelReview, PanelReviewApplication,
     Rating, Reviewer)
-from ats_app.demo import recruiting as R
+from ats_app.demo import recruiting
 from ats_app.demo.applications import _history
 from ats_app.demo.bulk import CHUNK, EVENT_COLUMNS, _insert, _next_id
 from ats_app.demo.people import COMPANY
@@ -43,8 +43,8 @@ def _interview(rng, app: dict, now: datetime) -> dict | None:
         acceptance = rng.choices(("awaiting", "accepted", "not_accepted", "contact_new_time"), (40, 40, 8, 12))[0]
         created = updated
         answered = None if acceptance == "awaiting" else min(now, created + timedelta(hours=rng.randint(1, 30)))
-    elif status in ("offer", "hired") or (stage and R.STAGE_INTERVIEW[stage]) or app["previous"] == "invited":
-        kind = "second" if status in ("offer", "hired") else R.STAGE_INTERVIEW.get(stage) or "first"
+    elif status in ("offer", "hired") or (stage and recruiting.STAGE_INTERVIEW[stage]) or app["previous"] == "invited":
+        kind = "second" if status in ("offer", "hired") else recruiting.STAGE_INTERVIEW.get(stage) or "first"
         created = applied + (updated - applied) * 0.3
         starts = _office_hours(rng, (applied + (updated - applied) * 0.6).date())
         if starts < created:
@@ -70,8 +70,8 @@ def _message(run: str, purpose: str, app: dict, person: dict, when: str, at: dat
     """A held email in the candidate's language (no provider in a demo, so nothing leaves)."""
     lang = person["lang"]
     fields = {"first_name": person["first"], "project": app["plan"].title, "company": COMPANY, "when": when}
-    subject, body = R.MESSAGES[purpose][lang]
-    text = f"{body.format(**fields)}\n\n{R.SIGN_OFF[lang]}\n{COMPANY}"
+    subject, body = recruiting.MESSAGES[purpose][lang]
+    text = f"{body.format(**fields)}\n\n{recruiting.SIGN_OFF[lang]}\n{COMPANY}"
     html = "".join(f"<p>{escape(par).replace(chr(10), '<br>')}</p>" for par in text.split("\n\n"))
     return {"channel": "email", "application_id": app["id"], "purpose": purpose, "status": "held",
             "sender": f"{COMPANY} <jobs@example.com>", "recipient": person["email"], "scheduled_at": at,
@@ -98,9 +98,9 @@ def _rich(session, rng, now, rich: list, users: dict, refs: dict, ts, js) -> dic
             links.append({"interview_id": interview_id, "user_id": app["actor"]})
             if rng.random() < 0.4 and app["actor"] not in helpers:
                 links.append({"interview_id": interview_id, "user_id": rng.choice(helpers)})
-            when = format_datetime(interview["starts_at"], R.WHEN[person["lang"]], tzinfo=OSLO, locale=person["lang"])
+            when = format_datetime(interview["starts_at"], recruiting.WHEN[person["lang"]], tzinfo=OSLO, locale=person["lang"])
             if interview["reminder_channel"] == "email":
-                subject, body = R.REMINDERS[person["lang"]]
+                subject, body = recruiting.REMINDERS[person["lang"]]
                 interview["reminder_subject"] = subject.format(project=app["plan"].title)
                 interview["reminder_body"] = body.format(first_name=person["first"], when=when)
             else:
@@ -153,7 +153,7 @@ def _panel_reviews(session, rng, now, rich: list, users: dict) -> int:
             for app in apps[:round(len(apps) * share)]:
                 session.add(Rating(reviewer_id=reviewer.id, application_id=app["id"],
                                    score=rng.choice((2, 3, 4, 5, 5, 6, 6, 7)),
-                                   comment=rng.choice(R.RATING_COMMENTS) if rng.random() < 0.7 else None,
+                                   comment=rng.choice(recruiting.RATING_COMMENTS) if rng.random() < 0.7 else None,
                                    created_at=now - timedelta(days=rng.randint(1, 2))))
     session.flush()
     return len(chosen)

@@ -35,7 +35,7 @@ from sqlmodel import Session, select
 
 from ats_app.core.db import get_engine
 from ats_app.models import Application, ApplicationEvent, Candidate, RejectionReason, RejectionType, Role, User
-from ats_app.demo import people as P
+from ats_app.demo import people
 from ats_app.demo.cv_pdf import render_cv_pdf
 from ats_app.applications.applicant_keys import search_text, sort_name
 from ats_app.demo.applications import OUTCOME_CUM, _application, _history, _slots
@@ -50,7 +50,7 @@ DEFAULT_APPLICATIONS = 400
 RICH_LIMIT = 500  # applications with interviews, messages and message-linked history
 CV_FILE_LIMIT = 2000  # candidates with a stored PDF CV
 BIG = 50_000  # from here, indexes are rebuilt after the load instead of updated row by row
-LANGUAGE_CUM = list(accumulate(P.LANGUAGE_WEIGHTS))
+LANGUAGE_CUM = list(accumulate(people.LANGUAGE_WEIGHTS))
 
 
 class DemoDataError(RuntimeError):
@@ -194,9 +194,9 @@ def _generate(rng, now, n_apps, live, refs, recruiters, first, stored, write, ts
             plan = targets[bisect(cum, rand() * cum[-1])]
             if plan not in chosen:
                 chosen.append(plan)
-        track = chosen[0].track if rand() < 0.85 else pick(rand, P.TRACKS)
-        lang = P.LANGUAGES[bisect(LANGUAGE_CUM, rand() * LANGUAGE_CUM[-1])]
-        person = P.person(rand, lang, track, emails, year, candidate_id - first_candidate < CV_FILE_LIMIT)
+        track = chosen[0].track if rand() < 0.85 else pick(rand, people.TRACKS)
+        lang = people.LANGUAGES[bisect(LANGUAGE_CUM, rand() * LANGUAGE_CUM[-1])]
+        person = people.person(rand, lang, track, emails, year, candidate_id - first_candidate < CV_FILE_LIMIT)
         mine = []
         for j, plan in enumerate(chosen):
             arrivals[plan.id] += 1

@@ -3,6 +3,7 @@ applicants write, the messages and reminders it sends, and how applications turn
 the engine so the engine reads as logic.
 """
 
+from ats_app.applications.stages import STAGES
 from ats_app.demo.people import LANGUAGES
 
 COVER_LETTERS = {
@@ -176,11 +177,9 @@ OUTCOMES = {
 }
 OUTCOMES = {k: (tuple(s for s, _ in v), tuple(w for _, w in v)) for k, v in OUTCOMES.items()}
 # Rejection stages with weights, the interview each stage follows, and the reasons that fit.
-STAGES = (("after_application_review", 45, None), ("after_screening", 18, None), ("timed", 7, None),
-          ("after_initial_meeting", 10, "initial"), ("after_first_interview", 12, "first"),
-          ("after_second_interview", 6, "second"), ("after_third_interview", 2, "third"))
-STAGE_NAMES, STAGE_WEIGHTS = tuple(s[0] for s in STAGES), tuple(s[1] for s in STAGES)
-STAGE_INTERVIEW = {s[0]: s[2] for s in STAGES}
+STAGE_NAMES = tuple(stage.code for stage in STAGES)
+STAGE_WEIGHTS = (45, 18, 7, 10, 12, 6, 2)  # per stage, in process order (applications.stages)
+STAGE_INTERVIEW = {stage.code: stage.after_interview for stage in STAGES}
 REASONS = {
     "after_application_review": ("requirement_not_met", "insufficient_experience", "better_matched_candidates",
                                  "insufficient_language_skills"),

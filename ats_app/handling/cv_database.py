@@ -7,13 +7,13 @@ from sqlalchemy import exists, func, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from ats_app.models import Application, ApplicationStatus as S, Candidate, RecruitmentProject
+from ats_app.models import Application, ApplicationStatus, Candidate, RecruitmentProject
 from ats_app.accounts.access import visible_projects
-from ats_app.handling.actions import require
+from ats_app.applications.further_progress_action import require
 from ats_app.accounts.auth import CurrentUser
 from ats_app.handling.further_progress import BulkResult, run_each
 from ats_app.core.i18n import N_
-from ats_app.handling.transfer import check_target, transfer_candidate
+from ats_app.handling.transfer import TRANSFER, check_target, transfer_candidate
 from ats_app.core.errors import ActionRefused, InvalidChoice
 
 PAGE_SIZE = 50
@@ -37,7 +37,7 @@ def list_saved(session: Session, user: CurrentUser, *, search: str = "", languag
         select(Application.candidate_id, func.max(Application.updated_at).label("saved_at"),
                func.max(Application.id).label("application_id"))
         .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
-        .where(Application.status == S.SAVED, Application.deleted_at.is_(None), visible_projects(user))
+        .where(Application.status == ApplicationStatus.SAVED, Application.deleted_at.is_(None), visible_projects(user))
         .group_by(Application.candidate_id).subquery()
     )
     where = [Candidate.anonymised_at.is_(None)]
@@ -65,7 +65,7 @@ def list_saved(session: Session, user: CurrentUser, *, search: str = "", languag
 def transfer_saved(session: Session, user: CurrentUser, candidate_ids: list[int], target) -> BulkResult:
     """Transfer saved candidates into a project (target as the Transfer form gives it): each gets a new
     application with status Transferred; one already in the target is skipped with the reason."""
-    require(user, "transfer")
+    require(user, TRANSFER)
     project = check_target(session, user, target)
     if project is None:
         raise InvalidChoice("target", N_("Choose the project to transfer to."))
@@ -74,7 +74,7 @@ def transfer_saved(session: Session, user: CurrentUser, candidate_ids: list[int]
     saved = set(session.exec(select(Application.candidate_id)
                              .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
                              .where(Application.candidate_id.in_(candidate_ids or [-1]),
-                                    Application.status == S.SAVED, Application.deleted_at.is_(None),
+                                    Application.status == ApplicationStatus.SAVED, Application.deleted_at.is_(None),
                                     visible_projects(user))))
 
     def step(candidate_id: int) -> None:

@@ -8,7 +8,8 @@ from sqlmodel import Session, select
 
 from ats_app.models import Application, Candidate, RecruitmentProject, User
 from ats_app.accounts.access import visible_projects
-from ats_app.handling.actions import require
+from ats_app.applications.further_progress_action import require
+from ats_app.handling.status_actions import RESTORE
 from ats_app.accounts.auth import CurrentUser
 
 PAGE_SIZE = 50
@@ -29,7 +30,7 @@ class DeletedRow:
 def list_deleted(session: Session, user: CurrentUser, *, search: str = "", offset: int = 0,
                  limit: int = PAGE_SIZE) -> tuple[list[DeletedRow], int]:
     """One page of deleted applications (not those a Transfer moved away) and how many there are."""
-    require(user, "restore")
+    require(user, RESTORE)
     where = [Application.deleted_at.is_not(None), Application.moved_to_id.is_(None),
              visible_projects(user, include_deleted=True)]
     needle = " ".join(search.lower().split())

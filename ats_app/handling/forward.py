@@ -8,18 +8,22 @@ and with which options.
 """
 
 import mimetypes
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import TypedDict
 
 from jinja2 import FileSystemLoader
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 from sqlmodel import Session
 
-from ats_app.models import ApplicationEvent, Candidate, RecruitmentProject
+from ats_app.models import Candidate, RecruitmentProject
 from ats_app.core import files
-from ats_app.handling.actions import find_application, require
+from ats_app.applications.further_progress_action import FurtherProgressAction, require
+from ats_app.applications.history import record
+from ats_app.applications.lookup import find_application
 from ats_app.privacy.anonymise import anonymised_cv_pdf, anonymised_profile
 from ats_app.accounts.auth import CurrentUser
 from ats_app.mail.compose import check_recipient, check_sender
@@ -35,15 +39,34 @@ _ENV = ImmutableSandboxedEnvironment(loader=FileSystemLoader(Path(__file__).reso
 NOTE_MAX = 2000
 
 
-def prepare_forward(choices: dict) -> dict:
-    """Check the form once for the whole run: recipient, sender, note, and the two options."""
-    note = str(choices.get("note") or "").strip()
-    if len(note) > NOTE_MAX:
+class ForwardForm(TypedDict, total=False):
+    """The Forward form as the UI sends it."""
 
+    recipient: str
+    sender: str
+    note: str
+    anonymise: bool
+    without_attachments: bool
+
+
+@dataclass(frozen=True)
+class ForwardPlan:
+    """The checked form, for every forwarded applicant of the run."""
+
+    recipient: str
+    sender: str
+    note: str = ""
+    anonymise: bool = False
+    without_attachments: bool = False
+
+
+def prepare_forward(session: Session, user: CurrentUser, form: ForwardForm) -> ForwardPlan:
+    """Check the form once for the whole run: recipient, sender, note, and the two options."""
+    note = str(form.get("note") or "").strip()
+    if len(note) > NOTE_MAX:
         raise InvalidChoice("note", N_("The note can be at most {max} characters."), max=NOTE_MAX)
-    return {"recipient": check_recipient(choices.get("recipient", "")), "sender": check_sender(choices.get("sender", "")),
-            "note": note, "anonymise": bool(choices.get("anonymise")),
-            "without_attachments": bool(choices.get("without_attachments"))}
+    return ForwardPlan(check_recipient(form.get("recipient", "")), check_sender(form.get("sender", "")), note,
+                       bool(form.get("anonymise")), bool(form.get("without_attachments")))
 
 
 def _paragraphs(text: str | None) -> list[str]:
@@ -86,11 +109,12 @@ def _profile(candidate: Candidate, application, project: RecruitmentProject, lan
             "cv_text": _paragraphs(candidate.cv_text)}
 
 
-def forward_application(session: Session, user: CurrentUser, application_id: int, *, recipient: str, sender: str,
-                        note: str = "", anonymise: bool = False, without_attachments: bool = False):
-    """Queue the profile email to recipient and write the history line."""
-    require(user, "forward")
+def forward_application(session: Session, user: CurrentUser, application_id: int, plan: ForwardPlan):
+    """Queue the profile email to the plan's recipient and write the history line."""
+    require(user, FORWARD)
     application = find_application(session, user, application_id)
+    recipient, sender, note = plan.recipient, plan.sender, plan.note
+    anonymise, without_attachments = plan.anonymise, plan.without_attachments
     candidate = session.get(Candidate, application.candidate_id)
     project = session.get(RecruitmentProject, application.project_id)
     language = user.language
@@ -117,8 +141,11 @@ def forward_application(session: Session, user: CurrentUser, application_id: int
     message = queue_email(session, recipient=recipient, subject=subject, html=html, text=plain_text(html),
                           sender=sender, reply_to=user.email, purpose="forward", kind="forward", language=language,
                           application_id=application.id, created_by_id=user.id, attachments=attachments)
-    session.add(ApplicationEvent(application_id=application.id, project_id=application.project_id, actor_id=user.id,
-                                 kind="forwarded", message_id=message.id,
-                                 payload={"recipient": recipient, "anonymised": anonymise,
-                                          "attachments": bool(attachments)}))
+    record(session, user, application, "forwarded", message_id=message.id, recipient=recipient, anonymised=anonymise,
+           attachments=bool(attachments))
     return application
+
+
+FORWARD: FurtherProgressAction[ForwardForm, ForwardPlan] = FurtherProgressAction(
+    "forward", N_("Forward to email"), form="compose", prepare=prepare_forward, run_one=forward_application,
+    sends_email=True)

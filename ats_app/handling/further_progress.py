@@ -1,64 +1,67 @@
 """The Further progress list and Execute: which actions a user is offered, and running one on many.
 
-Execute runs the same per-applicant function for each ticked applicant, each in its own transaction:
-a refused or failing applicant is rolled back alone and reported with its reason, the others stay
-done ("12 done, 1 skipped: already hired"). Choices for the whole run (transfer target, hire position)
-are checked once, before anyone is touched.
+The list is the declarations of the actions (applications.further_progress_action) in the order the
+recruiter reads them. Execute runs the same per-applicant step for each ticked applicant, each in its
+own transaction: a refused or failing applicant is rolled back alone and reported with its reason, the
+others stay done ("12 done, 1 skipped: already hired"). The form of the run (transfer target, hire
+position, the email) is checked once, before anyone is touched.
 """
 
 import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from ats_app.models import Application, Candidate, RecruitmentProject
-from ats_app.handling import actions, email_actions, forward, purge, transfer
-from ats_app.delivery import worker as delivery_worker
-from ats_app.interviews import invitation as interviews
-from ats_app.rejection import reject as rejection
-from ats_app.accounts.access import visible_projects
+from ats_app.accounts.access import may_act
 from ats_app.accounts.auth import CurrentUser
-from ats_app.core.i18n import N_, gettext
+from ats_app.applications.further_progress_action import (AnyAction, FurtherProgressAction, OtherApplication, allowed,
+                                                          require)
+from ats_app.applications.lookup import applicant_names
 from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
+from ats_app.core.i18n import N_, gettext
+from ats_app.delivery.worker import poke_after_commit
+from ats_app.handling.forward import FORWARD
+from ats_app.handling.hire import HIRE
+from ats_app.handling.offer import OFFER
+from ats_app.handling.purge import PURGE
+from ats_app.handling.save_and_send import SAVE_AND_SEND
+from ats_app.handling.send_email import SEND_EMAIL
+from ats_app.handling.status_actions import DELETE, RESTORE, SAVE, WITHDRAW
+from ats_app.handling.transfer import TRANSFER
+from ats_app.interviews.invitation import INVITE
+from ats_app.letters.printing import LETTER
+from ats_app.rejection.reject import REJECT
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Action:
-    """One entry of the Further progress list. Email-sending ones arrive with the email issues."""
-
-    key: str  # also the action's key in actions.RIGHTS and RUNNERS
-    label: str
-    hint: str = ""  # why the entry is disabled (it is not available yet); "" for an available action
-
-
 SOON = N_("Coming in a later release")
-CATALOGUE = (
-    Action("withdraw", N_("Withdrawn")),
-    Action("delete", N_("Delete")),
-    Action("send_email", N_("Send email")),
-    Action("invite", N_("Invite to interview")),
-    Action("reject", N_("Reject")),
-    Action("save", N_("Save candidate")),
-    Action("save_and_send", N_("Save and send username/password")),
-    Action("forward", N_("Forward to email")),
-    Action("transfer", N_("Transfer")),
-    Action("offer", N_("Send offer")),
-    Action("hire", N_("Hire")),
-    Action("contract", N_("Employment contract"), SOON),
-    Action("letter", N_("Send letter")),
-    Action("panel_review", N_("Send to review panel"), SOON),
+FAILED = N_("failed; nothing was changed")
+
+# The Further progress list, in EasyCruit's order, then the actions of Deleted applications.
+CATALOGUE: tuple[AnyAction, ...] = (
+    WITHDRAW, DELETE, SEND_EMAIL, INVITE, REJECT, SAVE, SAVE_AND_SEND, FORWARD, TRANSFER, OFFER, HIRE,
+    FurtherProgressAction("contract", N_("Employment contract"), hint=SOON),
+    LETTER,
+    FurtherProgressAction("panel_review", N_("Send to review panel"), hint=SOON),
+    RESTORE, PURGE,
 )
+BY_KEY: dict[str, AnyAction] = {action.key: action for action in CATALOGUE}
 
 
-def offered(user: CurrentUser) -> list[tuple[Action, bool]]:
-    """The Further progress list for user: each action the user has the right for, and whether it
-    is available yet (email actions are listed, disabled, with a hint)."""
-    if not actions.may_act(user):
+def action_for(key: str) -> AnyAction:
+    """The action with this key; InvalidChoice for an unknown one (a client can send any key)."""
+    action = BY_KEY.get(key)
+    if action is None:
+        raise InvalidChoice("action", N_("Choose an action from the list."))
+    return action
+
+
+def offered(user: CurrentUser) -> list[tuple[AnyAction, bool]]:
+    """The Further progress list for user: each listed action the user has the right for, and whether it is
+    available yet (the ones still to come are listed, disabled, with their hint)."""
+    if not may_act(user):
         return []
-    return [(a, not a.hint) for a in CATALOGUE if a.hint or actions.allowed(user, a.key)]
+    return [(a, not a.hint) for a in CATALOGUE if a.listed and (a.hint or allowed(user, a))]
 
 
 @dataclass
@@ -77,8 +80,7 @@ class BulkResult:
     """Per-applicant outcomes of one Execute, plus what the UI needs after it."""
 
     outcomes: list[Outcome] = field(default_factory=list)
-    # After Hire: the candidates' other live applications, (application id, project title, candidate name).
-    others_to_withdraw: list[tuple[int, str, str]] = field(default_factory=list)
+    others_to_withdraw: list[OtherApplication] = field(default_factory=list)  # after Hire
 
     @property
     def done(self) -> int:
@@ -89,91 +91,45 @@ class BulkResult:
         return [o for o in self.outcomes if not o.done]
 
 
-def prepare(session: Session, user: CurrentUser, action: str, choices: dict) -> dict:
-    """Check the right and the run's choices; returns the keyword arguments for each applicant.
+def prepare(session: Session, user: CurrentUser, key: str, form: Mapping):
+    """Check the right and the run's form; returns the plan every applicant of the run shares.
 
     Raises NotAllowed or InvalidChoice; nothing has changed when it does.
     """
-    if action not in RUNNERS:  # unknown, or not available yet
+    action = action_for(key)
+    if not action.runs:  # its own form does the work (Send letter), or it is not built yet
         raise InvalidChoice("action", N_("Choose an action from the list."))
-    actions.require(user, action)
-    if action == "transfer":
-        return {"target": transfer.check_target(session, user, choices.get("target")),
-                "copy": bool(choices.get("copy"))}
-    if action == "hire":
-        position_id, department_id = _as_id(choices.get("position_id")), _as_id(choices.get("department_id"))
-        actions.check_hire(session, position_id, department_id)
-        return {"position_id": position_id, "department_id": department_id,
-                "start_date": _as_date(choices.get("start_date"))}
-    if action == "purge":
-        purge.check_confirmation(user, choices.get("confirmation", ""))
-    if action == "send_email":
-        return email_actions.prepare_send_email(choices, single=choices.get("recipient") is not None)
-    if action == "reject":
-        return rejection.prepare_rejection(session, choices)
-    if action == "invite":
-        return interviews.prepare_invitation(session, user, choices)
-    if action == "forward":
-        return forward.prepare_forward(choices)
-    if action in TEMPLATE_OF:
-        return email_actions.prepare_with_template(TEMPLATE_OF[action], choices)
-    return {}
+    require(user, action)
+    return action.prepare(session, user, form) if action.prepare else None
 
 
-def _as_id(value) -> int | None:
-    try:
-        return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
+def execute(session: Session, user: CurrentUser, key: str, application_ids: list[int], plan) -> BulkResult:
+    """Run the action on each applicant, committing each one alone. plan comes from prepare()."""
+    action = action_for(key)
+    if action.sends_email:
+        poke_after_commit(session)
+    names = applicant_names(session, user, application_ids)
+    if action.run_all is not None:
+        return _execute_all(session, user, action, application_ids, plan, names)
+    run_one = action.run_one
+    result = run_each(session, application_ids, names,
+                      lambda application_id: run_one(session, user, application_id, plan), action.key)
+    if action.others_to_withdraw is not None:
+        result.others_to_withdraw = action.others_to_withdraw(
+            session, user, [o.application_id for o in result.outcomes if o.done])
+    return result
 
 
-def _as_date(value) -> date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise InvalidChoice("start_date", N_("Enter the start date as a date.")) from None
-
-
-# The template each email-sending action starts from (its drafts are checked against that kind's tags).
-TEMPLATE_OF = {"offer": "offer", "save_and_send": "candidate_saved"}
-RUNNERS = {
-    "withdraw": actions.withdraw_application,
-    "delete": actions.delete_application,
-    "save": actions.save_candidate,
-    "save_and_send": email_actions.save_and_send_login,
-    "forward": forward.forward_application,
-    "send_email": None,  # written for all applicants at once (BULK)
-    "offer": email_actions.send_offer_email,
-    "reject": rejection.reject_application,
-    "invite": interviews.invite_applicant,
-    "hire": actions.hire_applicant,
-    "transfer": transfer.transfer_application,
-    "restore": actions.restore_application,
-    "purge": purge.purge_application,
-}
-
-
-# Actions that queue email: the worker of this process is woken when their transactions commit.
-EMAIL_ACTIONS = ("send_email", "forward", "save_and_send", "offer", "reject", "invite")
-# Actions that change no status: written for every applicant in one transaction (much faster in bulk).
-BULK = {"send_email": email_actions.send_emails}
-
-
-def _execute_bulk(session: Session, user: CurrentUser, action: str, application_ids: list[int],
-                  prepared: dict) -> BulkResult:
-    names = _names(session, user, application_ids)
+def _execute_all(session: Session, user: CurrentUser, action: AnyAction, application_ids: list[int], plan,
+                 names: dict[int, str]) -> BulkResult:
     ids = list(dict.fromkeys(application_ids))
     try:
-        refused = BULK[action](session, user, ids, **prepared)
+        refused = action.run_all(session, user, ids, plan)
         session.commit()
     except Exception:  # noqa: BLE001  (nothing was written: every applicant is reported as failed)
         session.rollback()
-        log.exception("%s failed", action)
-        return BulkResult([Outcome(i, names.get(i, ""), False, N_("failed; nothing was changed")) for i in ids])
+        log.exception("%s failed", action.key)
+        return BulkResult([Outcome(i, names.get(i, ""), False, FAILED) for i in ids])
     result = BulkResult()
     for item_id in ids:
         why = refused.get(item_id)
@@ -182,22 +138,8 @@ def _execute_bulk(session: Session, user: CurrentUser, action: str, application_
     return result
 
 
-def execute(session: Session, user: CurrentUser, action: str, application_ids: list[int], prepared: dict) -> BulkResult:
-    """Run action on each applicant, committing each one alone. prepared comes from prepare()."""
-    if action in EMAIL_ACTIONS:
-        delivery_worker.poke_after_commit(session)
-    if action in BULK:
-        return _execute_bulk(session, user, action, application_ids, prepared)
-    run = RUNNERS[action]
-    result = run_each(session, application_ids, _names(session, user, application_ids),
-                      lambda application_id: run(session, user, application_id, **prepared), action)
-    if action == "hire":
-        hired = [o.application_id for o in result.outcomes if o.done]
-        result.others_to_withdraw = _other_live(session, user, hired)
-    return result
-
-
-def run_each(session: Session, ids: list[int], names: dict[int, str], step, what: str) -> BulkResult:
+def run_each(session: Session, ids: list[int], names: dict[int, str], step: Callable[[int], object],
+             what: str) -> BulkResult:
     """step(id) for each id once, in order, each committed alone; a refusal or an error rolls back that
     one only and is reported with its reason."""
     result = BulkResult()
@@ -213,34 +155,13 @@ def run_each(session: Session, ids: list[int], names: dict[int, str], step, what
         except Exception:  # one broken applicant must not stop (or undo) the others
             session.rollback()
             log.exception("%s failed for %s", what, item_id)
-            result.outcomes.append(Outcome(item_id, name, False, N_("failed; nothing was changed")))
+            result.outcomes.append(Outcome(item_id, name, False, FAILED))
     return result
 
 
-def _names(session: Session, user: CurrentUser, application_ids: list[int]) -> dict[int, str]:
-    """Names for the result list (only of applications user may see), read before anything is purged."""
-    if not application_ids:
-        return {}
-    found = session.exec(select(Application.id, Candidate.first_name, Candidate.last_name)
-                         .join(Candidate, Candidate.id == Application.candidate_id)
-                         .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
-                         .where(col(Application.id).in_(application_ids),
-                                visible_projects(user, include_deleted=True))).all()
-    return {i: f"{first} {last}" for i, first, last in found}
-
-
-def _other_live(session: Session, user: CurrentUser, hired_ids: list[int]) -> list[tuple[int, str, str]]:
-    if not hired_ids:
-        return []
-    hired = session.exec(select(Application.candidate_id).where(col(Application.id).in_(hired_ids))).all()
-    others = actions.other_live_applications(session, user, list(hired))
-    names = _names(session, user, [a.id for a, _ in others])
-    return [(a.id, title, names.get(a.id, "")) for a, title in others]
-
-
-def run(session: Session, user: CurrentUser, action: str, application_ids: list[int], choices: dict) -> BulkResult:
+def run(session: Session, user: CurrentUser, key: str, application_ids: list[int], form: Mapping) -> BulkResult:
     """prepare() then execute(), in one session: what one Execute (or one chunk of a long one) does."""
-    return execute(session, user, action, application_ids, prepare(session, user, action, choices))
+    return execute(session, user, key, application_ids, prepare(session, user, key, form))
 
 
 def reason(outcome: Outcome, language: str) -> str:

@@ -4,13 +4,15 @@ project's statistics still count the application.
 """
 
 import logging
+from typing import TypedDict
 
 from sqlalchemy import event
 from sqlmodel import Session, col, delete, select, update
 
 from ats_app.models import (Application, ApplicationEvent, Candidate, CandidateAccount, CandidateLink,
     CandidateSession, Employee, Interview, InterviewRecruiter, Message, PanelReviewApplication, Rating, Task)
-from ats_app.handling.actions import find_application, require
+from ats_app.applications.further_progress_action import FurtherProgressAction, require
+from ats_app.applications.lookup import find_application
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.files import delete as delete_file
 from ats_app.core.i18n import N_, gettext
@@ -28,9 +30,20 @@ def check_confirmation(user: CurrentUser, typed: str) -> None:
                             word=gettext(user.language, CONFIRMATION_WORD))
 
 
-def purge_application(session: Session, user: CurrentUser, application_id: int) -> None:
-    """Remove one deleted application for good (the caller has checked the typed confirmation)."""
-    require(user, "purge")
+class PurgeForm(TypedDict, total=False):
+    """Delete permanently's confirmation: the word the recruiter typed."""
+
+    confirmation: str
+
+
+def prepare_purge(session: Session, user: CurrentUser, form: PurgeForm) -> None:
+    """Nothing is deleted for good unless the confirmation word was typed."""
+    check_confirmation(user, form.get("confirmation", ""))
+
+
+def purge_application(session: Session, user: CurrentUser, application_id: int, _plan: None = None) -> None:
+    """Remove one deleted application for good (the run has checked the typed confirmation)."""
+    require(user, PURGE)
     application = find_application(session, user, application_id, include_deleted_projects=True)
     if application.deleted_at is None:
         raise ActionRefused(N_("not deleted"))
@@ -114,3 +127,8 @@ def _delete_file_on_commit(session: Session, key: str) -> None:
         event.listen(session, "after_commit", committed)
         event.listen(session, "after_rollback", lambda _session: pending.clear())
     pending.append(key)
+
+
+PURGE: FurtherProgressAction[PurgeForm, None] = FurtherProgressAction(
+    "purge", N_("Delete permanently"), rights=("can_see_deleted", "can_delete"), prepare=prepare_purge,
+    run_one=purge_application, listed=False)

@@ -8,21 +8,25 @@ its project's list; "Copy (do not move)" leaves it as it was.
 """
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 from sqlmodel import Session, select
 
-from ats_app.models import (Application, ApplicationStatus as S, Candidate, Department, ProjectStatus,
+from ats_app.models import (Application, ApplicationStatus, Candidate, Department, ProjectStatus,
     RecruitmentProject)
 from ats_app.models.base import utcnow
 from ats_app.accounts.access import visible_projects
-from ats_app.handling.actions import (change_status, find_application, new_application, record, refuse_if_applied,
-    require)
+from ats_app.applications.further_progress_action import FurtherProgressAction, check, require
+from ats_app.applications.history import record
+from ats_app.applications.lifecycle import change_status, new_application, refuse_if_applied
+from ats_app.applications.lookup import find_application
+from ats_app.applications.transitions import ANY, check_status
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.i18n import N_
-from ats_app.applications.transitions import check
 from ats_app.core.errors import ActionRefused, InvalidChoice
 
 CV_DATABASE = "cv_database"
+TO_CV_DATABASE_FROM = ANY - {ApplicationStatus.HIRED, ApplicationStatus.SAVED}  # a transfer to the CV database saves the candidate
 TARGET_STATUSES = (ProjectStatus.OPEN, ProjectStatus.CLOSED)
 
 
@@ -64,22 +68,41 @@ def check_target(session: Session, user: CurrentUser, target: str | int | None) 
     return project
 
 
-def transfer_application(session: Session, user: CurrentUser, application_id: int, *,
-                         target: RecruitmentProject | None, copy: bool = False) -> Application:
+class TransferForm(TypedDict, total=False):
+    """The Transfer form: a project id or "cv_database", and Copy (do not move) instead of Move."""
+
+    target: str | int | None
+    copy: bool
+
+
+@dataclass(frozen=True)
+class TransferPlan:
+    """The checked target (None: the CV database) and whether the source application stays."""
+
+    target: RecruitmentProject | None
+    copy: bool = False
+
+
+def prepare_transfer(session: Session, user: CurrentUser, form: TransferForm) -> TransferPlan:
+    """The target checked once for the run."""
+    return TransferPlan(check_target(session, user, form.get("target")), bool(form.get("copy")))
+
+
+def transfer_application(session: Session, user: CurrentUser, application_id: int, plan: TransferPlan) -> Application:
     """Transfer one applicant; returns the new application (or the saved one, for the CV database)."""
-    require(user, "transfer")
-    if target is None:
-        application = find_application(session, user, application_id)
-        check("transfer_to_cv_database", application)
-        change_status(session, user, application, S.SAVED, "transfer", target=CV_DATABASE)
-        return application
+    require(user, TRANSFER)
+    target, copy = plan.target, plan.copy
     application = find_application(session, user, application_id)
-    check("transfer", application)
+    if target is None:
+        check_status(TO_CV_DATABASE_FROM, application)
+        change_status(session, user, application, ApplicationStatus.SAVED, TRANSFER.key, target=CV_DATABASE)
+        return application
+    check(TRANSFER, application)
     if application.project_id == target.id:
         raise ActionRefused(N_("already in this project"))
     candidate = session.get(Candidate, application.candidate_id)
     refuse_if_applied(session, candidate.id, target)
-    moved = new_application(session, candidate, target.id, S.TRANSFERRED, source="transfer")
+    moved = new_application(session, candidate, target.id, ApplicationStatus.TRANSFERRED, source="transfer")
     mode = "copy" if copy else "move"
     record(session, user, moved, "transferred_in", from_project_id=application.project_id,
            from_application_id=application.id, mode=mode)
@@ -95,11 +118,16 @@ def transfer_application(session: Session, user: CurrentUser, application_id: in
 
 def transfer_candidate(session: Session, user: CurrentUser, candidate_id: int, target: RecruitmentProject) -> Application:
     """From the CV database into a project: a new application with status Transferred."""
-    require(user, "transfer")
+    require(user, TRANSFER)
     candidate = session.get(Candidate, candidate_id)
     if candidate is None or candidate.anonymised_at is not None:
         raise ActionRefused(N_("not found"))
     refuse_if_applied(session, candidate.id, target)
-    application = new_application(session, candidate, target.id, S.TRANSFERRED, source="cv_database")
+    application = new_application(session, candidate, target.id, ApplicationStatus.TRANSFERRED, source="cv_database")
     record(session, user, application, "transferred_in", from_project_id=None, mode="cv_database")
     return application
+
+
+TRANSFER: FurtherProgressAction[TransferForm, TransferPlan] = FurtherProgressAction(
+    "transfer", N_("Transfer"), rights=("can_transfer",), allowed_from=ANY - {ApplicationStatus.HIRED}, form="transfer",
+    prepare=prepare_transfer, run_one=transfer_application)

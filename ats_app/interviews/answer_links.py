@@ -5,7 +5,6 @@ placeholder the delivery worker replaces as the email leaves, so neither the out
 a usable link. The link works until the interview is over.
 """
 
-import re
 from datetime import timedelta
 
 from sqlmodel import Session, select
@@ -13,15 +12,8 @@ from sqlmodel import Session, select
 from ats_app.models import Interview
 from ats_app.models.base import utcnow
 from ats_app.core import config, tokens
-
-PLACEHOLDER = "__ATS_CONFIRM_{id}__"
-_PLACEHOLDER = re.compile(r"__ATS_CONFIRM_(\d+)__")
-
-
-def confirm_token(interview: Interview) -> str:
-    """The interview's answer token (the same every time it is derived, so a retried email is identical)."""
-    return tokens.sealed_token(config.secret_key(), "confirm", interview.id, interview.application_id)
-
+from ats_app.delivery import sealed_links
+from ats_app.delivery.sealed_links import confirm_token
 
 def seal(session: Session, interview: Interview) -> str:
     """Store the token's hash on the interview (flushed) and return the link with a placeholder."""
@@ -30,23 +22,7 @@ def seal(session: Session, interview: Interview) -> str:
         session.flush()
     interview.confirm_token_hash = tokens.token_hash(confirm_token(interview))
     session.add(interview)
-    return config.link(f"/interview/{PLACEHOLDER.format(id=interview.id)}")
-
-
-def reveal(session: Session, text: str, interview_id: int | None) -> str:
-    """text with the answer-link placeholder of the message's own interview replaced by its token (as the
-    message leaves). Any other placeholder (typed by someone into a note, say) becomes "expired": a
-    message never carries another interview's link."""
-    if "__ATS_CONFIRM_" not in text:
-        return text
-
-    def token_for(match: re.Match) -> str:
-        if interview_id is None or int(match.group(1)) != interview_id:
-            return "expired"
-        interview = session.get(Interview, interview_id)
-        return confirm_token(interview) if interview is not None else "expired"
-
-    return _PLACEHOLDER.sub(token_for, text)
+    return config.link(f"/interview/{sealed_links.CONFIRM.format(id=interview.id)}")
 
 
 def interview_for_token(session: Session, token: str | None) -> Interview | None:

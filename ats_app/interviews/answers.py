@@ -14,19 +14,19 @@ from datetime import datetime, timedelta, timezone
 from babel.dates import format_date, format_time
 from sqlmodel import Session, col, select
 
-from ats_app.models import Application, ApplicationStatus as S, Candidate, RecruitmentProject, Task, User
-from ats_app.models.interview import Interview, InterviewAcceptance as A, InterviewRecruiter
+from ats_app.models import Application, ApplicationStatus, Candidate, RecruitmentProject, Task, User
+from ats_app.models.interview import Interview, InterviewAcceptance, InterviewRecruiter
 from ats_app.models.base import utcnow
 from ats_app.core import tokens
-from ats_app.handling.actions import change_status, record
+from ats_app.applications.history import record
+from ats_app.applications.lifecycle import withdraw
 from ats_app.mail.tag_values import organisation_zone
 from ats_app.core.i18n import N_, babel_locale, gettext, normalise_language
-from ats_app.applications.transitions import check
 from ats_app.core.errors import ActionRefused, AnswerRefused
 
 ANSWERS = ("coming", "not_coming", "new_time", "withdraw")
-ACCEPTANCE_FOR = {"coming": A.ACCEPTED, "not_coming": A.NOT_ACCEPTED, "new_time": A.CONTACT_NEW_TIME,
-                  "withdraw": A.NOT_RELEVANT}
+ACCEPTANCE_FOR = {"coming": InterviewAcceptance.ACCEPTED, "not_coming": InterviewAcceptance.NOT_ACCEPTED, "new_time": InterviewAcceptance.CONTACT_NEW_TIME,
+                  "withdraw": InterviewAcceptance.NOT_RELEVANT}
 ANSWER_FOR = {acceptance: answer for answer, acceptance in ACCEPTANCE_FOR.items()}
 # The buttons, in EasyCruit's words ("Ja, jeg kommer", "Jeg kommer ikke", ...).
 BUTTONS = {
@@ -93,7 +93,7 @@ def candidate_language(session: Session, interview: Interview) -> str:
 def closed(session: Session, interview: Interview) -> bool:
     """No more answers: the candidate has withdrawn (here or elsewhere)."""
     application = session.get(Application, interview.application_id)
-    return interview.acceptance == A.NOT_RELEVANT or application is None or application.status == S.WITHDRAWN
+    return interview.acceptance == InterviewAcceptance.NOT_RELEVANT or application is None or application.status == ApplicationStatus.WITHDRAWN
 
 
 def when_text(interview: Interview, language: str, zone) -> str:
@@ -129,7 +129,7 @@ def interview_view(session: Session, interview: Interview, language: str) -> dic
     application = session.get(Application, interview.application_id)
     project = session.get(RecruitmentProject, application.project_id) if application else None
     candidate = session.get(Candidate, application.candidate_id) if application else None
-    answer = ANSWER_FOR.get(A(interview.acceptance))
+    answer = ANSWER_FOR.get(InterviewAcceptance(interview.acceptance))
     video = (interview.video_link or "").strip() or None
     return {
         "project_title": project.title if project else "",
@@ -198,10 +198,9 @@ def answer(session: Session, interview: Interview, choice: str, now: datetime | 
         return False
     if choice == "withdraw":
         try:
-            check("withdraw", application)
+            withdraw(session, None, application, by="candidate")
         except ActionRefused:
             raise AnswerRefused(CANNOT_WITHDRAW_NOW) from None
-        change_status(session, None, application, S.WITHDRAWN, "withdraw", by="candidate")
     elif choice == "new_time":
         _new_time_task(session, interview, application, now)
     interview.acceptance = acceptance

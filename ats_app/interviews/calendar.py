@@ -10,10 +10,13 @@ from typing import NamedTuple
 
 from sqlmodel import Session, col, select
 
-from ats_app.models import (Application, Candidate, Interview, InterviewAcceptance as A, InterviewRecruiter,
+from ats_app.models import (Application, Candidate, Interview, InterviewAcceptance, InterviewRecruiter,
     RecruitmentProject, User)
 from ats_app.models.base import utcnow
-from ats_app.handling import actions
+from ats_app.applications.history import record
+from ats_app.applications.lookup import NOT_FOUND
+from ats_app.interviews import changes
+from ats_app.interviews.invitation import DURATION_MINUTES
 from ats_app.accounts.access import may_act, visible_projects
 from ats_app.accounts.auth import CurrentUser
 from ats_app.mail.tag_values import organisation_zone
@@ -22,14 +25,14 @@ from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 
 # The candidate's answer, as the calendar shows it (EasyCruit's "Acc. time").
 ACCEPTANCE_LABELS = {
-    A.AWAITING.value: N_("Awaiting response"),
-    A.ACCEPTED.value: N_("Accepted"),
-    A.NOT_ACCEPTED.value: N_("Not accepted"),
-    A.CONTACT_NEW_TIME.value: N_("Contact for new time"),
-    A.NOT_RELEVANT.value: N_("Not relevant"),
+    InterviewAcceptance.AWAITING.value: N_("Awaiting response"),
+    InterviewAcceptance.ACCEPTED.value: N_("Accepted"),
+    InterviewAcceptance.NOT_ACCEPTED.value: N_("Not accepted"),
+    InterviewAcceptance.CONTACT_NEW_TIME.value: N_("Contact for new time"),
+    InterviewAcceptance.NOT_RELEVANT.value: N_("Not relevant"),
 }
 # What a recruiter may set by hand ("not relevant" follows a withdrawal, never a click).
-SETTABLE = (A.AWAITING.value, A.ACCEPTED.value, A.NOT_ACCEPTED.value, A.CONTACT_NEW_TIME.value)
+SETTABLE = (InterviewAcceptance.AWAITING.value, InterviewAcceptance.ACCEPTED.value, InterviewAcceptance.NOT_ACCEPTED.value, InterviewAcceptance.CONTACT_NEW_TIME.value)
 TYPE_LABELS = {
     "initial": N_("Initial meeting / phone interview"),
     "first": N_("First interview"),
@@ -38,7 +41,7 @@ TYPE_LABELS = {
 }
 MODE_LABELS = {"in_person": N_("In person"), "phone": N_("Phone"), "video": N_("Video"), "group": N_("Group")}
 ENTRY_LIMIT = 2000  # a 6-week month of a very busy organisation still fits; the state holds only this range
-DURATION_MIN, DURATION_MAX = 10, 480  # as the invitation wizard allows
+DURATION_MIN, DURATION_MAX = DURATION_MINUTES  # as the invitation wizard allows
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,7 @@ def interviews_between(session: Session, user: CurrentUser, start: date, end: da
             candidate_name=f"{candidate.first_name} {candidate.last_name}".strip(), project_title=title,
             interview_type=interview.interview_type, mode=interview.mode, starts=starts,
             ends=(_aware(interview.starts_at) + timedelta(minutes=interview.duration_minutes)).astimezone(zone),
-            duration_minutes=interview.duration_minutes, acceptance=A(interview.acceptance).value,
+            duration_minutes=interview.duration_minutes, acceptance=InterviewAcceptance(interview.acceptance).value,
             recruiters=names.get(interview.id, [])))
     return entries
 
@@ -161,7 +164,7 @@ def find_interview(session: Session, user: CurrentUser, interview_id: int) -> tu
         raise NotAllowed("calendar")
     row = session.exec(_visible_interviews(user).where(Interview.id == interview_id)).first()
     if row is None:
-        raise ActionRefused(actions.NOT_FOUND)
+        raise ActionRefused(NOT_FOUND)
     interview, _candidate, application, _title = row
     return interview, application
 
@@ -172,11 +175,11 @@ def set_acceptance(session: Session, user: CurrentUser, interview_id: int, accep
     if acceptance not in SETTABLE:
         raise InvalidChoice("acceptance", N_("Choose an answer from the list."))
     interview, application = find_interview(session, user, interview_id)
-    if A(interview.acceptance).value == acceptance:
+    if InterviewAcceptance(interview.acceptance).value == acceptance:
         return interview
-    interview.acceptance = A(acceptance)
+    interview.acceptance = InterviewAcceptance(acceptance)
     session.add(interview)
-    actions.record(session, user, application, "acceptance_set", acceptance=acceptance, interview_id=interview.id)
+    record(session, user, application, "acceptance_set", acceptance=acceptance, interview_id=interview.id)
     return interview
 
 
@@ -214,6 +217,4 @@ def move_interview(session: Session, user: CurrentUser, interview_id: int, day_t
     reschedules the reminders and emails the candidate an updated invitation."""
     find_interview(session, user, interview_id)
     starts, minutes = parse_move(session, day_text, time_text, duration_text)
-    from ats_app.interviews import invitation as interviews  # imported here: it imports much of the email machinery
-
-    return interviews.reschedule_interview(session, user, interview_id, starts, minutes)
+    return changes.reschedule_interview(session, user, interview_id, starts, minutes)

@@ -5,13 +5,14 @@ applicant gets the letter template in their own language (their project's depart
 the organisation's, else the default), on its own page: the letterhead, the candidate's address where a
 C5/DL window envelope shows it (DIN 5008 type B), the date as their language writes it, the subject in
 bold and the body. WeasyPrint may fetch data: URLs only, so nothing in a template can read a local file
-or call out to the network. The PDF is stored privately; the route in api/letters.py serves it.
+or call out to the network. The PDF is stored privately; letters.routes serves it to its maker.
 """
 
 import html
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypedDict
 
 from babel import Locale
 from babel.core import get_global
@@ -19,8 +20,9 @@ from markupsafe import Markup
 from sqlmodel import Session, col, select
 
 from ats_app.models import Application, ApplicationEvent, Candidate, Setting
-from ats_app.core import files
-from ats_app.handling.actions import find_application, require
+from ats_app.core import config, files, tokens
+from ats_app.applications.further_progress_action import FurtherProgressAction, require
+from ats_app.applications.lookup import find_application
 from ats_app.accounts.auth import CurrentUser
 from ats_app.mail.compose import sender_user
 from ats_app.mail.markup import clean_html
@@ -32,6 +34,7 @@ from ats_app.applications.transitions import DELETED
 from ats_app.core.errors import ActionRefused, InvalidChoice, UnknownTag
 
 LETTER_KINDS = ("letter.application_received", "letter.application_rejected")
+MAX_LETTERS = 100  # WeasyPrint makes about 10–25 pages a second: a bigger run would hold the page too long
 NO_POSTAL_ADDRESS = N_("no postal address")
 BAD_TEMPLATE = N_("the letter template has an unknown tag")
 _EMPTY_PARAGRAPH = re.compile(r"<p>(?:\s|<br>)*</p>")
@@ -64,6 +67,13 @@ class Letter:
     body_html: str
 
 
+class LetterForm(TypedDict, total=False):
+    """The Send letter form: which letter, and the message it carries ({message})."""
+
+    kind: str
+    message: str
+
+
 def check_kind(kind: str) -> str:
     """kind when it is one of the two letters; else InvalidChoice (nothing is done)."""
     if kind not in LETTER_KINDS:
@@ -80,8 +90,10 @@ def letters_pdf(session: Session, user: CurrentUser, application_ids: list[int],
     application is refused with its reason; a candidate without a postal address is printed with what
     there is, and warned about. Raises NotAllowed or InvalidChoice before anything is done.
     """
-    require(user, "letter")
+    require(user, LETTER)
     check_kind(kind)
+    if len(set(application_ids)) > MAX_LETTERS:
+        raise InvalidChoice("action", N_("Print at most {max} letters at a time."), max=MAX_LETTERS)
     run = LetterRun()
     applications: dict[int, Application] = {}
     for application_id in dict.fromkeys(application_ids):
@@ -194,14 +206,14 @@ def letters_html(letters: list[Letter], letterhead: tuple[str, list[str]]) -> st
 
 def url_fetcher():
     """WeasyPrint's fetcher, allowed data: URLs only (no http(s), no file://, no redirects)."""
-    from weasyprint.urls import URLFetcher  # heavy: only when a PDF is made
+    from weasyprint.urls import URLFetcher  # noqa: PLC0415  (heavy, and loads pango: only when a PDF is made)
 
     return URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
 
 
 def pdf_from_html(source: str) -> bytes:
     """source printed to PDF by WeasyPrint, fetching nothing but data: URLs."""
-    import weasyprint
+    import weasyprint  # noqa: PLC0415  (heavy, and loads pango: only when a PDF is made)
 
     return weasyprint.HTML(string=source, url_fetcher=url_fetcher()).write_pdf()
 
@@ -250,6 +262,15 @@ def download_link(file_key: str, user_id: int) -> str:
 
 def download_signature(file_key: str, user_id: int) -> str:
     """The signature of a letters download for user_id."""
-    from ats_app.core import config, tokens
-
     return tokens.sealed_token(config.secret_key(), "letters", file_key, user_id)
+
+
+def print_letters(session: Session, user: CurrentUser, application_ids: list[int], form: LetterForm) -> LetterRun:
+    """The form's Print: the PDF for the ticked applicants, committed with its history lines."""
+    run = letters_pdf(session, user, application_ids, str(form.get("kind") or ""), message=str(form.get("message") or ""))
+    session.commit()
+    return run
+
+
+# Send letter opens its form first; the form makes the PDF for every ticked applicant (letters_pdf).
+LETTER: FurtherProgressAction[None, None] = FurtherProgressAction("letter", N_("Send letter"), form="letter")

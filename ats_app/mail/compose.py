@@ -11,17 +11,19 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parseaddr
+from typing import TypedDict
 
 from sqlmodel import Session, col, select
 
-from ats_app.models import Application, ApplicationEvent, Candidate, Message, User
+from ats_app.models import Application, ApplicationEvent, Candidate, Message, RecruitmentProject, User
 from ats_app.core import config
 from ats_app.accounts.auth import CurrentUser
 from ats_app.mail.markup import html_to_markdown, markdown_to_html
-from ats_app.mail.render import RenderedEmail, TagValues, render_email, unknown_tags
+from ats_app.mail.kinds import canonical_tag
+from ats_app.mail.render import RenderedEmail, TagValues, render_email, tags_in, unknown_tags
 from ats_app.mail.templates import SUBJECT_MAX, template_for
-from ats_app.mail.tag_values import Recipient, company_name
-from ats_app.core.i18n import LANGUAGES, N_, normalise_language
+from ats_app.mail.tag_values import Recipient, company_name, recipients
+from ats_app.core.i18n import LANGUAGES, N_, gettext, normalise_language
 from ats_app.delivery.outbox import queue_email
 from ats_app.core.errors import InvalidChoice
 
@@ -146,6 +148,32 @@ def check_drafts(kind: str, drafts: list[Draft]) -> list[Draft]:
     return drafts
 
 
+class DraftForm(TypedDict):
+    """One language's draft as a form sends it."""
+
+    language: str
+    subject: str
+    body: str
+
+
+class EmailForm(TypedDict, total=False):
+    """An email form as the UI sends it: the sender, a draft per language and, for Send email to one
+    applicant, the recipient's edited address."""
+
+    sender: str
+    drafts: list[DraftForm]
+    recipient: str | None
+
+
+@dataclass(frozen=True)
+class EmailPlan:
+    """The checked email of a run: every applicant gets the draft in their language."""
+
+    sender: str
+    drafts: list[Draft]
+    recipient: str | None = None  # Send email to one applicant: the address it goes to instead of theirs
+
+
 def drafts_from_choices(raw) -> list[Draft]:
     """Drafts from a form's plain dicts (state → service)."""
     drafts = []
@@ -154,6 +182,23 @@ def drafts_from_choices(raw) -> list[Draft]:
         if language in LANGUAGES:
             drafts.append(Draft(language, str(item.get("subject", "")), str(item.get("body", ""))))
     return drafts
+
+
+def check_email(kind: str, form: EmailForm, *, required_tag: str | None = None,
+                with_recipient: bool = False) -> EmailPlan:
+    """The email form checked field by field: sender, each draft against kind's tags, a tag the email cannot
+    do without (required_tag) and, with_recipient, an edited recipient address when one was sent."""
+    sender = check_sender(form.get("sender", ""))
+    drafts = check_drafts(kind, drafts_from_choices(form.get("drafts")))
+    if required_tag:
+        for draft in drafts:
+            if required_tag not in {canonical_tag(tag) for tag in tags_in(draft.body)}:
+                raise InvalidChoice(f"body:{draft.language}", N_("Keep {tag} in the content: the email is "
+                                                                 "useless without it."), tag="{" + required_tag + "}")
+    recipient = form.get("recipient")
+    if with_recipient and recipient is not None:
+        return EmailPlan(sender, drafts, check_recipient(recipient))
+    return EmailPlan(sender, drafts)
 
 
 def render_draft(session: Session, draft: Draft, kind: str, values: TagValues, language: str) -> RenderedEmail:
@@ -196,22 +241,42 @@ def sender_user(session: Session, user: CurrentUser | None) -> User | None:
 # Templates the Send email form offers as a start (their tags are all plain candidate tags).
 STARTING_POINTS = ("application_received", "transferred_to_cv_database")
 PREVIEW_LINK = "/portal/set-password?token=PREVIEW"
+CUSTOM = "custom"  # a free email: blank drafts, the candidate tags only
 
 
-def preview(session: Session, user: CurrentUser, application_ids: list[int], draft: Draft, kind: str) -> tuple[str, str]:
-    """(candidate name, rendered HTML) of draft for the first applicant in its language (else the first)."""
-    from ats_app.mail.tag_values import recipients
+def candidate_email(session: Session, application_id: int) -> str:
+    """The applicant's own address (the form starts from it when the recipient can be edited)."""
+    application = session.get(Application, application_id)
+    candidate = session.get(Candidate, application.candidate_id) if application else None
+    return candidate.email if candidate else ""
 
+
+def project_department(session: Session, application_id: int) -> int | None:
+    """The department of the application's project: its templates come before the organisation's."""
+    application = session.get(Application, application_id)
+    project = session.get(RecruitmentProject, application.project_id) if application else None
+    return project.department_id if project else None
+
+
+def starting_drafts(session: Session, kind: str, languages: list[str], application_id: int) -> list[Draft]:
+    """What an email form starts from: blank for a free email, else kind's template per language (the
+    department's of the first applicant's project, else the organisation's, else the default)."""
+    if kind == CUSTOM:
+        return blank_drafts(languages)
+    return drafts_from_template(session, kind, languages, project_department(session, application_id))
+
+
+def preview(session: Session, user: CurrentUser, application_ids: list[int], draft: Draft, kind: str,
+            extra: dict[str, str] | None = None) -> tuple[str, str]:
+    """(candidate name, rendered HTML) of draft for the first applicant in its language (else the first);
+    extra adds tag values the form fills itself (the rejection's message)."""
+    check_drafts(kind, [draft])
     people = recipients(session, application_ids[:200], sender_user(session, user))
     person = next((p for p in people if p.language == draft.language), people[0] if people else None)
     if person is None:
         return "", ""
-    values = person.values
+    values = TagValues({**person.values.values, **(extra or {})}, person.values.links)
     if kind == "candidate_saved":
-        from ats_app.core import config
-        from ats_app.core.i18n import gettext
-
         values = TagValues(values.values, {"setpasswordlink": (config.link(PREVIEW_LINK),
                                                                gettext(draft.language, "Choose your password"))})
-    check_drafts(kind, [draft])
     return person.name, render_draft(session, draft, kind, values, draft.language).html

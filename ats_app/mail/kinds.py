@@ -8,6 +8,7 @@ interview tag in an offer email is an error in the editor rather than a blank in
 
 from dataclasses import dataclass
 
+from ats_app.applications.stages import STAGES, email_kind
 from ats_app.core.i18n import N_
 
 # Tags every email about a candidate may use.
@@ -35,13 +36,7 @@ class Kind:
 
 KINDS: tuple[Kind, ...] = (
     Kind("application_received", N_("Application received")),
-    Kind("rejection.after_application_review", N_("Rejection after application review"), ("message",)),
-    Kind("rejection.after_screening", N_("Rejection after screening questions (automatic)"), ("message",)),
-    Kind("rejection.timed", N_("Rejection after a set time (timed)"), ("message",)),
-    Kind("rejection.after_initial_meeting", N_("Rejection after initial meeting"), ("message",)),
-    Kind("rejection.after_first_interview", N_("Rejection after first interview"), ("message",)),
-    Kind("rejection.after_second_interview", N_("Rejection after second interview"), ("message",)),
-    Kind("rejection.after_third_interview", N_("Rejection after third interview"), ("message",)),
+    *(Kind(email_kind(stage.code), stage.email_label, ("message",)) for stage in STAGES),
     Kind("interview.initial", N_("Invitation to initial meeting / phone interview"), INTERVIEW_TAGS + ("confirmlink",)),
     Kind("interview.first", N_("Invitation to first interview"), INTERVIEW_TAGS + ("confirmlink",)),
     Kind("interview.second", N_("Invitation to second interview"), INTERVIEW_TAGS + ("confirmlink",)),

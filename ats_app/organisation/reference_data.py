@@ -2,22 +2,13 @@
 
 from sqlmodel import Session, select
 
+from ats_app.applications.stages import STAGES
 from ats_app.models import RejectionReason, RejectionType, Setting
 
 LANGUAGES = ("en", "nb", "sv", "da", "fi", "nl")
 
-# (code, default delay in days). The stage at which a rejection happens, in process order. Rejections
-# before anyone has met the candidate wait a few days (the blog's advice); after an interview the
-# recruiter is expected to call, so the email may go at once.
-REJECTION_TYPES = (
-    ("after_application_review", 3),
-    ("after_screening", 3),  # automatic: knock-out screening questions
-    ("timed", 3),  # automatic: no progress for a while
-    ("after_initial_meeting", 0),
-    ("after_first_interview", 0),
-    ("after_second_interview", 0),
-    ("after_third_interview", 0),
-)
+# (code, default delay in days) of every rejection type, in process order.
+REJECTION_TYPES = tuple((stage.code, stage.default_delay_days) for stage in STAGES)
 
 # Reason labels feed the rejection form and the rejection reasons report; they are written so that
 # a recruiter can read them aloud on the phone without sounding harsh.

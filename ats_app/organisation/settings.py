@@ -18,7 +18,7 @@ from ats_app.models import RejectionReason, RejectionType, Role, Setting
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_
 from ats_app.organisation.reference_data import DEFAULT_SETTINGS
-from ats_app.applications.statuses import STAGE_LABELS
+from ats_app.applications.stages import STAGE_LABELS
 from ats_app.core.errors import InvalidChoice, NotAllowed
 
 LABEL_MAX = 200

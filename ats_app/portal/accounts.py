@@ -5,7 +5,6 @@ lets the candidate choose one. Links and sessions are random tokens of which onl
 Nothing here commits: the caller's transaction (the recruiter's action, or the portal request) holds it.
 """
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -16,6 +15,7 @@ from sqlmodel import Session, col, select
 from ats_app.models import Candidate, CandidateAccount, CandidateLink, CandidateSession
 from ats_app.models.base import utcnow
 from ats_app.core import config, passwords, tokens
+from ats_app.delivery import sealed_links
 from ats_app.accounts.auth import normalise_email
 from ats_app.core.i18n import N_
 from ats_app.core.errors import InvalidInput, LinkUnusable
@@ -70,41 +70,11 @@ def issue_set_password_link(session: Session, candidate: Candidate, now: datetim
                          purpose=SET_PASSWORD, expires_at=now + LINK_LIFETIME, created_at=now)
     session.add(link)
     session.flush()
-    token = _link_token(link)
+    token = sealed_links.link_token(link)
     link.token_hash = tokens.token_hash(token)
     session.add(link)
     session.flush()
-    return config.link(f"/portal/set-password?token={LINK_PLACEHOLDER.format(id=link.id) if sealed else token}")
-
-
-LINK_PLACEHOLDER = "__ATS_LINK_{id}__"
-_PLACEHOLDER = re.compile(r"__ATS_LINK_(\d+)__")
-
-
-def _link_token(link: CandidateLink) -> str:
-    return tokens.sealed_token(config.secret_key(), link.purpose, link.id, link.candidate_id)
-
-
-def reveal_links(session: Session, text: str, message=None) -> str:
-    """text with the set-password placeholder replaced by its token (as the email leaves), only in a
-    "saved" email to that link's own candidate; any other placeholder becomes "expired", so a typed
-    placeholder can never pull someone's link into another email."""
-    if "__ATS_LINK_" not in text:
-        return text
-    candidate_id = None
-    if message is not None and message.purpose == "candidate_saved" and message.application_id:
-        from ats_app.models import Application
-
-        application = session.get(Application, message.application_id)
-        candidate_id = application.candidate_id if application else None
-
-    def token_for(match: re.Match) -> str:
-        link = session.get(CandidateLink, int(match.group(1)))
-        if link is None or candidate_id is None or link.candidate_id != candidate_id:
-            return "expired"
-        return _link_token(link)
-
-    return _PLACEHOLDER.sub(token_for, text)
+    return config.link(f"/portal/set-password?token={sealed_links.SET_PASSWORD.format(id=link.id) if sealed else token}")
 
 
 def candidate_for_link(session: Session, token: str | None, now: datetime | None = None) -> PortalCandidate | None:

@@ -14,13 +14,14 @@ from zoneinfo import ZoneInfo
 import phonenumbers
 from sqlmodel import Session, col, select
 
-from ats_app.models import Application, ApplicationStatus as S, Candidate, RecruitmentProject, Task
+from ats_app.models import Application, ApplicationStatus, Candidate, Message, MessageStatus, RecruitmentProject, Task
 from ats_app.models.base import utcnow
-from ats_app.handling.actions import change_status, record
+from ats_app.applications.history import record
+from ats_app.applications import lifecycle
+from ats_app.applications.lifecycle import WITHDRAWABLE
 from ats_app.core.i18n import N_, format_day, gettext
 from ats_app.core.phones import readable_phone
 from ats_app.applications.statuses import STATUS_COLOURS, STATUS_LABELS
-from ats_app.applications.transitions import ALLOWED_FROM, check
 from ats_app.core.errors import ActionRefused, InvalidInput, PortalApplicationNotFound, PortalError
 
 DELETION_TASK = "data_deletion"  # Task.kind of a candidate's request to delete their data
@@ -29,12 +30,12 @@ DEFAULT_COUNTRY = "NO"
 NOTE_LIMIT = 2000
 
 # Transferred and Restored are recruiters' bookkeeping: to the candidate such an application is simply new.
-SHOWN_AS = {S.TRANSFERRED.value: S.NEW.value, S.RESTORED.value: S.NEW.value}
+SHOWN_AS = {ApplicationStatus.TRANSFERRED.value: ApplicationStatus.NEW.value, ApplicationStatus.RESTORED.value: ApplicationStatus.NEW.value}
 # Why a candidate cannot withdraw, by status (the recruiters' reasons in transitions.py speak of "applicants").
 CANNOT_WITHDRAW = {
-    S.WITHDRAWN.value: N_("You have already withdrawn this application."),
-    S.REJECTED.value: N_("This application has been closed, so it cannot be withdrawn."),
-    S.HIRED.value: N_("You were hired for this position, so the application cannot be withdrawn here. "
+    ApplicationStatus.WITHDRAWN.value: N_("You have already withdrawn this application."),
+    ApplicationStatus.REJECTED.value: N_("This application has been closed, so it cannot be withdrawn."),
+    ApplicationStatus.HIRED.value: N_("You were hired for this position, so the application cannot be withdrawn here. "
                       "Please contact the recruiter."),
 }
 CANNOT_WITHDRAW_NOW = N_("This application cannot be withdrawn now.")
@@ -75,8 +76,8 @@ def _visible_applications(candidate_id: int):
 
 
 def _withdraw_refusal(application: Application) -> str | None:
-    status = S(application.status)
-    if status in ALLOWED_FROM["withdraw"]:
+    status = ApplicationStatus(application.status)
+    if status in WITHDRAWABLE:
         return None
     return CANNOT_WITHDRAW.get(status.value, CANNOT_WITHDRAW_NOW)
 
@@ -86,11 +87,9 @@ def _untold_rejections(session: Session, application_ids: list[int]) -> set[int]
     call that replaces it has not been made."""
     if not application_ids:
         return set()
-    from ats_app.models import Message, MessageStatus as M, Task
-
     waiting = set(session.exec(select(Message.application_id).where(
         col(Message.application_id).in_(application_ids), Message.purpose == "rejection",
-        col(Message.status).in_([M.QUEUED, M.HELD, M.SENDING]))))
+        col(Message.status).in_([MessageStatus.QUEUED, MessageStatus.HELD, MessageStatus.SENDING]))))
     calls = set(session.exec(select(Task.application_id).where(
         col(Task.application_id).in_(application_ids), Task.kind == "call_candidate", Task.done_at.is_(None))))
     return waiting | calls
@@ -103,12 +102,12 @@ def applications_for(session: Session, candidate_id: int, language: str) -> list
                                    "Europe/Oslo"))
     rows = session.exec(_visible_applications(candidate_id)
                         .order_by(col(Application.applied_at).desc(), col(Application.id).desc())).all()
-    untold = _untold_rejections(session, [a.id for a, _ in rows if a.status == S.REJECTED])
+    untold = _untold_rejections(session, [a.id for a, _ in rows if a.status == ApplicationStatus.REJECTED])
     found = []
     for application, project in rows:
-        status = S(application.status).value
+        status = ApplicationStatus(application.status).value
         if application.id in untold:  # not told yet (the email waits, or a call is due): no news here first
-            status = S(application.previous_status or S.NEW).value
+            status = ApplicationStatus(application.previous_status or ApplicationStatus.NEW).value
         shown = SHOWN_AS.get(status, status)
         refusal = _withdraw_refusal(application)
         found.append(PortalApplication(
@@ -136,10 +135,9 @@ def withdraw(session: Session, candidate_id: int, application_id: int) -> Applic
     """
     application, _title = own_application(session, candidate_id, application_id)
     try:
-        check("withdraw", application)
+        lifecycle.withdraw(session, None, application, by="candidate")
     except ActionRefused:
         raise PortalError(_withdraw_refusal(application) or CANNOT_WITHDRAW_NOW) from None
-    change_status(session, None, application, S.WITHDRAWN, "withdraw", by="candidate")
     session.flush()
     return application
 

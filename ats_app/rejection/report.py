@@ -22,19 +22,19 @@ from babel.numbers import format_decimal
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from ats_app.models import (Application, ApplicationEvent, ApplicationStatus as S, Message, MessageStatus as M,
+from ats_app.models import (Application, ApplicationEvent, ApplicationStatus, Message, MessageStatus,
     RecruitmentProject, RejectionReason, RejectionType)
 from ats_app.accounts.access import visible_projects
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.i18n import DEFAULT_LANGUAGE, N_, babel_locale, gettext
-from ats_app.applications.statuses import STAGE_LABELS
+from ats_app.applications.stages import STAGE_LABELS
 from ats_app.core.errors import ProjectNotFound
 
 NO_REASON = N_("No reason given")
 NO_TYPE = N_("No type given")
 # The CSV's columns (and the table's), translated when written.
 COLUMNS = (N_("Rejection type"), N_("Reason"), N_("Rejections"), N_("Median days to rejection notice"))
-NOTICE_SENT = (M.SENT, M.DELIVERED)  # a rejection email the candidate was sent
+NOTICE_SENT = (MessageStatus.SENT, MessageStatus.DELIVERED)  # a rejection email the candidate was sent
 SECONDS_PER_DAY = 86400
 
 
@@ -165,7 +165,7 @@ def days_text(value: float | None, language: str) -> str:
 
 def _rejected_now(user: CurrentUser, project_id: int | None) -> list:
     """The applications that count: rejected now, not deleted, not moved away, in a visible project."""
-    where = [Application.status == S.REJECTED, col(Application.deleted_at).is_(None),
+    where = [Application.status == ApplicationStatus.REJECTED, col(Application.deleted_at).is_(None),
              col(Application.moved_to_id).is_(None), visible_projects(user)]
     if project_id is not None:
         where.append(Application.project_id == project_id)
@@ -181,7 +181,7 @@ def _notice_time():
             .scalar_subquery())
     changed = (select(func.max(ApplicationEvent.created_at))
                .where(ApplicationEvent.application_id == Application.id, ApplicationEvent.kind == "status_changed",
-                      ApplicationEvent.payload["to"].as_string() == S.REJECTED.value)
+                      ApplicationEvent.payload["to"].as_string() == ApplicationStatus.REJECTED.value)
                .scalar_subquery())
     return func.coalesce(sent, changed)
 

@@ -17,7 +17,8 @@ from sqlmodel import Session, col, select
 
 from ats_app.models import Application, ApplicationEvent, Candidate, RecruitmentProject, Task, User
 from ats_app.models.base import utcnow
-from ats_app.handling import actions
+from ats_app.applications.history import record
+from ats_app.applications.lookup import NOT_FOUND, find_application
 from ats_app.accounts.access import may_act, visible_projects
 from ats_app.accounts.auth import CurrentUser
 from ats_app.mail.compose import Draft, check_drafts, check_sender, default_sender, queue_to_candidate, sender_user
@@ -164,7 +165,7 @@ def find_task(session: Session, user: CurrentUser, task_id: int) -> Task:
                         .outerjoin(RecruitmentProject, RecruitmentProject.id == Application.project_id)
                         .where(Task.id == task_id, _visible_to(user))).first()
     if task is None:
-        raise ActionRefused(actions.NOT_FOUND)
+        raise ActionRefused(NOT_FOUND)
     return task
 
 
@@ -181,7 +182,7 @@ def create_call_task(session: Session, user: CurrentUser, application_id: int, n
     line. An open call task for the application already there is returned as it is, not doubled."""
     if not may_act(user):
         raise NotAllowed("tasks")
-    application = actions.find_application(session, user, application_id)
+    application = find_application(session, user, application_id)
     note = _check_note(note)
     existing = session.exec(select(Task).where(Task.application_id == application.id, Task.kind == CALL,
                                                Task.done_at.is_(None))).first()
@@ -191,7 +192,7 @@ def create_call_task(session: Session, user: CurrentUser, application_id: int, n
     task = Task(application_id=application.id, assignee_id=user.id, kind=CALL, note=note, due_at=now, created_at=now)
     session.add(task)
     session.flush()
-    actions.record(session, user, application, "call_task_created", task_id=task.id)
+    record(session, user, application, "call_task_created", task_id=task.id)
     return task
 
 
@@ -225,7 +226,7 @@ def _call_task(session: Session, user: CurrentUser, task_id: int) -> tuple[Task,
         raise ActionRefused(ALREADY_DONE)
     application = session.get(Application, task.application_id) if task.application_id else None
     if application is None:
-        raise ActionRefused(actions.NOT_FOUND)
+        raise ActionRefused(NOT_FOUND)
     return task, application
 
 
@@ -256,7 +257,7 @@ def log_call(session: Session, user: CurrentUser, task_id: int, *, called_at: da
         check_drafts("custom", [confirmation])
         found = recipients(session, [application.id], sender_user(session, user))
         if not found:
-            raise ActionRefused(actions.NOT_FOUND)
+            raise ActionRefused(NOT_FOUND)
         person = found[0]
     task.called_at, task.outcome, task.outcome_note = called_at, outcome, note
     if outcome == "no_answer":
@@ -285,7 +286,7 @@ def close_task(session: Session, user: CurrentUser, task_id: int, *, now: dateti
     session.add(task)
     application = session.get(Application, task.application_id) if task.application_id else None
     if application is not None:
-        actions.record(session, user, application, "task_done", task_id=task.id, task_kind=task.kind)
+        record(session, user, application, "task_done", task_id=task.id, task_kind=task.kind)
     session.flush()
     return task
 

@@ -2,8 +2,10 @@
 
 import reflex as rx
 
+from ats_app.accounts import auth
+from ats_app.accounts.ui.guard import public, run_in_session
+from ats_app.accounts.ui.session import resolve_user
 from ats_app.core.i18n import LANGUAGES
-from ats_app.accounts.ui.guard import public
 
 
 class LocaleState(rx.State):
@@ -21,8 +23,7 @@ class LocaleState(rx.State):
         if language not in LANGUAGES:
             return None
         self.locale = language
-        from ats_app.accounts.ui.auth_state import AuthState  # local import: AuthState imports this module
-
-        auth = await self.get_state(AuthState)
-        await auth._remember_language(language)
+        user = await resolve_user(self)
+        if user is not None:
+            await run_in_session(auth.set_language, user.id, language)
         return None

@@ -1,10 +1,9 @@
 """A searchable list shown a page at a time, and one whose rows can be ticked: the behaviour shared by
-the Recruitment overview, Application handling, Deleted applications, the CV database and Employees.
-Each concrete state says how to fetch one page."""
+the Recruitment overview, Application handling, Deleted applications, the CV database, the Outbox and
+Employees. Each concrete state says how to fetch one page."""
 
 import reflex as rx
 
-from ats_app.handling import further_progress as fp
 from ats_app.core.i18n import gettext
 from ats_app.accounts.ui.guard import current_user, requires
 
@@ -120,18 +119,3 @@ class TickedListState(PagedListState, mixin=True):
         on_page = self._row_ids()
         rest = [i for i in self.ticked if i not in on_page]
         self.ticked = rest + on_page if checked else rest
-
-
-class TickedActionState(TickedListState, mixin=True):
-    """A ticked list with its own action buttons: the run's error and its result lines."""
-
-    error: str = ""
-    result_line: str = ""
-    skipped: list[str] = []
-
-    def _show_refusal(self, refused, language: str) -> None:
-        self.error = fp.explain(refused, language)[1]
-
-    def _show_result(self, result, language: str) -> None:
-        self.result_line = fp.summary_line(result, language)
-        self.skipped = [f"{o.name}: {fp.reason(o, language)}" for o in result.skipped]

@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import select
 
 from ats_app.models import ApplicationEvent, Interview, InterviewAcceptance, InterviewRecruiter, Role, Setting
-from ats_app.interviews import calendar, invitation
+from ats_app.interviews import calendar, changes
 from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.interviews.ui.calendar_state import CalendarState
 
@@ -161,14 +161,14 @@ def test_set_acceptance_records_history_and_is_refused_to_a_hiring_manager(sessi
 
 @pytest.fixture
 def rescheduled(monkeypatch):
-    """interviews.invitation.reschedule_interview is written alongside: the calls it would get."""
+    """interviews.changes.reschedule_interview is written alongside: the calls it would get."""
     calls = []
 
     def reschedule_interview(session, user, interview_id, starts_at, duration_minutes):
         calls.append((interview_id, starts_at, duration_minutes))
         return session.get(Interview, interview_id)
 
-    monkeypatch.setattr(invitation, "reschedule_interview", reschedule_interview)
+    monkeypatch.setattr(changes, "reschedule_interview", reschedule_interview)
     return calls
 
 

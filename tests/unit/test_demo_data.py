@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 from ats_app.core.db import get_engine, upgrade_to_head
 from ats_app.models import (Application, ApplicationEvent, ApplicationStatus, Candidate, Employee, Interview,
     Message, RecruitmentProject, RejectionReason, RejectionType, Role, Setting, User)
-from ats_app.demo import loader as demo_data
+from ats_app.demo import loader as demo_data, people as demo_people
 from ats_app.demo.cv_pdf import render_cv_pdf
 from ats_app.demo.loader import DemoDataError, load_demo_data
 from ats_app.core.files import read_bytes
@@ -216,7 +216,7 @@ def test_exact_counts_for_small_and_bulk_runs(fresh, monkeypatch):
 
 @pytest.mark.parametrize("big", [False, True])
 def test_a_failed_run_leaves_no_rows_and_no_cv_files(fresh, tmp_path, monkeypatch, big):
-    real_person, made = demo_data.P.person, []
+    real_person, made = demo_people.person, []
 
     def failing_person(*args, **kwargs):
         made.append(1)
@@ -224,7 +224,7 @@ def test_a_failed_run_leaves_no_rows_and_no_cv_files(fresh, tmp_path, monkeypatc
             raise RuntimeError("disk full")
         return real_person(*args, **kwargs)
 
-    monkeypatch.setattr(demo_data.P, "person", failing_person)
+    monkeypatch.setattr(demo_people, "person", failing_person)
     monkeypatch.setattr(demo_data, "CHUNK", 300)  # some chunks are written before the failure
     if big:
         monkeypatch.setattr(demo_data, "BIG", 100)

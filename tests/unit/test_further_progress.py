@@ -7,12 +7,14 @@ from sqlmodel import select
 
 from ats_app.models import Application, ApplicationEvent, ApplicationStatus as S, Candidate, Employee, Position, Role
 from ats_app.models.base import utcnow
-from ats_app.handling import actions, further_progress as fp
+from ats_app.handling import further_progress as fp, ranking, status_actions
 from ats_app.handling.applicant_list import list_applicants, summary
-from ats_app.applications.transitions import ALLOWED_FROM
+from ats_app.handling.further_progress import CATALOGUE
 
 from tests.unit.factories import email_choices, login_as, make_application, make_department, make_project, make_user
 from ats_app.core.errors import InvalidChoice, NotAllowed
+
+ALLOWED_FROM = {action.key: action.allowed_from for action in CATALOGUE}  # the statuses each may start from
 
 
 _login = login_as
@@ -86,15 +88,14 @@ def test_bulk_reports_done_and_skipped_with_reasons(session, admin, project):
 
 def test_a_failing_applicant_is_rolled_back_alone(session, admin, project, monkeypatch):
     a, b = make_application(session, project, first_name="a"), make_application(session, project, first_name="b")
-    real = actions.change_status
+    real = status_actions.change_status
 
     def broken(session_, user, application, *args, **kwargs):
         real(session_, user, application, *args, **kwargs)
         if application.id == a.id:
             raise RuntimeError("disk full")
 
-    monkeypatch.setitem(fp.RUNNERS, "withdraw", lambda s, u, i: (broken(s, u, actions.find_application(s, u, i),
-                                                                        S.WITHDRAWN, "withdraw")))
+    monkeypatch.setattr(status_actions, "change_status", broken)
     result = fp.run(session, admin, "withdraw", [a.id, b.id], {})
     assert result.done == 1 and result.skipped[0].application_id == a.id
     assert _fresh(session, a.id).status == S.NEW and _events(session, a.id) == []
@@ -209,10 +210,10 @@ def test_hire_makes_an_employee_and_finds_other_live_applications(session, admin
 
 def test_ranking_is_validated_and_recorded(session, admin, project):
     app = make_application(session, project)
-    actions.set_ranking(session, admin, app.id, 2)
+    ranking.set_ranking(session, admin, app.id, 2)
     session.commit()
     with pytest.raises(InvalidChoice):
-        actions.set_ranking(session, admin, app.id, 7)
+        ranking.set_ranking(session, admin, app.id, 7)
     assert _fresh(session, app.id).ranking == 2
     assert _events(session, app.id)[0].payload == {"from": None, "to": 2}
 

@@ -8,9 +8,11 @@ from sqlmodel import select
 from ats_app.models import Application, ApplicationEvent, ApplicationStatus as S, Employee, Position
 from ats_app.accounts import auth
 from ats_app.handling import further_progress as fp
-from ats_app.applications.transitions import ALLOWED_FROM
+from ats_app.handling.further_progress import CATALOGUE
 
 from tests.unit.factories import email_choices, make_application, make_department, make_project, make_user
+
+ALLOWED_FROM = {action.key: action.allowed_from for action in CATALOGUE}  # the statuses each may start from
 
 ACTIONS = ("withdraw", "save", "offer", "hire", "transfer", "transfer_copy", "transfer_cv", "delete", "restore")
 

@@ -20,6 +20,7 @@ async def _ready(session, n: int):
     listing.project_id, listing.ticked = project.id, ids
     progress = state_of(root, FurtherProgressState)
     progress.offered = progress.enabled = ["withdraw", "transfer"]
+    progress._page = ApplicationListState.get_full_name()  # the page the list sits on (its load handler says so)
     return root, listing, progress, ids
 
 

@@ -12,7 +12,7 @@ from ats_app.models import Application, ApplicationStatus as S, Interview, Messa
 from ats_app.models.base import utcnow
 from ats_app.core import files
 from ats_app.handling import further_progress as fp
-from ats_app.interviews import answer_links as interview_links, invitation as interviews
+from ats_app.interviews import answer_links as interview_links, changes, invitation as interviews, reminders
 from ats_app.core.tokens import token_hash
 
 from tests.unit.factories import login_as, make_application, make_project, make_user
@@ -34,7 +34,7 @@ def project(session):
 
 def test_a_monday_interview_with_a_two_day_reminder_is_reminded_on_saturday_at_nine():
     monday = datetime(2026, 11, 30, 10, 0, tzinfo=OSLO).astimezone(timezone.utc)
-    sent = interviews.reminder_at(monday, 2, OSLO)
+    sent = reminders.reminder_at(monday, 2, OSLO)
     assert sent.astimezone(OSLO) == datetime(2026, 11, 28, 9, 0, tzinfo=OSLO) and sent.astimezone(OSLO).weekday() == 5
 
 
@@ -45,7 +45,7 @@ def test_a_monday_interview_with_a_two_day_reminder_is_reminded_on_saturday_at_n
     (datetime(2026, 10, 27, 10, 0, tzinfo=OSLO), 1, datetime(2026, 10, 26, 8, 0, tzinfo=timezone.utc)),  # CET
 ])
 def test_reminders_stay_at_nine_local_across_both_daylight_saving_changes(interview, days, expected_utc):
-    assert interviews.reminder_at(interview.astimezone(timezone.utc), days, OSLO) == expected_utc
+    assert reminders.reminder_at(interview.astimezone(timezone.utc), days, OSLO) == expected_utc
 
 
 def test_the_include_link_default_for_one_and_for_mixed_languages():
@@ -107,7 +107,7 @@ def test_moving_an_interview_bumps_the_sequence_and_reschedules_its_reminder(ses
     start = (utcnow() + timedelta(days=10)).replace(second=0, microsecond=0)
     fp.run(session, admin, "invite", [application.id], _choices(admin.id, start))
     interview = session.exec(select(Interview)).one()
-    interviews.reschedule_interview(session, admin, interview.id, start + timedelta(days=2), 60)
+    changes.reschedule_interview(session, admin, interview.id, start + timedelta(days=2), 60)
     session.commit()
     session.expire_all()
     moved = session.get(Interview, interview.id)
@@ -172,7 +172,7 @@ def test_cancelling_an_interview_cancels_its_reminder_and_sends_a_cancelled_invi
     start = (utcnow() + timedelta(days=10)).replace(second=0, microsecond=0)
     fp.run(session, admin, "invite", [application.id], _choices(admin.id, start))
     interview = session.exec(select(Interview)).one()
-    interviews.cancel_interview(session, admin, interview.id)
+    changes.cancel_interview(session, admin, interview.id)
     session.commit()
     session.expire_all()
     assert session.get(Interview, interview.id).cancelled_at is not None

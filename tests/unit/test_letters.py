@@ -17,7 +17,7 @@ from ats_app.models import Application, ApplicationEvent, Candidate, EmailTempla
 from ats_app.accounts import auth
 from ats_app.core import files
 from ats_app.letters import printing as letters
-from ats_app.handling.actions import delete_application
+from ats_app.handling.status_actions import delete_application
 from ats_app.mail.markup import clean_html
 
 from tests.unit.factories import login_as, make_application, make_department, make_project, make_user

@@ -12,7 +12,7 @@ from ats_app.models import (Application, ApplicationEvent, ApplicationStatus as 
 from ats_app.models.base import utcnow
 from ats_app.handling import further_progress as fp
 from ats_app.delivery import outbox_admin
-from ats_app.rejection import reject as rejection
+from ats_app.rejection import proposal as rejection_proposal, reject as rejection, undo
 from ats_app.organisation.reference_data import ensure_reference_data
 
 from tests.unit.factories import email_choices, login_as, make_application, make_project, make_user
@@ -56,7 +56,7 @@ def test_the_type_is_preselected_from_how_far_each_applicant_got(session, admin,
     _interview(session, interviewed, "initial", "phone", days=-9)
     _interview(session, interviewed, "second", "video", days=-1)
     _interview(session, interviewed, "third", "in_person", days=+3)  # not held yet
-    proposal = rejection.propose(session, [fresh.id, knocked.id, interviewed.id])
+    proposal = rejection_proposal.propose(session, [fresh.id, knocked.id, interviewed.id])
     assert proposal.stages == {fresh.id: "after_application_review", knocked.id: "after_screening",
                                interviewed.id: "after_second_interview"}
     assert proposal.call_instead == []  # nobody met in person, nobody ranked 1
@@ -64,7 +64,7 @@ def test_the_type_is_preselected_from_how_far_each_applicant_got(session, admin,
     knocked.ranking = 1
     session.add(knocked)
     session.commit()
-    assert rejection.propose(session, [fresh.id, knocked.id]).call_instead == sorted([fresh.id, knocked.id])
+    assert rejection_proposal.propose(session, [fresh.id, knocked.id]).call_instead == sorted([fresh.id, knocked.id])
 
 
 def test_send_in_n_days_leaves_at_nine_local_across_both_daylight_saving_changes():
@@ -157,7 +157,7 @@ def test_cancelling_the_scheduled_email_keeps_the_rejection_and_undo_restores_th
     session.commit()
     session.expire_all()
     assert session.get(Application, application.id).status == S.REJECTED  # cancelling is not undoing
-    rejection.undo_rejection(session, admin, application.id)
+    undo.undo_rejection(session, admin, application.id)
     session.commit()
     session.expire_all()
     undone = session.get(Application, application.id)
@@ -168,7 +168,7 @@ def test_undo_cancels_the_waiting_email_and_is_refused_once_it_left(session, adm
     waiting = make_application(session, project, first_name="Waiting")
     told = make_application(session, project, first_name="Told")
     fp.run(session, admin, "reject", [waiting.id, told.id], _choices(timing="later", delay_days=1))
-    rejection.undo_rejection(session, admin, waiting.id)
+    undo.undo_rejection(session, admin, waiting.id)
     session.commit()
     statuses = {m.recipient: m.status for m in session.exec(select(Message)).all()}
     assert statuses["waiting.nordmann@example.com"] == M.CANCELLED
@@ -177,7 +177,7 @@ def test_undo_cancels_the_waiting_email_and_is_refused_once_it_left(session, adm
     session.add(sent)
     session.commit()
     with pytest.raises(ActionRefused) as refused:
-        rejection.undo_rejection(session, admin, told.id)
+        undo.undo_rejection(session, admin, told.id)
     assert refused.value.reason == "the candidate has already been told"
 
 
@@ -186,7 +186,7 @@ def test_call_instead_creates_a_call_task_and_no_email(session, admin, project):
 
     called = make_application(session, project, first_name="Called", ranking=1)
     emailed = make_application(session, project, first_name="Emailed")
-    assert rejection.propose(session, [called.id, emailed.id]).call_instead == [called.id]
+    assert rejection_proposal.propose(session, [called.id, emailed.id]).call_instead == [called.id]
     fp.run(session, admin, "reject", [called.id, emailed.id], _choices(call_instead=[called.id]))
     [task] = session.exec(select(Task)).all()
     assert task.kind == "call_candidate" and task.application_id == called.id and task.assignee_id == admin.id
@@ -197,7 +197,7 @@ def test_a_tie_between_stages_goes_to_the_furthest(session, admin, project):
     reviewed = make_application(session, project, first_name="R")
     interviewed = make_application(session, project, first_name="I")
     _interview(session, interviewed, "second", "video", days=-1)
-    assert rejection.propose(session, [reviewed.id, interviewed.id]).type_code == "after_second_interview"
+    assert rejection_proposal.propose(session, [reviewed.id, interviewed.id]).type_code == "after_second_interview"
 
 
 def test_the_portal_shows_no_rejection_before_the_candidate_is_told(session, admin, project):
@@ -224,7 +224,7 @@ def test_undo_closes_the_call_task_and_is_refused_once_the_call_reached_them(ses
     first = make_application(session, project, first_name="First", ranking=1)
     second = make_application(session, project, first_name="Second", ranking=1)
     fp.run(session, admin, "reject", [first.id, second.id], _choices(call_instead=[first.id, second.id]))
-    rejection.undo_rejection(session, admin, first.id)
+    undo.undo_rejection(session, admin, first.id)
     session.commit()
     assert [t.application_id for t in session.exec(select(Task)).all()] == [second.id]
     [task] = session.exec(select(Task)).all()
@@ -232,5 +232,5 @@ def test_undo_closes_the_call_task_and_is_refused_once_the_call_reached_them(ses
                    confirmation=None, sender=None)
     session.commit()
     with pytest.raises(ActionRefused) as refused:
-        rejection.undo_rejection(session, admin, second.id)
+        undo.undo_rejection(session, admin, second.id)
     assert refused.value.reason == "the candidate has already been told"

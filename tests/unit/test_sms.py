@@ -10,7 +10,8 @@ from ats_devtools.fake_sms import FakeSms
 from ats_app.models import Message, MessageStatus as M
 from ats_app.models.base import utcnow
 from ats_app.delivery import outbox, sms
-from ats_app.delivery.sms import Elks46Sms, HeldSms, normalise_number, sms_parts
+from ats_app.core.phones import is_mobile, normalise_number
+from ats_app.delivery.sms import Elks46Sms, HeldSms, sms_parts
 
 from tests.unit.conftest import DB_URL
 
@@ -78,10 +79,10 @@ def test_invalid_numbers_are_rejected(raw, country):
 
 
 def test_mobiles_are_told_from_landlines():
-    assert sms.is_mobile("+4791234567") and sms.is_mobile("+46701234567") and sms.is_mobile("+31612345678")
-    assert not sms.is_mobile("+4722123456")  # an Oslo landline
-    assert not sms.is_mobile("+31201234567")  # an Amsterdam landline
-    assert not sms.is_mobile("nonsense")
+    assert is_mobile("+4791234567") and is_mobile("+46701234567") and is_mobile("+31612345678")
+    assert not is_mobile("+4722123456")  # an Oslo landline
+    assert not is_mobile("+31201234567")  # an Amsterdam landline
+    assert not is_mobile("nonsense")
 
 
 # --- length and parts ------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Every event handler is a public entry point: an anonymous client must be refused by each one."""
 
 import inspect
+import logging
 
 import pytest
 import reflex as rx
@@ -46,14 +47,15 @@ def test_only_the_listed_handlers_are_public():
 @pytest.mark.parametrize(("cls", "name"), [(c, n) for c, n, h in _handlers()
                                            if not getattr(h.fn, "_ats_public", False)],
                          ids=lambda v: v if isinstance(v, str) else v.__name__)
-async def test_anonymous_client_is_refused(cls, name):
+async def test_anonymous_client_is_refused(cls, name, caplog):
     state = state_of(client(), cls)
     fn = cls.event_handlers[name].fn
     params = list(inspect.signature(fn).parameters.values())[1:]
-    before = len(guard.refusals)
     snapshot = {var: getattr(state, var) for var in cls.base_vars}
-    result = await call(state, name, *[_dummy(p) for p in params])
-    assert len(guard.refusals) == before + 1, f"{cls.__name__}.{name} ran for an anonymous client"
+    with caplog.at_level(logging.INFO, logger=guard.__name__):
+        result = await call(state, name, *[_dummy(p) for p in params])
+    refusals = [r for r in caplog.records if r.name == guard.__name__ and r.getMessage().startswith("refused anonymous")]
+    assert len(refusals) == 1, f"{cls.__name__}.{name} ran for an anonymous client"
     assert "/login" in str(result)
     assert {var: getattr(state, var) for var in cls.base_vars} == snapshot
 

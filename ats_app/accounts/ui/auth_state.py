@@ -3,15 +3,15 @@
 import reflex as rx
 
 from ats_app.accounts import auth as auth_service
+from ats_app.accounts.ui.guard import current_user, public, requires, run_in_session
+from ats_app.accounts.ui.session import SessionState, resolve_user
 from ats_app.core.i18n import gettext, language_from_accept
-from ats_app.accounts.ui.guard import current_user, public, requires, resolve_user, run_in_session
 from ats_app.ui.locale import LocaleState
 
 
-class AuthState(rx.State):
-    """The session cookie and what the shell shows about the logged-in user."""
+class AuthState(SessionState):
+    """What the shell shows about the logged-in user (the session cookie is the parent state's)."""
 
-    session_token: str = rx.Cookie("", name=auth_service.SESSION_COOKIE, max_age=14 * 24 * 3600, same_site="lax")
     user_name: str = ""
     user_email: str = ""
     user_rights: list[str] = []
@@ -69,9 +69,3 @@ class AuthState(rx.State):
         self.user_rights = sorted(user.rights) if user.role != "admin" else list(auth_service.RIGHTS)
         locale = await self.get_state(LocaleState)
         locale.locale = user.language
-
-    async def _remember_language(self, language: str) -> None:
-        """Store the language on the logged-in user (not an event: called by LocaleState)."""
-        user = await resolve_user(self)
-        if user is not None:
-            await run_in_session(auth_service.set_language, user.id, language)

@@ -3,6 +3,7 @@
 Reflex lets any browser call any registered handler over the websocket, so hiding a button is not a
 check. Each handler is wrapped in `requires(...)` (the user must be logged in and hold the right) or
 marked `public` on purpose; a test enumerates every handler and proves an anonymous call is refused.
+Every refusal is logged (`ats_app.accounts.ui.guard`), which is also how that test sees it.
 """
 
 import asyncio
@@ -13,14 +14,13 @@ from contextvars import ContextVar
 
 import reflex as rx
 
-from ats_app.core.db import session_scope
-from ats_app.accounts import auth as auth_service
 from ats_app.accounts.auth import CurrentUser
+from ats_app.accounts.ui.session import resolve_user
+from ats_app.core.db import session_scope
 from ats_app.core.i18n import gettext
 
 log = logging.getLogger(__name__)
 _current_user: ContextVar[CurrentUser | None] = ContextVar("ats_current_user", default=None)
-refusals: list[str] = []  # handler names refused, newest last (read by the security test)
 
 
 def current_user() -> CurrentUser:
@@ -37,24 +37,7 @@ def public(fn):
     return fn
 
 
-async def resolve_user(state: rx.State) -> CurrentUser | None:
-    """The user behind this client's session cookie, looked up in a worker thread."""
-    from ats_app.accounts.ui.auth_state import AuthState
-
-    auth = state if isinstance(state, AuthState) else await state.get_state(AuthState)
-    token = auth.session_token
-    if not token:
-        return None
-
-    def lookup() -> CurrentUser | None:
-        with session_scope() as session:
-            return auth_service.user_for_token(session, token)
-
-    return await asyncio.to_thread(lookup)
-
-
 def _refuse(fn_name: str, user: CurrentUser | None):
-    refusals.append(fn_name)
     if user is None:
         log.info("refused anonymous call to %s", fn_name)
         return rx.redirect("/login")

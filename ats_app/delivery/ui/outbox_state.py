@@ -4,7 +4,9 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from ats_app.delivery import worker as delivery_worker, outbox_admin
+from ats_app.accounts.auth import CurrentUser
+from ats_app.delivery import outbox_admin, worker as delivery_worker
+from ats_app.delivery.outbox import may_cancel, may_resend, shown_status
 from ats_app.core.i18n import N_, format_moment, gettext
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.ui.paged_state import PagedListState, one_of
@@ -23,13 +25,15 @@ class MessageView:
     attempts: int
     last_error: str
     application_id: int
+    cancellable: bool
+    resendable: bool
 
 
-def message_views(rows, user) -> list[MessageView]:
+def message_views(rows: list[outbox_admin.MessageRow], user: CurrentUser) -> list[MessageView]:
     """Rows made ready for a table (dates in the user's zone and language)."""
     return [MessageView(r.id, r.recipient, r.subject, r.status, format_moment(r.scheduled_at, user.language,
                                                                              user.time_zone),
-                        r.attempts, r.last_error, r.application_id or 0) for r in rows]
+                        r.attempts, r.last_error, r.application_id or 0, r.cancellable, r.resendable) for r in rows]
 
 
 class OutboxState(PagedListState, rx.State):
@@ -43,6 +47,8 @@ class OutboxState(PagedListState, rx.State):
     open_recipient: str = ""
     open_sender: str = ""
     open_status: str = ""
+    open_cancellable: bool = False
+    open_resendable: bool = False
     open_html: str = ""
     open_text: str = ""
     open_error: str = ""
@@ -83,9 +89,9 @@ class OutboxState(PagedListState, rx.State):
             message = await run_in_session(outbox_admin.get_message, user, int(message_id))
         except (NotAllowed, ActionRefused):
             return
-        from ats_app.delivery.outbox import shown_status
         self.open_id, self.open_subject, self.open_recipient = message.id, message.subject or "", message.recipient
         self.open_sender, self.open_status = message.sender or "", shown_status(message)
+        self.open_cancellable, self.open_resendable = may_cancel(message), may_resend(message)
         self.open_html, self.open_text = message.body_html or "", message.body_text or ""
         self.open_error = message.last_error or ""
         self.open_attachments = [a.get("filename", "") for a in message.attachments or []]

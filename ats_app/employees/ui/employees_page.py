@@ -6,7 +6,7 @@ from ats_app.ui.paged_table import paged_table, search_box
 from ats_app.ui.shell import page_header, shell
 from ats_app.core.i18n import N_
 from ats_app.accounts.ui.auth_state import AuthState
-from ats_app.employees.ui.employees_state import EmployeesState as E, EmployeeView
+from ats_app.employees.ui.employees_state import EmployeesState, EmployeeView
 
 
 def _row(row: EmployeeView) -> rx.Component:
@@ -15,16 +15,16 @@ def _row(row: EmployeeView) -> rx.Component:
                         class_name="employee-row")
 
 
-@rx.page(route="/employees", title="Employees · Nordlys ATS", on_load=[AuthState.require_login, E.load])
+@rx.page(route="/employees", title="Employees · Nordlys ATS", on_load=[AuthState.require_login, EmployeesState.load])
 def employees_page() -> rx.Component:
     """Everyone hired, with position, department, start date and the project they came from."""
     return shell(
         rx.vstack(
             page_header(N_("Employees"), N_("People hired through recruitment projects.")),
-            search_box(E, N_("Search by name, position or department"), "employee-search"),
-            paged_table(E, (N_("Name"), N_("Position"), N_("Department"), N_("Start date"), N_("Hired from")), _row,
+            search_box(EmployeesState, N_("Search by name, position or department"), "employee-search"),
+            paged_table(EmployeesState, (N_("Name"), N_("Position"), N_("Department"), N_("Start date"), N_("Hired from")), _row,
                         "employees-table", N_("Nobody has been hired yet.")),
             spacing="4", width="100%",
         ),
-        active_route="/employees", on_locale_change=E.load,
+        active_route="/employees", on_locale_change=EmployeesState.load,
     )

@@ -6,14 +6,15 @@ from dataclasses import dataclass
 import reflex as rx
 
 from ats_app.delivery import outbox_admin
-from ats_app.rejection import reject as rejection
 from ats_app.delivery.ui.outbox_state import MessageView, message_views
-
-from ats_app.handling import actions, application_detail as detail
+from ats_app.handling import application_detail as detail, ranking
+from ats_app.handling.ui.further_progress_state import ActionPage, FurtherProgressState
+from ats_app.handling.ui.ranking_edit import change_ranking
+from ats_app.rejection import undo
 from ats_app.core.phones import readable_phone
 from ats_app.core.i18n import LANGUAGES, N_, format_moment, format_rating, gettext
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
-from ats_app.core.errors import ActionRefused, ApplicationNotFound, InvalidChoice, NotAllowed
+from ats_app.core.errors import ActionRefused, ApplicationNotFound, NotAllowed
 
 _APPLICATION_PATH = re.compile(r"/applications/(\d+)")
 
@@ -42,18 +43,7 @@ class HistoryView:
     text: str
 
 
-async def change_ranking(application_id, ranking):
-    """Rank an applicant 1–3 ("0" or "": no ranking) for the user of the running handler; the toast to
-    show when that was refused, else None."""
-    user = current_user()
-    try:
-        await run_in_session(actions.set_ranking, user, int(application_id), int(ranking or 0))
-    except (NotAllowed, InvalidChoice, ActionRefused, ValueError):
-        return rx.toast.error(gettext(user.language, "The ranking was not changed."))
-    return None
-
-
-class ApplicationState(rx.State):
+class ApplicationState(ActionPage, rx.State):
     """What the Application and CV page shows."""
 
     application_id: int = 0
@@ -110,15 +100,22 @@ class ApplicationState(rx.State):
         self.history = [HistoryView(format_moment(h.at, lang, zone), h.actor, h.text) for h in found.history]
         self.messages = message_views(await run_in_session(outbox_admin.messages_for_application, user,
                                                            self.application_id), user)
-        self.may_rank = actions.allowed(user, "ranking")
-        self.may_undo_rejection = found.status == "rejected" and actions.allowed(user, "reject") and not \
-            await run_in_session(rejection.candidate_told, self.application_id)
+        self.may_rank = ranking.may_rank(user)
+        self.may_undo_rejection = await run_in_session(undo.may_undo, user, self.application_id, found.status)
+
+    async def _chosen_ids(self) -> list[int]:
+        return [self.application_id] if self.application_id else []
+
+    async def _after_action(self):
+        """Read the page again; a Move took the application to another project: go to where it was."""
+        await self._reload()
+        return rx.redirect(self.project_href) if self.not_found and self.project_href else None
 
     @rx.event
     @requires("can_reject")
     async def undo_rejection(self):
         """Back to the status before the rejection, while the rejection email has not left."""
-        return await self._change(rejection.undo_rejection, (self.application_id,), N_("Rejection undone."))
+        return await self._change(undo.undo_rejection, (self.application_id,), N_("Rejection undone."))
 
     @rx.event
     @requires()
@@ -145,11 +142,10 @@ class ApplicationState(rx.State):
     @requires()
     async def load(self):
         """Open the application named in the address."""
-        from ats_app.handling.ui.further_progress_state import FurtherProgressState
         match = _APPLICATION_PATH.search(self.router.url.path)
         self.application_id = int(match.group(1)) if match else 0
         await self._reload()
-        (await self.get_state(FurtherProgressState))._enter("application", self.application_id)
+        (await self.get_state(FurtherProgressState))._enter(self, self.application_id)
 
     @rx.event
     @requires()

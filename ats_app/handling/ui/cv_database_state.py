@@ -4,11 +4,15 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from ats_app.handling import actions, cv_database
+from ats_app.applications.further_progress_action import allowed
+from ats_app.handling import cv_database
+from ats_app.handling.transfer import TRANSFER
+from ats_app.handling.ui.ticked_actions import TickedActionState
 from ats_app.core.i18n import LANGUAGES, format_day, gettext
-from ats_app.handling.ui.further_progress_state import ChoiceGroup, transfer_targets
+from ats_app.handling.ui.action_forms import transfer_targets
+from ats_app.ui.forms import ChoiceGroup
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
-from ats_app.ui.paged_state import TickedActionState, one_of
+from ats_app.ui.paged_state import one_of
 from ats_app.core.errors import InvalidChoice, NotAllowed
 
 
@@ -41,7 +45,7 @@ class CvDatabaseState(TickedActionState, rx.State):
                                format_day(r.saved_at.date(), user.language),
                                f"/files/cv/{r.candidate_id}" if r.has_cv else "") for r in rows]
         self._keep_ticks_on_page()
-        self.may_transfer = actions.allowed(user, "transfer")
+        self.may_transfer = allowed(user, TRANSFER)
         return total
 
     @rx.event

@@ -1,14 +1,18 @@
 """Deleted applications: restore, or delete permanently after a typed confirmation."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import reflex as rx
 
-from ats_app.handling import actions, deleted as deleted_list, further_progress as fp
+from ats_app.applications.further_progress_action import allowed
+from ats_app.handling import deleted as deleted_list, further_progress
+from ats_app.handling.purge import PURGE, PurgeForm
+from ats_app.handling.status_actions import RESTORE
+from ats_app.handling.ui.ticked_actions import TickedActionState
 from ats_app.core.i18n import format_moment, gettext
 from ats_app.handling.purge import CONFIRMATION_WORD
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
-from ats_app.ui.paged_state import TickedActionState
 from ats_app.core.errors import InvalidChoice, NotAllowed
 
 
@@ -45,17 +49,17 @@ class DeletedState(TickedActionState, rx.State):
                                  format_moment(r.deleted_at, user.language, user.time_zone), r.deleted_by)
                      for r in rows]
         self._keep_ticks_on_page()
-        self.may_purge = actions.allowed(user, "purge")
+        self.may_purge = allowed(user, PURGE)
         self.confirmation_word = gettext(user.language, CONFIRMATION_WORD)
         return total
 
-    async def _run(self, action: str, choices: dict) -> None:
+    async def _run(self, key: str, form: Mapping) -> None:
         user = current_user()
         if not self.ticked:
             self.error = gettext(user.language, "Tick at least one application.")
             return
         try:
-            result = await run_in_session(fp.run, user, action, list(self.ticked), choices)
+            result = await run_in_session(further_progress.run, user, key, list(self.ticked), form)
         except (NotAllowed, InvalidChoice) as refused:
             self._show_refusal(refused, user.language)
             return
@@ -67,7 +71,7 @@ class DeletedState(TickedActionState, rx.State):
     @requires("can_see_deleted")
     async def restore(self):
         """Restore the ticked applications to their projects (status Restored)."""
-        await self._run("restore", {})
+        await self._run(RESTORE.key, {})
 
     @rx.event
     @requires("can_delete")
@@ -89,7 +93,7 @@ class DeletedState(TickedActionState, rx.State):
     @requires("can_delete")
     async def purge(self):
         """Delete the ticked applications permanently, if the confirmation word was typed."""
-        await self._run("purge", {"confirmation": self.confirmation})
+        await self._run(PURGE.key, PurgeForm(confirmation=self.confirmation))
 
     @rx.event
     @requires()

@@ -1,50 +1,26 @@
 """The Further progress list and Execute, on the ticked applicants or on the one applicant open.
 
-Runs of more than 50 applicants go to a background event in chunks, with a progress bar; the page
-stays usable meanwhile. The rules all live in services.further_progress.
+Execute reads the action's declaration: an action with a form opens it (the form's state is a substate
+of this one that names its form), the others run at once. Runs of more than 50 applicants go to a
+background event in chunks, with a progress bar; the page stays usable meanwhile. The page the list
+sits on (Application handling, Application and CV) says which applicants are chosen and reads itself
+again afterwards. The rules all live in handling.further_progress.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import ClassVar
 
 import reflex as rx
+from reflex.event import EventSpec
 
-from ats_app.handling import further_progress as fp, transfer
-from ats_app.core.i18n import gettext
 from ats_app.accounts.ui.guard import current_user, requires, requires_in_background, run_in_session
-from ats_app.ui.paged_state import one_of
+from ats_app.applications.further_progress_action import AnyAction
 from ats_app.core.errors import InvalidChoice, NotAllowed
+from ats_app.core.i18n import gettext
+from ats_app.handling import further_progress
 
 CHUNK = 50  # applicants per transaction batch of a background run; more than this shows a progress bar
-DIALOGS = ("transfer", "hire")  # actions with a form to fill in before they run
-EMAIL_FORMS = ("send_email", "offer", "save_and_send", "forward")  # their form is state.compose
-
-
-@dataclass
-class Choice:
-    """An option of a select: value and label (a project, a position, a department)."""
-
-    value: str
-    label: str
-    group: str = ""
-
-
-@dataclass
-class ChoiceGroup:
-    """Options under one heading: the projects of one department."""
-
-    label: str
-    choices: list[Choice]
-
-
-async def transfer_targets(status: str) -> list[ChoiceGroup]:
-    """Open (or closed) projects the current user may transfer to, grouped by department."""
-    user = current_user()
-    found = await run_in_session(transfer.target_projects, user, status)
-    groups: dict[str, list[Choice]] = {}
-    for p in found:
-        groups.setdefault(p.department or gettext(user.language, "No department"), []).append(
-            Choice(str(p.id), p.title))
-    return [ChoiceGroup(label, choices) for label, choices in groups.items()]
 
 
 @dataclass
@@ -64,68 +40,69 @@ class Other:
     name: str
 
 
+class ActionPage(rx.State, mixin=True):
+    """A page with Further progress on it: it says which applicants are chosen and reads itself again
+    after a run (returning where to go instead, when the applicant left the page)."""
+
+    async def _chosen_ids(self) -> list[int]:
+        raise NotImplementedError
+
+    async def _after_action(self) -> EventSpec | None:
+        raise NotImplementedError
+
+
 class FurtherProgressState(rx.State):
     """The chosen action, its form, and the result of the last Execute."""
 
     offered: list[str] = []
     enabled: list[str] = []
     action: str = ""
-    dialog: str = ""
+    dialog: str = ""  # the action whose form is open
     errors: dict[str, str] = {}
-    target_status: str = "open"
-    targets: list[ChoiceGroup] = []
-    target: str = ""
-    copy_only: bool = False
-    positions: list[Choice] = []
-    departments: list[Choice] = []
-    position_id: str = ""
-    department_id: str = ""
-    start_date: str = ""
     running: bool = False
     progress: int = 0
     result_line: str = ""
     skipped: list[Skipped] = []
     others: list[Other] = []
-    _job: tuple | None = None  # (action, ids, choices) handed from execute to run_in_background
-    _extra_choices: dict = {}  # the email form's values (state.compose), for the run it starts
-    _mode: str = "list"
+    _job: tuple | None = None  # (action key, ids, form) handed from Execute to run_in_background
+    _page: str = ""  # the full name of the page's state (an ActionPage)
     _single_id: int = 0
 
-    def _enter(self, mode: str, single_id: int = 0) -> None:
+    def _enter(self, page: ActionPage, single_id: int = 0) -> None:
         """A page with the list opened (called by the page's own load handler, never by the client)."""
         user = current_user()
-        offered = fp.offered(user)
+        offered = further_progress.offered(user)
         self.offered = [a.key for a, _ in offered]
         self.enabled = [a.key for a, available in offered if available]
-        if (self._mode, self._single_id) != (mode, single_id):
+        name = type(page).get_full_name()
+        if (self._page, self._single_id) != (name, single_id):
             self.action, self.result_line, self.skipped, self.others = "", "", [], []
-        self._mode, self._single_id = mode, single_id
+        self._page, self._single_id = name, single_id
         self.dialog, self.errors = "", {}
 
+    async def _page_state(self) -> ActionPage:
+        return await self.get_state(rx.State.get_class_substate(self._page))
+
     async def _chosen_ids(self) -> list[int]:
-        if self._mode == "application":
-            return [self._single_id] if self._single_id else []
-        from ats_app.handling.ui.list_state import ApplicationListState
-        return list((await self.get_state(ApplicationListState)).ticked)
+        return await (await self._page_state())._chosen_ids() if self._page else []
 
-    async def _refresh_page(self) -> None:
-        if self._mode == "application":
-            from ats_app.handling.ui.application_state import ApplicationState
-            await (await self.get_state(ApplicationState))._reload()
-        else:
-            from ats_app.handling.ui.list_state import ApplicationListState
-            listing = await self.get_state(ApplicationListState)
-            listing.ticked = []
-            await listing._reload()
+    async def _refresh_page(self) -> EventSpec | None:
+        return await (await self._page_state())._after_action() if self._page else None
 
-    def _choices(self) -> dict:
-        return {"target": self.target, "copy": self.copy_only, "position_id": self.position_id,
-                "department_id": self.department_id, "start_date": self.start_date, **self._extra_choices}
+    async def _form_state(self, form: str) -> "ActionForm":
+        """The substate holding an action's form (each form's state names the form it is)."""
+        stack = list(type(self).get_substates())
+        while stack:
+            cls = stack.pop()
+            if getattr(cls, "FORM", "") == form:
+                return await self.get_state(cls)
+            stack.extend(cls.get_substates())
+        raise LookupError(f"no state holds the form {form!r}")
 
-    def _show(self, result: fp.BulkResult, language: str) -> None:
-        self.result_line = fp.summary_line(result, language)
-        self.skipped = [Skipped(o.name, fp.reason(o, language)) for o in result.skipped]
-        self.others = [Other(i, project, name) for i, project, name in result.others_to_withdraw]
+    def _show(self, result: further_progress.BulkResult, language: str) -> None:
+        self.result_line = further_progress.summary_line(result, language)
+        self.skipped = [Skipped(o.name, further_progress.reason(o, language)) for o in result.skipped]
+        self.others = [Other(o.application_id, o.project_title, o.candidate_name) for o in result.others_to_withdraw]
 
     @rx.event
     @requires()
@@ -140,106 +117,54 @@ class FurtherProgressState(rx.State):
         """Execute: check the choice and the ticks, open the action's form if it has one, else run."""
         user = current_user()
         if self.running:  # one long run at a time per page
-            return
+            return None
         if self.action not in self.enabled:
             self.errors = {"action": gettext(user.language, "Choose an action from the list.")}
-            return
-        if not await self._chosen_ids():
+            return None
+        ids = await self._chosen_ids()
+        if not ids:
             self.errors = {"action": gettext(user.language, "Tick at least one applicant.")}
-            return
-        self.errors, self._extra_choices = {}, {}
-        if self.action in DIALOGS:  # the form first; confirm() runs it
-            self.dialog = self.action
-            await self._load_form()
-            return
-        if self.action == "letter":  # which letter first; its Print makes the PDF
-            from ats_app.letters.ui.letter_state import LetterState
-            (await self.get_state(LetterState))._open_letters()
-            self.dialog = self.action
-            return
-        if self.action == "invite":  # the invitation wizard first; its Send runs it
-            from ats_app.interviews.ui.wizard_state import InviteState
-            await (await self.get_state(InviteState))._open_wizard(await self._chosen_ids())
-            self.dialog = self.action
-            return
-        if self.action == "reject":  # the rejection wizard first; its Send runs it
-            from ats_app.rejection.ui.wizard_state import RejectState
-            await (await self.get_state(RejectState))._open_wizard(await self._chosen_ids())
-            self.dialog = self.action
-            return
-        if self.action in EMAIL_FORMS:  # the email form first; its Send runs it
-            from ats_app.handling.ui.compose_state import ComposeState
-            await (await self.get_state(ComposeState))._open(self.action, await self._chosen_ids())
-            self.dialog = self.action
-            return
-        return await self._run()
-
-    async def _load_form(self) -> None:
-        if self.action == "transfer":
-            self.copy_only = False  # Move is the default each time, as in EasyCruit
-            await self._load_targets()
-        elif self.action == "hire":
-            from ats_app.organisation import structure as organisation
-            positions, departments = await run_in_session(organisation.positions_and_departments)
-            self.positions = [Choice(str(i), title, department) for i, title, department in positions]
-            self.departments = [Choice(str(i), name) for i, name in departments]
-            self.position_id = self.department_id = self.start_date = ""
-
-    async def _load_targets(self) -> None:
-        self.targets, self.target = await transfer_targets(self.target_status), ""
-
-    @rx.event
-    @requires()
-    async def set_target_status(self, status: str | list[str]):
-        """Transfer form: list open or closed target projects."""
-        self.target_status = one_of(status, ("open", "closed"))
-        await self._load_targets()
-
-    @rx.event
-    @requires()
-    async def set_form_field(self, name: str, value: str):
-        """A field of the action's form changed (target, copy, position, department, start date)."""
-        if name == "copy_only":
-            self.copy_only = value in (True, "true", "copy")
-        elif name in ("target", "position_id", "department_id", "start_date"):
-            setattr(self, name, str(value)[:40])
-        self.errors = {k: v for k, v in self.errors.items() if k != name.removesuffix("_id")}
+            return None
+        self.errors = {}
+        action = further_progress.action_for(self.action)
+        if action.form:  # the form first; its own button runs the action
+            await (await self._form_state(action.form))._open(action, ids)
+            self.dialog = action.key
+            return None
+        return await self._run({})
 
     @rx.event
     @requires()
     async def close_dialog(self):
         """Cancel the action's form; nothing changes."""
-        self.dialog, self.errors, self._extra_choices = "", {}, {}
+        self.dialog, self.errors = "", {}
 
     @rx.event
     @requires()
     async def confirm(self):
-        """The form's button: run the action with its choices."""
-        if self.dialog and self.action in DIALOGS:
-            return await self._run()
+        """A form's own button: run the action with the form's values."""
+        if not self.dialog or self.dialog != self.action:
+            return None
+        action = further_progress.action_for(self.action)
+        return await self._run(await (await self._form_state(action.form))._form()) if action.form else None
 
-    async def _run(self):
+    async def _run(self, form: Mapping):
+        """Run the chosen action with form on the chosen applicants (forms call this with their values)."""
         user = current_user()
         ids = await self._chosen_ids()
-        choices = self._choices()
-        try:  # the run's choices and the right are checked before anyone is touched
-            await run_in_session(fp.prepare, user, self.action, choices)
+        try:  # the run's form and the right are checked before anyone is touched
+            await run_in_session(further_progress.prepare, user, self.action, form)
         except (NotAllowed, InvalidChoice) as refused:
-            self.errors = dict([fp.explain(refused, user.language)])
-            return
+            self.errors = dict([further_progress.explain(refused, user.language)])
+            return None
         self.dialog = ""
         if len(ids) > CHUNK:
             self.running, self.progress, self.result_line, self.skipped = True, 0, "", []
-            self._job = (self.action, ids, choices)
+            self._job = (self.action, ids, dict(form))
             return FurtherProgressState.run_in_background
-        result = await run_in_session(fp.run, user, self.action, ids, choices)
+        result = await run_in_session(further_progress.run, user, self.action, ids, form)
         self._show(result, user.language)
-        await self._refresh_page()
-        if self._mode == "application":
-            from ats_app.handling.ui.application_state import ApplicationState
-            page = await self.get_state(ApplicationState)
-            if page.not_found and page.project_href:  # a Move took it to another project
-                return rx.redirect(page.project_href)
+        return await self._refresh_page()
 
     @rx.event(background=True)
     @requires_in_background()
@@ -251,12 +176,12 @@ class FurtherProgressState(rx.State):
             job, self._job = self._job, None
         if not job:
             return
-        action, ids, choices = job
-        total = fp.BulkResult()
+        key, ids, form = job
+        total = further_progress.BulkResult()
         try:
-            prepared = await run_in_session(fp.prepare, user, action, choices)  # once, for every chunk
+            plan = await run_in_session(further_progress.prepare, user, key, form)  # once, for every chunk
             for start in range(0, len(ids), CHUNK):
-                part = await run_in_session(fp.execute, user, action, ids[start:start + CHUNK], prepared)
+                part = await run_in_session(further_progress.execute, user, key, ids[start:start + CHUNK], plan)
                 total.outcomes += part.outcomes
                 total.others_to_withdraw += part.others_to_withdraw
                 async with self:
@@ -277,9 +202,9 @@ class FurtherProgressState(rx.State):
         ids = [o.id for o in self.others]
         self.others = []
         if ids:
-            result = await run_in_session(fp.run, user, "withdraw", ids, {})
+            result = await run_in_session(further_progress.run, user, "withdraw", ids, {})
             self.result_line = gettext(user.language, "Other applications: {summary}").format(
-                summary=fp.summary_line(result, user.language))
+                summary=further_progress.summary_line(result, user.language))
             await self._refresh_page()
 
     @rx.event
@@ -287,3 +212,16 @@ class FurtherProgressState(rx.State):
     async def keep_others(self):
         """After a hire: leave the person's other applications as they are."""
         self.others = []
+
+
+class ActionForm(rx.State, mixin=True):
+    """The form of a further-progress action: a substate of FurtherProgressState naming the form it is (the
+    declaration's `form`). Execute opens it; its button runs the action with `_form()`."""
+
+    FORM: ClassVar[str] = ""
+
+    async def _open(self, action: AnyAction, ids: list[int]) -> None:
+        raise NotImplementedError
+
+    async def _form(self) -> Mapping:
+        raise NotImplementedError

@@ -5,11 +5,11 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from ats_app.handling import actions, applicant_list as listing
+from ats_app.handling import applicant_list as listing, ranking as ranking_rules
 from ats_app.core.i18n import LANGUAGES, format_day, format_rating
 from ats_app.applications.statuses import STATUS_LABELS
-from ats_app.handling.ui.application_state import change_ranking
-from ats_app.handling.ui.further_progress_state import FurtherProgressState
+from ats_app.handling.ui.ranking_edit import change_ranking
+from ats_app.handling.ui.further_progress_state import ActionPage, FurtherProgressState
 from ats_app.accounts.ui.guard import requires, run_in_session
 from ats_app.ui.paged_state import TickedListState
 from ats_app.core.errors import ProjectNotFound
@@ -33,7 +33,7 @@ class ApplicantView:
     language: str
 
 
-class ApplicationListState(TickedListState, rx.State):
+class ApplicationListState(ActionPage, TickedListState, rx.State):
     """The project's counts and one page of applicants; the rest stays in the database."""
 
     project_id: int = 0
@@ -59,7 +59,7 @@ class ApplicationListState(TickedListState, rx.State):
             self.not_found, self.rows, self.counts = True, [], {}
             return 0
         self.not_found, self.project_title = False, project.title
-        self.may_rank = actions.allowed(user, "ranking")
+        self.may_rank = ranking_rules.may_rank(user)
         self.rows = [
             ApplicantView(id=r.application_id, href=f"/applications/{r.application_id}", name=r.name, email=r.email,
                           status=r.status, stage=r.rejection_stage or "", ranking=str(r.ranking or 0),
@@ -69,6 +69,15 @@ class ApplicationListState(TickedListState, rx.State):
             for r in found.rows
         ]
         return found.total
+
+    async def _chosen_ids(self) -> list[int]:
+        return list(self.ticked)
+
+    async def _after_action(self):
+        """After a run: the ticks are done with, the page shows where everyone stands now."""
+        self.ticked = []
+        await self._reload()
+        return None
 
     async def _refilter(self) -> None:
         self.ticked = []  # what was ticked under another filter is not what the recruiter sees now
@@ -86,7 +95,7 @@ class ApplicationListState(TickedListState, rx.State):
         self.loading = True
         yield
         await self._reload()
-        (await self.get_state(FurtherProgressState))._enter("list")
+        (await self.get_state(FurtherProgressState))._enter(self)
         self.loading = False
 
     @rx.event

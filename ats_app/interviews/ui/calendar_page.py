@@ -7,13 +7,13 @@ it; hiring managers see their projects' interviews read-only.
 
 import reflex as rx
 
-from ats_app.handling.ui.further_progress import NATIVE_SELECT
+from ats_app.ui.forms import NATIVE_SELECT
 from ats_app.ui.shell import page_header, shell
 from ats_app.ui.translate import t, t_choice
 from ats_app.interviews.calendar import ACCEPTANCE_LABELS, MODE_LABELS, SETTABLE, TYPE_LABELS
 from ats_app.core.i18n import N_
 from ats_app.accounts.ui.auth_state import AuthState
-from ats_app.interviews.ui.calendar_state import CalendarState as C, DayView, EntryView
+from ats_app.interviews.ui.calendar_state import CalendarState, DayView, EntryView
 
 ACCEPTANCE_COLOURS = {"awaiting": "gray", "accepted": "green", "not_accepted": "red",
                       "contact_new_time": "orange", "not_relevant": "gray"}
@@ -39,9 +39,9 @@ def acceptance_badge(acceptance: rx.Var) -> rx.Component:
 
 
 def _edit_button(entry: EntryView) -> rx.Component:
-    return rx.cond(C.can_act,
+    return rx.cond(CalendarState.can_act,
                    rx.icon_button(rx.icon("pencil", size=12), size="1", variant="ghost", color_scheme="gray",
-                                  on_click=C.open_interview(entry.id), class_name="edit-interview",
+                                  on_click=CalendarState.open_interview(entry.id), class_name="edit-interview",
                                   aria_label=t("Edit")))
 
 
@@ -101,16 +101,16 @@ def _month_cell(day: DayView) -> rx.Component:
 
 
 def _week() -> rx.Component:
-    return rx.grid(rx.foreach(C.days, _week_column), grid_template_columns=COLUMNS, gap="8px", width="100%",
+    return rx.grid(rx.foreach(CalendarState.days, _week_column), grid_template_columns=COLUMNS, gap="8px", width="100%",
                    id="calendar-week")
 
 
 def _month() -> rx.Component:
     return rx.vstack(
-        rx.grid(rx.foreach(C.weekdays, lambda name: rx.text(name, size="1", weight="medium", color_scheme="gray",
+        rx.grid(rx.foreach(CalendarState.weekdays, lambda name: rx.text(name, size="1", weight="medium", color_scheme="gray",
                                                             padding_left="4px")),
                 grid_template_columns=COLUMNS, width="100%"),
-        rx.grid(rx.foreach(C.days, _month_cell), grid_template_columns=COLUMNS, width="100%", id="calendar-month"),
+        rx.grid(rx.foreach(CalendarState.days, _month_cell), grid_template_columns=COLUMNS, width="100%", id="calendar-month"),
         spacing="1", width="100%")
 
 
@@ -126,39 +126,39 @@ def _toolbar() -> rx.Component:
         rx.segmented_control.root(
             rx.segmented_control.item(t("Week"), value="week"),
             rx.segmented_control.item(t("Month"), value="month"),
-            value=C.view, on_change=C.set_view, id="calendar-view"),
+            value=CalendarState.view, on_change=CalendarState.set_view, id="calendar-view"),
         rx.hstack(
-            rx.icon_button(rx.icon("chevron-left", size=16), variant="soft", on_click=C.step("previous"),
+            rx.icon_button(rx.icon("chevron-left", size=16), variant="soft", on_click=CalendarState.step("previous"),
                            id="calendar-previous", aria_label=t("Previous")),
-            rx.button(t("Today"), variant="soft", on_click=C.step("today"), id="calendar-today"),
-            rx.icon_button(rx.icon("chevron-right", size=16), variant="soft", on_click=C.step("next"),
+            rx.button(t("Today"), variant="soft", on_click=CalendarState.step("today"), id="calendar-today"),
+            rx.icon_button(rx.icon("chevron-right", size=16), variant="soft", on_click=CalendarState.step("next"),
                            id="calendar-next", aria_label=t("Next")),
             spacing="2", align="center"),
-        rx.heading(C.title, size="4", id="calendar-title"),
+        rx.heading(CalendarState.title, size="4", id="calendar-title"),
         rx.spacer(),
-        _filter(C.recruiter_options, C.recruiter, C.set_recruiter, N_("All recruiters"), "calendar-recruiter"),
-        _filter(C.project_options, C.project, C.set_project, N_("All projects"), "calendar-project"),
+        _filter(CalendarState.recruiter_options, CalendarState.recruiter, CalendarState.set_recruiter, N_("All recruiters"), "calendar-recruiter"),
+        _filter(CalendarState.project_options, CalendarState.project, CalendarState.set_project, N_("All projects"), "calendar-project"),
         spacing="3", align="center", wrap="wrap", width="100%")
 
 
 def field_error(name: str) -> rx.Component:
     """The message next to a dialog field, when the last try left one."""
-    return rx.cond(C.errors.contains(name),
-                   rx.text(C.errors[name], color_scheme="red", size="2", class_name="field-error",
+    return rx.cond(CalendarState.errors.contains(name),
+                   rx.text(CalendarState.errors[name], color_scheme="red", size="2", class_name="field-error",
                            id=f"error-{name}"))
 
 
 def _answer_button(key: str) -> rx.Component:
     return rx.button(t(ACCEPTANCE_LABELS[key]), size="1", color_scheme=ACCEPTANCE_COLOURS[key],
-                     variant=rx.cond(C.edit_acceptance == key, "solid", "soft"),
-                     on_click=C.choose_acceptance(key), id=f"acceptance-{key}")
+                     variant=rx.cond(CalendarState.edit_acceptance == key, "solid", "soft"),
+                     on_click=CalendarState.choose_acceptance(key), id=f"acceptance-{key}")
 
 
 def _input(label: str, name: str, type_: str, **props) -> rx.Component:
     return rx.vstack(
         rx.el.label(t(label), html_for=name.replace("_", "-"), **LABEL),
-        rx.input(type=type_, value=getattr(C, name), id=name.replace("_", "-"),
-                 on_change=lambda v: C.set_move_field(name, v), **props),
+        rx.input(type=type_, value=getattr(CalendarState, name), id=name.replace("_", "-"),
+                 on_change=lambda v: CalendarState.set_move_field(name, v), **props),
         field_error(name.removeprefix("move_")),
         spacing="1")
 
@@ -166,8 +166,8 @@ def _input(label: str, name: str, type_: str, **props) -> rx.Component:
 def _dialog() -> rx.Component:
     return rx.dialog.root(
         rx.dialog.content(
-            rx.dialog.title(C.edit_candidate),
-            rx.text(C.edit_summary, size="2", color_scheme="gray"),
+            rx.dialog.title(CalendarState.edit_candidate),
+            rx.text(CalendarState.edit_summary, size="2", color_scheme="gray"),
             rx.vstack(
                 rx.text(t("The candidate's answer"), **LABEL),
                 rx.flex(*[_answer_button(key) for key in SETTABLE], spacing="2", wrap="wrap"),
@@ -181,29 +181,29 @@ def _dialog() -> rx.Component:
                 rx.text(t("The candidate gets an updated invitation by email."), size="1", color_scheme="gray"),
                 field_error("general"),
                 spacing="3", width="100%", margin_top="12px"),
-            rx.flex(rx.button(t("Close"), variant="soft", color_scheme="gray", on_click=C.close_interview,
+            rx.flex(rx.button(t("Close"), variant="soft", color_scheme="gray", on_click=CalendarState.close_interview,
                               id="close-interview"),
-                    rx.button(t("Cancel interview"), color_scheme="red", variant="soft", on_click=C.cancel_interview,
+                    rx.button(t("Cancel interview"), color_scheme="red", variant="soft", on_click=CalendarState.cancel_interview,
                               id="cancel-interview"),
-                    rx.button(t("Move interview"), on_click=C.move_interview, id="move-interview"),
+                    rx.button(t("Move interview"), on_click=CalendarState.move_interview, id="move-interview"),
                     justify="end", spacing="3", margin_top="16px", wrap="wrap"),
             max_width="520px", id="interview-dialog"),
-        open=C.edit_id != 0)
+        open=CalendarState.edit_id != 0)
 
 
 def _content() -> rx.Component:
     return rx.vstack(
         page_header(N_("Recruitment calendar"), N_("Interviews by day and week, with each candidate's answer.")),
         _toolbar(),
-        rx.cond(C.notice != "", rx.callout(C.notice, icon="info", size="1", id="calendar-notice")),
-        rx.cond(C.view == "week", _week(), _month()),
-        rx.text(t("Times are in the organisation's time zone:"), " ", C.zone, size="1", color_scheme="gray"),
+        rx.cond(CalendarState.notice != "", rx.callout(CalendarState.notice, icon="info", size="1", id="calendar-notice")),
+        rx.cond(CalendarState.view == "week", _week(), _month()),
+        rx.text(t("Times are in the organisation's time zone:"), " ", CalendarState.zone, size="1", color_scheme="gray"),
         _dialog(),
         spacing="4", width="100%")
 
 
-@rx.page(route="/calendar", title="Recruitment calendar · Nordlys ATS", on_load=[AuthState.require_login, C.load])
+@rx.page(route="/calendar", title="Recruitment calendar · Nordlys ATS", on_load=[AuthState.require_login, CalendarState.load])
 def calendar_page() -> rx.Component:
     """The Recruitment calendar, for recruiters and (read-only) hiring managers."""
-    return shell(_content(), active_route="/calendar", on_locale_change=C.load)
+    return shell(_content(), active_route="/calendar", on_locale_change=CalendarState.load)
 

@@ -11,7 +11,7 @@ import reflex as rx
 from babel.dates import format_interval, format_skeleton, format_time, get_day_names
 
 from ats_app.models.base import utcnow
-from ats_app.interviews import calendar as service
+from ats_app.interviews import calendar as service, changes
 from ats_app.delivery import worker as delivery_worker
 from ats_app.accounts.access import may_act
 from ats_app.mail.tag_values import organisation_zone
@@ -293,13 +293,11 @@ class CalendarState(rx.State):
     @requires(roles=ACTORS)
     async def cancel_interview(self):
         """Call the interview off; the candidate gets an email with a cancelled calendar invitation."""
-        from ats_app.interviews import invitation as interviews
-
         user = current_user()
         if not self.edit_id:
             return
         try:
-            await run_in_session(interviews.cancel_interview, user, self.edit_id)
+            await run_in_session(changes.cancel_interview, user, self.edit_id)
         except (NotAllowed, ActionRefused) as refused:
             self.errors = {"general": _refusal(refused, user.language)}
             return

@@ -1,16 +1,23 @@
 """The invitation wizard: 1 the interview (type, how, who, when, where), 2 the email (per language, with
-the answer link), 3 the reminders. Rules and checks: services.interviews."""
+the answer link), 3 the reminders. Rules and checks: interviews.invitation and interviews.reminders."""
 
 from dataclasses import dataclass
 
+from typing import ClassVar
+
 import reflex as rx
 
-from ats_app.mail import compose as compose
-from ats_app.interviews import invitation as interviews
-from ats_app.core.i18n import LANGUAGES, gettext
-from ats_app.handling.ui.compose_state import ComposeState, DraftRow
-from ats_app.handling.ui.further_progress_state import Choice, FurtherProgressState
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
+from ats_app.applications.further_progress_action import AnyAction
+from ats_app.core.errors import InvalidChoice
+from ats_app.core.i18n import gettext
+from ats_app.handling.ui.compose_state import ComposeState, DraftRow, draft_rows, language_of_field
+from ats_app.handling.ui.further_progress_state import FurtherProgressState
+from ats_app.interviews import invitation, reminders
+from ats_app.interviews.details import MODES, TYPES, email_kind
+from ats_app.interviews.invitation import INVITE, InvitationForm
+from ats_app.mail import compose
+from ats_app.ui.forms import Choice
 
 STEP_ONE_FIELDS = ("interview_type", "mode", "recruiters", "date", "duration", "place")
 
@@ -24,18 +31,10 @@ class RecruiterTick:
     ticked: bool
 
 
-def _recruiters(session) -> list[tuple[int, str]]:
-    from sqlmodel import select
-
-    from ats_app.models import Role, User
-
-    return list(session.exec(select(User.id, User.name).where(User.active, User.role != Role.HIRING_MANAGER)
-                             .order_by(User.name)))
-
-
 class InviteState(ComposeState):
     """The wizard's own values; the invitation drafts live in ComposeState."""
 
+    FORM: ClassVar[str] = "invite"
     step: int = 1
     interview_type: str = "first"
     mode: str = "in_person"
@@ -56,28 +55,42 @@ class InviteState(ComposeState):
     may_sms: bool = False
     no_mobile: list[str] = []
     sms_info: str = ""  # the reminder SMS's length, encoding and parts, as the recruiter sees it
+    _loaded_for: str = ""
+    _applicants: list[int] = []
 
-    async def _open_wizard(self, ids: list[int]) -> None:
+    async def _open(self, action: AnyAction, ids: list[int]) -> None:
+        """Fill step 1 for the ticked applicants (Execute opens the wizard)."""
         user = current_user()
-        people = await run_in_session(_recruiters)
+        people = await run_in_session(invitation.interviewers)
         self.recruiters = [RecruiterTick(i, name, i == user.id) for i, name in people]
-        self.step, self.many, self.shared_slot = 1, len(ids) > 1, False
+        self.step, self.many, self.shared_slot, self._applicants = 1, len(ids) > 1, False, list(ids)
         self.interview_type, self.mode, self.place, self.day, self.clock, self.duration = \
             "first", "in_person", "", "", "10:00", "60"
         self.send_email, self.reminder, self.reminder_days, self.signature = True, "none", "1", ""
-        self.may_sms = user.has("can_send_sms")
-        self.no_mobile = await run_in_session(interviews.without_mobile, ids)
+        self.may_sms = reminders.may_use(user, "sms")
+        self.no_mobile = await run_in_session(reminders.without_mobile, ids)
         languages = await run_in_session(compose.languages_of, ids) or [user.language]
-        reminder = await run_in_session(compose.drafts_from_template, "interview.reminder", languages)
-        self.reminder_rows = [DraftRow(d.language, LANGUAGES.get(d.language, d.language), d.subject, d.body)
-                              for d in reminder]
+        self.reminder_rows = draft_rows(await run_in_session(compose.drafts_from_template, reminders.KIND,
+                                                             languages))
         self.reminder_language = languages[0]
         self._loaded_for = ""
         compose_state = await self.get_state(ComposeState)
         compose_state.preview_html, compose_state.recipient_editable = "", False
-        compose_state.sender = compose.default_sender(user, "invite")
+        compose_state.sender = compose.default_sender(user, INVITE.key)
 
-    _loaded_for: str = ""
+    def _slot(self) -> InvitationForm:
+        return InvitationForm(interview_type=self.interview_type, mode=self.mode,
+                              recruiters=[r.id for r in self.recruiters if r.ticked], date=self.day,
+                              time=self.clock, duration=self.duration, place=self.place, shared_slot=self.shared_slot)
+
+    async def _form(self) -> InvitationForm:
+        compose_state = await self.get_state(ComposeState)
+        return InvitationForm(
+            **compose_state._email_form(), **self._slot(), action="send" if self.send_email else "none",
+            include_link=self.include_link, reminder=self.reminder, reminder_days=self.reminder_days,
+            reminder_signature=self.signature, applicants=list(self._applicants),
+            reminder_drafts=[{"language": r.language, "subject": r.subject, "body": r.body}
+                             for r in self.reminder_rows])
 
     @rx.event
     @requires()
@@ -85,9 +98,9 @@ class InviteState(ComposeState):
         """A field of the wizard changed."""
         further = await self.get_state(FurtherProgressState)
         text = str(value)[:300]
-        if name == "interview_type" and text in interviews.TYPES:
+        if name == "interview_type" and text in TYPES:
             self.interview_type = text
-        elif name == "mode" and text in interviews.MODES:
+        elif name == "mode" and text in MODES:
             self.mode = text
         elif name in ("day", "clock", "duration", "place", "reminder_days"):
             setattr(self, name, text)
@@ -97,8 +110,8 @@ class InviteState(ComposeState):
             setattr(self, name, bool(value))
         elif name == "send_email":
             self.send_email = value in (True, "send")
-        elif name == "reminder" and text in interviews.REMINDER_CHANNELS:
-            self.reminder = text if ("sms" not in text or self.may_sms) else self.reminder
+        elif name == "reminder" and text in reminders.CHANNELS:
+            self.reminder = text if reminders.may_use(current_user(), text) else self.reminder
             self._describe_sms()
         elif name == "reminder_language" and text in {r.language for r in self.reminder_rows}:
             self.reminder_language = text
@@ -106,16 +119,11 @@ class InviteState(ComposeState):
 
     def _describe_sms(self) -> None:
         """The SMS reminder as it will read (in the user's language) with its length and parts."""
-        from ats_app.delivery import sms
-
-        if "sms" not in self.reminder:
+        if self.reminder not in reminders.SMS_CHANNELS:
             self.sms_info = ""
             return
         user = current_user()
-        sample = gettext(user.language, interviews.SMS_REMINDER).format(
-            type=gettext(user.language, interviews.TYPE_LABELS[self.interview_type]), date=self.day,
-            time=self.clock, place=self.place)
-        parts = sms.sms_parts(sample)
+        sample, parts = reminders.sms_sample(user.language, self.interview_type, self.day, self.clock, self.place)
         self.sms_info = gettext(user.language, "SMS: {characters} characters, {encoding}, {parts} part(s)").format(
             characters=parts.characters, encoding=parts.encoding, parts=parts.parts) + f" · «{sample}»"
 
@@ -138,24 +146,23 @@ class InviteState(ComposeState):
     @rx.event
     @requires()
     async def go_to(self, step: int):
-        """Next or Back; entering step 2 loads the type's invitation in each language present."""
+        """Next or Back; leaving step 1 checks the interview and loads the type's invitation in each language
+        present."""
         user = current_user()
         further = await self.get_state(FurtherProgressState)
         if step >= 2 and self.step == 1:
-            if not any(r.ticked for r in self.recruiters):
-                further.errors = {"recruiters": gettext(user.language, "Choose at least one recruiter taking part.")}
+            try:
+                await run_in_session(invitation.check_slot, self._slot())
+            except InvalidChoice as refused:
+                further.errors = {refused.field: gettext(user.language, refused.message).format(**refused.params)}
                 return
-            if not self.day or not self.clock:
-                further.errors = {"date": gettext(user.language, "Enter the date and time of the interview.")}
-                return
-            kind = f"interview.{self.interview_type}"
+            kind = email_kind(self.interview_type)
             ids = await further._chosen_ids()
             languages = await run_in_session(compose.languages_of, ids) or [user.language]
             if f"{kind}|{languages}" != self._loaded_for:
                 drafts = await run_in_session(compose.drafts_from_template, kind, languages)
-                compose_state = await self.get_state(ComposeState)
-                compose_state._use_template(kind, drafts)
-                self.include_link = interviews.include_link_by_default([d.body for d in drafts])
+                (await self.get_state(ComposeState))._use_template(kind, drafts)
+                self.include_link = invitation.include_link_by_default([d.body for d in drafts])
                 self._loaded_for = f"{kind}|{languages}"
         further.errors = {}
         self.step = max(1, min(3, int(step)))
@@ -163,31 +170,22 @@ class InviteState(ComposeState):
     @rx.event
     @requires()
     async def send_invitations(self):
-        """Send: invite every ticked applicant with the wizard's choices (checked by the service)."""
+        """Send: invite every ticked applicant with the wizard's choices (checked by the rules)."""
         further = await self.get_state(FurtherProgressState)
-        if further.dialog != "invite" or further.action != "invite":
-            return
+        if further.dialog != INVITE.key or further.action != INVITE.key:
+            return None
         compose_state = await self.get_state(ComposeState)
         compose_state.preview_html = ""
-        ids = await further._chosen_ids()
-        further._extra_choices = {
-            **compose_state._form_choices(), "interview_type": self.interview_type, "mode": self.mode,
-            "recruiters": [r.id for r in self.recruiters if r.ticked], "date": self.day, "time": self.clock,
-            "duration": self.duration, "place": self.place, "shared_slot": self.shared_slot,
-            "action": "send" if self.send_email else "none", "include_link": self.include_link,
-            "reminder": self.reminder, "reminder_days": self.reminder_days, "reminder_signature": self.signature,
-            "reminder_drafts": [{"language": r.language, "subject": r.subject, "body": r.body}
-                                for r in self.reminder_rows], "applicants": ids}
-        outcome = await further._run()
+        outcome = await further._run(await self._form())
         for field in further.errors:
             if field in STEP_ONE_FIELDS:
                 self.step = 1
             elif field.startswith("reminder"):
                 self.step = 3
-            elif ":" in field or field == "sender":
+            elif language_of_field(field) or field == "sender":
                 self.step = 2
-                if ":" in field:
-                    compose_state.language = field.split(":", 1)[1]
+                if language_of_field(field):
+                    compose_state.language = language_of_field(field)
         return outcome
 
     @rx.var
@@ -203,7 +201,5 @@ class InviteState(ComposeState):
     @rx.var
     def reminder_options(self) -> list[Choice]:
         """Reminder choices; the SMS ones only for users with SMS access."""
-        options = [Choice("none", "none"), Choice("email", "email")]
-        if self.may_sms:
-            options += [Choice("sms", "sms"), Choice("email_sms", "email_sms")]
-        return options
+        return [Choice(channel, channel) for channel in reminders.CHANNELS
+                if channel not in reminders.SMS_CHANNELS or self.may_sms]

@@ -10,7 +10,7 @@ from ats_app.mail.kinds import KINDS_BY_CODE
 from ats_app.mail.markup import html_to_markdown
 from ats_app.core.i18n import LANGUAGES, gettext
 from ats_app.mail.template_preview import preview_template
-from ats_app.handling.ui.further_progress_state import Choice
+from ats_app.ui.forms import Choice
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.core.errors import InvalidChoice, NotAllowed
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import reflex as rx
 
 from ats_app.accounts import access
+from ats_app.applications.stages import STAGE_COLOURS
 from ats_app.rejection import report as report_service
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.core.errors import ProjectNotFound
@@ -19,10 +20,7 @@ CSV_ROUTE = "/reports/rejections.csv"
 NO_TYPE_KEY = "none"  # the chart's key for rejections without a type ("" cannot be a data key)
 CHART_ROW_HEIGHT = 44
 CHART_PADDING = 80
-# One colour per rejection type, in process order, so a type keeps its colour whatever the filter.
-TYPE_COLOURS = {"after_application_review": "blue", "after_screening": "cyan", "timed": "bronze",
-                "after_initial_meeting": "amber", "after_first_interview": "orange",
-                "after_second_interview": "crimson", "after_third_interview": "purple"}
+
 
 
 @dataclass
@@ -103,7 +101,7 @@ class RejectionReportState(rx.State):
             by_reason[row.reason_code][chart_key(row.type_code)] = row.count
         self.chart = list(by_reason.values())
         self.chart_series = [{"key": chart_key(t.code), "name": t.label,
-                              "colour": f"var(--{TYPE_COLOURS.get(t.code, 'gray')}-9)"} for t in report.by_type]
+                              "colour": f"var(--{STAGE_COLOURS.get(t.code, 'gray')}-9)"} for t in report.by_type]
         self.chart_height = CHART_PADDING + CHART_ROW_HEIGHT * len(self.chart)
         self.export_href = CSV_ROUTE if report.project_id is None else f"{CSV_ROUTE}?project_id={report.project_id}"
 

@@ -10,7 +10,7 @@ from ats_app.ui.translate import t, t_choice
 from ats_app.core.i18n import N_
 from ats_app.tasks.calls import CALL, KIND_LABELS, OUTCOME_LABELS, OUTCOMES
 from ats_app.accounts.ui.auth_state import AuthState
-from ats_app.tasks.ui.tasks_state import TaskView, TasksState as T
+from ats_app.tasks.ui.tasks_state import TaskView, TasksState
 
 KIND_COLOURS = {CALL: "blue", "new_interview_time": "amber", "data_deletion": "red"}
 LABEL = {"font_weight": "500", "font_size": "14px"}
@@ -18,8 +18,8 @@ LABEL = {"font_weight": "500", "font_size": "14px"}
 
 def field_error(name: str) -> rx.Component:
     """The message next to a dialog field, when the last try left one."""
-    return rx.cond(T.errors.contains(name),
-                   rx.text(T.errors[name], color_scheme="red", size="2", class_name="field-error",
+    return rx.cond(TasksState.errors.contains(name),
+                   rx.text(TasksState.errors[name], color_scheme="red", size="2", class_name="field-error",
                            id=f"error-{name}"))
 
 
@@ -59,9 +59,9 @@ def _card(row: TaskView) -> rx.Component:
             rx.cond(row.assignee != "", rx.text(t("Assigned to"), ": ", row.assignee, size="1", color_scheme="gray")),
             rx.cond(row.is_open,
                     rx.cond(row.kind == CALL,
-                            rx.button(rx.icon("phone-call", size=16), t("Log call"), on_click=T.open_call(row.id),
+                            rx.button(rx.icon("phone-call", size=16), t("Log call"), on_click=TasksState.open_call(row.id),
                                       class_name="log-call", width="100%"),
-                            rx.button(rx.icon("check", size=16), t("Mark done"), on_click=T.mark_done(row.id),
+                            rx.button(rx.icon("check", size=16), t("Mark done"), on_click=TasksState.mark_done(row.id),
                                       variant="soft", class_name="mark-done", width="100%")),
                     rx.text(t("Done"), " ", row.done, " · ", row.done_by, size="2", color_scheme="green",
                             class_name="task-done")),
@@ -77,11 +77,11 @@ def _filters() -> rx.Component:
             rx.segmented_control.item(t("To do"), value="open"),
             rx.segmented_control.item(t("Done"), value="done"),
             rx.segmented_control.item(t("All"), value="all"),
-            value=T.show, on_change=T.set_show, id="tasks-show"),
+            value=TasksState.show, on_change=TasksState.set_show, id="tasks-show"),
         rx.segmented_control.root(
             rx.segmented_control.item(t("Everyone's"), value="everyone"),
             rx.segmented_control.item(t("Mine"), value="mine"),
-            value=T.whose, on_change=T.set_whose, id="tasks-whose"),
+            value=TasksState.whose, on_change=TasksState.set_whose, id="tasks-whose"),
         spacing="3", wrap="wrap")
 
 
@@ -93,14 +93,14 @@ def _outcome(key: str) -> rx.Component:
 def _confirmation() -> rx.Component:
     return rx.vstack(
         rx.el.label(t("From"), html_for="call-sender", **LABEL),
-        rx.input(value=T.sender, on_change=lambda v: T.set_call_field("sender", v), id="call-sender", width="100%"),
+        rx.input(value=TasksState.sender, on_change=lambda v: TasksState.set_call_field("sender", v), id="call-sender", width="100%"),
         field_error("sender"),
         rx.el.label(t("Subject"), html_for="call-subject", **LABEL),
-        rx.input(value=T.subject, on_change=lambda v: T.set_call_field("subject", v), id="call-subject",
+        rx.input(value=TasksState.subject, on_change=lambda v: TasksState.set_call_field("subject", v), id="call-subject",
                  width="100%"),
         field_error("subject"),
         rx.el.label(t("Content"), html_for="call-body", **LABEL),
-        rx.text_area(value=T.body, on_change=lambda v: T.set_call_field("body", v), id="call-body", rows="7",
+        rx.text_area(value=TasksState.body, on_change=lambda v: TasksState.set_call_field("body", v), id="call-body", rows="7",
                      width="100%"),
         field_error("body"),
         spacing="2", width="100%", id="call-confirmation")
@@ -111,50 +111,50 @@ def _call_dialog() -> rx.Component:
         rx.dialog.content(
             rx.dialog.title(t("Log call")),
             rx.vstack(
-                rx.text(T.call_candidate, weight="bold"),
-                _phone(T.call_phone, T.call_phone_readable, "call-phone"),
+                rx.text(TasksState.call_candidate, weight="bold"),
+                _phone(TasksState.call_phone, TasksState.call_phone_readable, "call-phone"),
                 rx.el.label(t("When did you call?"), html_for="call-when", **LABEL),
-                rx.input(type="datetime-local", value=T.called_at, id="call-when",
-                         on_change=lambda v: T.set_call_field("called_at", v)),
+                rx.input(type="datetime-local", value=TasksState.called_at, id="call-when",
+                         on_change=lambda v: TasksState.set_call_field("called_at", v)),
                 field_error("called_at"),
                 rx.text(t("How did it go?"), **LABEL),
                 rx.radio_group.root(rx.flex(*[_outcome(key) for key in OUTCOMES], direction="column", spacing="2"),
-                                    value=T.outcome, on_change=lambda v: T.set_call_field("outcome", v),
+                                    value=TasksState.outcome, on_change=lambda v: TasksState.set_call_field("outcome", v),
                                     id="call-outcome"),
                 field_error("outcome"),
                 rx.el.label(t("Notes"), html_for="call-note", **LABEL),
-                rx.text_area(value=T.call_note, on_change=lambda v: T.set_call_field("call_note", v), id="call-note",
+                rx.text_area(value=TasksState.call_note, on_change=lambda v: TasksState.set_call_field("call_note", v), id="call-note",
                              rows="4", width="100%",
                              placeholder=t("What did you talk about? Only colleagues see this.")),
                 field_error("note"),
-                rx.checkbox(t("Send a short written confirmation"), checked=T.confirm, on_change=T.set_confirm,
+                rx.checkbox(t("Send a short written confirmation"), checked=TasksState.confirm, on_change=TasksState.set_confirm,
                             id="call-confirm"),
-                rx.cond(T.confirm, _confirmation()),
+                rx.cond(TasksState.confirm, _confirmation()),
                 field_error("general"),
                 spacing="2", width="100%"),
-            rx.flex(rx.button(t("Cancel"), variant="soft", color_scheme="gray", on_click=T.close_call),
-                    rx.button(t("Log call"), on_click=T.log_call, id="call-save"),
+            rx.flex(rx.button(t("Cancel"), variant="soft", color_scheme="gray", on_click=TasksState.close_call),
+                    rx.button(t("Log call"), on_click=TasksState.log_call, id="call-save"),
                     justify="end", spacing="3", margin_top="16px", wrap="wrap"),
             max_width="560px", id="call-dialog"),
-        open=T.call_id != 0)
+        open=TasksState.call_id != 0)
 
 
 def _content() -> rx.Component:
     return rx.vstack(
         page_header(N_("Tasks"), N_("Calls to make, new interview times to find and data-deletion requests.")),
         _filters(),
-        rx.cond(T.notice != "", rx.callout(T.notice, icon="info", size="1", id="tasks-notice")),
-        rx.cond(T.rows.length() > 0,
-                rx.grid(rx.foreach(T.rows, _card), width="100%", gap="12px", id="tasks-list",
+        rx.cond(TasksState.notice != "", rx.callout(TasksState.notice, icon="info", size="1", id="tasks-notice")),
+        rx.cond(TasksState.rows.length() > 0,
+                rx.grid(rx.foreach(TasksState.rows, _card), width="100%", gap="12px", id="tasks-list",
                         grid_template_columns="repeat(auto-fill, minmax(min(100%, 320px), 1fr))"),
                 rx.text(t("No tasks."), color_scheme="gray", id="tasks-empty")),
         _call_dialog(),
         spacing="4", width="100%")
 
 
-@rx.page(route="/tasks", title="Tasks · Nordlys ATS", on_load=[AuthState.require_login, T.load])
+@rx.page(route="/tasks", title="Tasks · Nordlys ATS", on_load=[AuthState.require_login, TasksState.load])
 def tasks_page() -> rx.Component:
     """Tasks, for recruiters and admins."""
-    return shell(rx.cond(T.forbidden, rx.callout(t("You do not have the right to do this."), icon="lock",
+    return shell(rx.cond(TasksState.forbidden, rx.callout(t("You do not have the right to do this."), icon="lock",
                                                  color_scheme="red"), _content()),
-                 active_route="/tasks", on_locale_change=T.load)
+                 active_route="/tasks", on_locale_change=TasksState.load)

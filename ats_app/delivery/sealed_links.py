@@ -1,0 +1,68 @@
+"""Links that must never sit in the outbox: a candidate's interview answer link and set-password link.
+
+The token in such a link is derived with the server's secret (HMAC), and only its SHA-256 is stored.
+An email in the outbox holds a placeholder instead; the delivery worker puts the token in as the
+message leaves, so neither recruiters reading the Outbox nor a database backup can use a candidate's
+link, and a retried email is exactly the same. A message reveals only its own links: a placeholder of
+another interview or another candidate (typed into a note, say) becomes "expired".
+"""
+
+import re
+
+from sqlmodel import Session
+
+from ats_app.core import config, tokens
+from ats_app.models import Application, CandidateLink, Interview, Message
+
+CONFIRM = "__ATS_CONFIRM_{id}__"
+SET_PASSWORD = "__ATS_LINK_{id}__"
+_CONFIRM = re.compile(r"__ATS_CONFIRM_(\d+)__")
+_SET_PASSWORD = re.compile(r"__ATS_LINK_(\d+)__")
+EXPIRED = "expired"
+SET_PASSWORD_PURPOSE = "candidate_saved"  # the only email that may carry a set-password link
+
+
+def confirm_token(interview: Interview) -> str:
+    """The interview's answer token (the same every time it is derived)."""
+    return tokens.sealed_token(config.secret_key(), "confirm", interview.id, interview.application_id)
+
+
+def link_token(link: CandidateLink) -> str:
+    """A portal link's token (the same every time it is derived)."""
+    return tokens.sealed_token(config.secret_key(), link.purpose, link.id, link.candidate_id)
+
+
+def _reveal_confirm(session: Session, text: str, interview_id: int | None) -> str:
+    if "__ATS_CONFIRM_" not in text:
+        return text
+
+    def token_for(match: re.Match) -> str:
+        if interview_id is None or int(match.group(1)) != interview_id:
+            return EXPIRED
+        interview = session.get(Interview, interview_id)
+        return confirm_token(interview) if interview is not None else EXPIRED
+
+    return _CONFIRM.sub(token_for, text)
+
+
+def _reveal_set_password(session: Session, text: str, message: Message | None) -> str:
+    if "__ATS_LINK_" not in text:
+        return text
+    candidate_id = None
+    if message is not None and message.purpose == SET_PASSWORD_PURPOSE and message.application_id:
+        application = session.get(Application, message.application_id)
+        candidate_id = application.candidate_id if application else None
+
+    def token_for(match: re.Match) -> str:
+        link = session.get(CandidateLink, int(match.group(1)))
+        if link is None or candidate_id is None or link.candidate_id != candidate_id:
+            return EXPIRED
+        return link_token(link)
+
+    return _SET_PASSWORD.sub(token_for, text)
+
+
+def reveal(session: Session, text: str, message: Message | None) -> str:
+    """text with the message's own sealed links put in (as it leaves); any other placeholder expired."""
+    text = _reveal_set_password(session, text, message)
+    return _reveal_confirm(session, text, message.interview_id if message is not None else None)

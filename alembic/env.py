@@ -1,9 +1,9 @@
 """Alembic environment: the ATS tables, on the URL the app uses."""
 
-from alembic import context
 from sqlmodel import SQLModel
 
 import ats_app.models  # noqa: F401  (registers every table)
+from alembic import context
 from ats_app.core.db import db_url, get_engine
 
 target_metadata = SQLModel.metadata

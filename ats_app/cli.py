@@ -25,8 +25,8 @@ def demo_data(args: argparse.Namespace) -> int:
     from sqlmodel import func, select
 
     from ats_app.core.db import session_scope
-    from ats_app.models import User
     from ats_app.demo.loader import DemoDataError, load_demo_data
+    from ats_app.models import User
 
     password = args.password or os.environ.get("ATS_DEMO_PASSWORD") or "demo"
     with session_scope() as session:

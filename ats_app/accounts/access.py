@@ -3,8 +3,8 @@
 from sqlalchemy import or_, true
 from sqlalchemy.sql.elements import ColumnElement
 
-from ats_app.models import RecruitmentProject, Role
 from ats_app.accounts.auth import CurrentUser
+from ats_app.models import RecruitmentProject, Role
 
 
 def visible_projects(user: CurrentUser, *, include_deleted: bool = False) -> ColumnElement[bool]:

@@ -1,15 +1,15 @@
 """Log-in, sessions and rights. Sessions are random tokens; only their SHA-256 is stored."""
 
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import timedelta
+from functools import lru_cache
 
 from sqlmodel import Session, select
 
-from ats_app.models import Role, User, UserSession
-from ats_app.models.base import utcnow
 from ats_app.core import passwords, tokens
 from ats_app.core.i18n import LANGUAGES
+from ats_app.models import Role, User, UserSession
+from ats_app.models.base import utcnow
 
 SESSION_LIFETIME = timedelta(days=14)
 SESSION_COOKIE = "ats_session"  # the browser cookie holding the session token

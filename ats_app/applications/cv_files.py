@@ -4,10 +4,10 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from ats_app.models import Application, Candidate, RecruitmentProject
-from ats_app.core import files
 from ats_app.accounts.access import visible_projects
 from ats_app.accounts.auth import CurrentUser
+from ats_app.core import files
+from ats_app.models import Application, Candidate, RecruitmentProject
 
 
 @dataclass

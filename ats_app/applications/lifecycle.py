@@ -26,8 +26,8 @@ FINISHED = (ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN)
 WITHDRAWABLE = LIVE | {ApplicationStatus.SAVED}
 
 
-def change_status(session: Session, user: CurrentUser | None, application: Application, status: ApplicationStatus, action: str, *,
-                  note: str | None = None, **payload) -> ApplicationEvent:
+def change_status(session: Session, user: CurrentUser | None, application: Application, status: ApplicationStatus,
+                  action: str, *, note: str | None = None, **payload) -> ApplicationEvent:
     """Set the status for the project and write the status_changed history line (returned)."""
     event = record(session, user, application, "status_changed",
                    **{"from": application.status, "to": status.value, "action": action, **payload})
@@ -46,7 +46,8 @@ def call_off_coming_interviews(session: Session, application_id: int) -> int:
     Returns how many."""
     now = utcnow()
     found = list(session.exec(select(Interview).where(Interview.application_id == application_id,
-                                                      col(Interview.cancelled_at).is_(None), Interview.starts_at > now)))
+                                                      col(Interview.cancelled_at).is_(None),
+                                                      Interview.starts_at > now)))
     for interview in found:
         interview.cancelled_at = now
         session.add(interview)

@@ -6,9 +6,9 @@ from urllib.parse import quote
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from ats_app.core.db import session_scope
 from ats_app.accounts import auth
 from ats_app.applications.cv_files import cv_for_download
+from ats_app.core.db import session_scope
 
 _PRIVATE = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
 

@@ -13,7 +13,8 @@ from ats_app.core.i18n import N_
 from ats_app.models import Application, ApplicationStatus
 
 # Waiting for a decision or in the interview / offer loop.
-LIVE = frozenset({ApplicationStatus.NEW, ApplicationStatus.TRANSFERRED, ApplicationStatus.RESTORED, ApplicationStatus.INVITED, ApplicationStatus.OFFER})
+LIVE = frozenset({ApplicationStatus.NEW, ApplicationStatus.TRANSFERRED, ApplicationStatus.RESTORED,
+                  ApplicationStatus.INVITED, ApplicationStatus.OFFER})
 ANY = frozenset(ApplicationStatus)
 
 # Why an action cannot start from a status: shown per skipped applicant ("1 skipped: already hired").

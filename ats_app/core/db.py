@@ -6,8 +6,11 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
+from alembic.config import Config
 from sqlalchemy import Engine, event
 from sqlmodel import Session, create_engine
+
+from alembic import command
 
 DEFAULT_DB_URL = "sqlite:///ats.db"
 
@@ -55,9 +58,6 @@ def session_scope(url: str | None = None) -> Iterator[Session]:
 
 def upgrade_to_head() -> None:
     """Apply every Alembic migration to db_url() (the only way the schema is made: never create_all)."""
-    from alembic import command
-    from alembic.config import Config
-
     root = Path(__file__).resolve().parents[2]
     config = Config(str(root / "alembic.ini"))
     config.set_main_option("script_location", str(root / "alembic"))

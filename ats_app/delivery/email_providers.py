@@ -11,10 +11,10 @@ from dataclasses import dataclass
 import resend
 from resend import exceptions as rx_errors
 
-from ats_app.models import Message
 from ats_app.core import config, files
-from ats_app.delivery import sealed_links
 from ats_app.core.errors import DeliveryError
+from ats_app.delivery import sealed_links
+from ats_app.models import Message
 
 BATCH_LIMIT = 100  # Resend's batch endpoint takes at most 100 emails, none with attachments
 

@@ -56,7 +56,7 @@ def cancel_waiting(session: Session, *, interview_id: int, purposes: tuple[str, 
     except those already handed to the provider once in a batch: those are on their way."""
     for message in session.exec(select(Message).where(Message.interview_id == interview_id,
                                                       col(Message.purpose).in_(purposes),
-                                                      col(Message.status).in_([MessageStatus.QUEUED, MessageStatus.HELD]),
+                                                      col(Message.status).in_(list(CANCELLABLE)),
                                                       col(Message.batch_key).is_(None))):
         message.status = MessageStatus.CANCELLED
         session.add(message)
@@ -186,7 +186,8 @@ def mark_retry(session: Session, message_id: int, worker: str, error: str, retry
     message.locked_until = message.locked_by = None
     if not counts:
         message.attempts = max(0, message.attempts - 1)
-        message.status, message.scheduled_at = MessageStatus.QUEUED, utcnow() + timedelta(seconds=max(retry_after or 0, 2))
+        wait = timedelta(seconds=max(retry_after or 0, 2))
+        message.status, message.scheduled_at = MessageStatus.QUEUED, utcnow() + wait
         session.add(message)
         return
     if message.attempts >= MAX_ATTEMPTS:

@@ -11,13 +11,13 @@ from datetime import datetime
 from sqlalchemy import func, or_, update
 from sqlmodel import Session, select
 
-from ats_app.models import Application, ApplicationEvent, Message, MessageStatus
-from ats_app.models.base import utcnow
 from ats_app.accounts.access import may_act
 from ats_app.accounts.auth import CurrentUser
+from ats_app.core.errors import ActionRefused, NotAllowed
 from ats_app.core.i18n import N_, NC_
 from ats_app.delivery.outbox import CANCELLABLE, RESENDABLE, may_cancel, may_resend, new_key, shown_status
-from ats_app.core.errors import ActionRefused, NotAllowed
+from ats_app.models import Application, ApplicationEvent, Message, MessageStatus
+from ats_app.models.base import utcnow
 
 PAGE_SIZE = 50
 # What a person may filter on; "scheduled" is a queued message whose time is ahead.
@@ -132,7 +132,8 @@ def resend_message(session: Session, user: CurrentUser, message_id: int) -> Mess
     copy = Message(**{k: getattr(old, k) for k in (
         "channel", "application_id", "interview_id", "purpose", "kind", "language", "sender", "recipient", "reply_to",
         "subject", "body_html", "body_text", "attachments")},
-        status=MessageStatus.QUEUED, scheduled_at=utcnow(), idempotency_key=new_key(f"resend-{old.id}"), created_by_id=user.id)
+                   status=MessageStatus.QUEUED, scheduled_at=utcnow(), idempotency_key=new_key(f"resend-{old.id}"),
+                   created_by_id=user.id)
     session.add(copy)
     session.flush()
     _history(session, user, copy, "email_resent", original_id=old.id)

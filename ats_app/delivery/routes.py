@@ -10,9 +10,9 @@ import resend
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
-from ats_app.core.db import session_scope
 from ats_app.core import config
-from ats_app.delivery import webhook_events as delivery_events
+from ats_app.core.db import session_scope
+from ats_app.delivery import webhook_events
 
 
 def _signature_headers(request: Request) -> dict[str, str]:
@@ -40,7 +40,7 @@ async def resend_webhook(request: Request) -> Response:
 
     def apply() -> bool:
         with session_scope() as session:
-            return delivery_events.apply_event(session, headers["id"], event)
+            return webhook_events.apply_event(session, headers["id"], event)
 
     applied = await asyncio.to_thread(apply)
     return JSONResponse({"ok": True, "repeated": not applied})

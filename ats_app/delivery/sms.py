@@ -17,12 +17,12 @@ import httpx
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from ats_app.models import Message, MessageStatus
-from ats_app.models.base import utcnow
 from ats_app.core.db import get_engine
+from ats_app.core.errors import SmsError
 from ats_app.core.phones import normalise_number
 from ats_app.delivery import outbox, sealed_links
-from ats_app.core.errors import SmsError
+from ats_app.models import Message, MessageStatus
+from ats_app.models.base import utcnow
 
 log = logging.getLogger(__name__)
 

@@ -13,12 +13,12 @@ from contextlib import asynccontextmanager
 from sqlalchemy import Engine, event
 from sqlmodel import Session
 
-from ats_app.core.db import get_engine
 from ats_app.core import config
+from ats_app.core.db import get_engine
+from ats_app.core.errors import DeliveryError
 from ats_app.delivery import outbox
 from ats_app.delivery.email_providers import BATCH_LIMIT, HeldBackend, Outgoing, backend_from_env, outgoing
 from ats_app.delivery.sms import deliver_due_sms
-from ats_app.core.errors import DeliveryError
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0

@@ -2,13 +2,14 @@
 recruitment projects that applications go to (Plan: what the generator needs to know of each)."""
 
 from collections import namedtuple
-from datetime import datetime, time as clock, timedelta, timezone
+from datetime import datetime, timedelta, timezone
+from datetime import time as clock
 
 from sqlmodel import Session, select
 
-from ats_app.models import Department, Position, RecruitmentProject, Role, User
-from ats_app.demo import people, recruiting
 from ats_app.core.passwords import hash_password
+from ats_app.demo import people, recruiting
+from ats_app.models import Department, Position, RecruitmentProject, Role, User
 
 ALL_RIGHTS = dict(can_send_sms=True, can_reject=True, can_make_offers=True, can_transfer=True, can_delete=True,
                   can_see_deleted=True, can_edit_templates=True)

@@ -3,7 +3,8 @@ RICH_LIMIT applications (see demo_data), two panel reviews, and employees for th
 
 import random
 import uuid
-from datetime import date, datetime, time as clock, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from datetime import time as clock
 from html import escape
 from zoneinfo import ZoneInfo
 
@@ -11,13 +12,21 @@ from babel.dates import format_datetime
 from sqlalchemy import insert
 from sqlmodel import Session
 
-from ats_app.models import (Employee, Interview, InterviewRecruiter, Message, PanelReview, PanelReviewApplication,
-    Rating, Reviewer)
+from ats_app.core.tokens import new_token, token_hash
 from ats_app.demo import recruiting
 from ats_app.demo.applications import _history
 from ats_app.demo.bulk import CHUNK, EVENT_COLUMNS, _insert, _next_id
 from ats_app.demo.people import COMPANY
-from ats_app.core.tokens import new_token, token_hash
+from ats_app.models import (
+    Employee,
+    Interview,
+    InterviewRecruiter,
+    Message,
+    PanelReview,
+    PanelReviewApplication,
+    Rating,
+    Reviewer,
+)
 
 OSLO = ZoneInfo("Europe/Oslo")
 PLACE = f"{COMPANY}, Dronning Eufemias gate 16, 0191 Oslo"
@@ -58,8 +67,7 @@ def _interview(rng, app: dict, now: datetime) -> dict | None:
     return {"application_id": app["id"], "interview_type": kind, "mode": mode, "starts_at": starts,
             "duration_minutes": rng.choice((30, 45, 60, 60, 90)), "place": PLACE if mode == "in_person" else None,
             "video_link": f"https://meet.example.com/nordlys-{rng.randrange(16 ** 8):08x}" if mode == "video" else None,
-            "confirm_token_hash": token_hash(new_token()), "acceptance": acceptance,
-            "answered_at": answered,
+            "confirm_token_hash": token_hash(new_token()), "acceptance": acceptance, "answered_at": answered,
             # Email reminders only, to example.com addresses: demo mobiles are random numbers in real ranges.
             "reminder_channel": "email" if status == "invited" and rng.random() < 0.5 else "none",
             "reminder_days": rng.choice((1, 2, 3)), "reminder_subject": None, "reminder_body": None, "sequence": 0,
@@ -98,7 +106,8 @@ def _rich(session, rng, now, rich: list, users: dict, refs: dict, ts, js) -> dic
             links.append({"interview_id": interview_id, "user_id": app["actor"]})
             if rng.random() < 0.4 and app["actor"] not in helpers:
                 links.append({"interview_id": interview_id, "user_id": rng.choice(helpers)})
-            when = format_datetime(interview["starts_at"], recruiting.WHEN[person["lang"]], tzinfo=OSLO, locale=person["lang"])
+            when = format_datetime(interview["starts_at"], recruiting.WHEN[person["lang"]], tzinfo=OSLO,
+                                   locale=person["lang"])
             if interview["reminder_channel"] == "email":
                 subject, body = recruiting.REMINDERS[person["lang"]]
                 interview["reminder_subject"] = subject.format(project=app["plan"].title)

@@ -33,17 +33,18 @@ from operator import itemgetter
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
-from ats_app.core.db import get_engine
-from ats_app.models import Application, ApplicationEvent, Candidate, RejectionReason, RejectionType, Role, User
-from ats_app.demo import people
-from ats_app.demo.cv_pdf import render_cv_pdf
 from ats_app.applications.applicant_keys import search_text, sort_name
+from ats_app.core.db import get_engine
+from ats_app.core.files import delete as delete_file
+from ats_app.core.files import store_bytes
+from ats_app.demo import people
 from ats_app.demo.applications import OUTCOME_CUM, _application, _history, _slots
 from ats_app.demo.bulk import CHUNK, _bulk, _next_id, _without_indexes
 from ats_app.demo.company import USERS, Plan, _organisation, _projects, _users
+from ats_app.demo.cv_pdf import render_cv_pdf
 from ats_app.demo.extras import _employees, _rich
 from ats_app.demo.people import pick
-from ats_app.core.files import delete as delete_file, store_bytes
+from ats_app.models import Application, ApplicationEvent, Candidate, RejectionReason, RejectionType, Role, User
 from ats_app.organisation.reference_data import ensure_reference_data
 
 DEFAULT_APPLICATIONS = 400

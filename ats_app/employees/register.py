@@ -6,8 +6,8 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from ats_app.models import Department, Employee, Position, RecruitmentProject
 from ats_app.accounts.auth import CurrentUser
+from ats_app.models import Department, Employee, Position, RecruitmentProject
 
 PAGE_SIZE = 50
 

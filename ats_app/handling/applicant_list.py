@@ -10,11 +10,11 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, col, select
 
-from ats_app.models import Application, Candidate, Rating, RecruitmentProject, RejectionType
 from ats_app.accounts.access import visible_projects
 from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.statuses import STATUS_GROUPS, group_of
 from ats_app.core.errors import ProjectNotFound
+from ats_app.models import Application, Candidate, Rating, RecruitmentProject, RejectionType
 
 PAGE_SIZE = 50
 SUMMARY_KEYS = ("all", *STATUS_GROUPS, "deleted")
@@ -133,8 +133,7 @@ def _page(session: Session, project_id: int, *, group: str = "all", status: str 
     order = {
         "name": (Application.sort_name,),  # "de Vries" among the Ds
         "status": (Application.status,),
-        "ranking": (Application.ranking,),
-        "rating": (rating,),
+        "ranking": (Application.ranking,), "rating": (rating,),
         "applied": (Application.applied_at,),
         "language": (Candidate.language,),
     }[sort]

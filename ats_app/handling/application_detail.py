@@ -7,15 +7,24 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from ats_app.models import (Application, ApplicationEvent, Candidate, Message, Rating, RecruitmentProject,
-    RejectionReason, RejectionType, User)
-from ats_app.models.base import utcnow
 from ats_app.accounts.access import may_act, visible_projects
 from ats_app.accounts.auth import CurrentUser
-from ats_app.core.i18n import N_, format_moment, gettext
 from ats_app.applications.stages import STAGE_LABELS
 from ats_app.applications.statuses import STATUS_LABELS
 from ats_app.core.errors import ApplicationNotFound
+from ats_app.core.i18n import N_, format_moment, gettext
+from ats_app.models import (
+    Application,
+    ApplicationEvent,
+    Candidate,
+    Message,
+    Rating,
+    RecruitmentProject,
+    RejectionReason,
+    RejectionType,
+    User,
+)
+from ats_app.models.base import utcnow
 
 
 @dataclass

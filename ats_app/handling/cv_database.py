@@ -7,14 +7,14 @@ from sqlalchemy import exists, func, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from ats_app.models import Application, ApplicationStatus, Candidate, RecruitmentProject
 from ats_app.accounts.access import visible_projects
-from ats_app.applications.further_progress_action import require
 from ats_app.accounts.auth import CurrentUser
-from ats_app.handling.further_progress import BulkResult, run_each
-from ats_app.core.i18n import N_
-from ats_app.handling.transfer import TRANSFER, check_target, transfer_candidate
+from ats_app.applications.further_progress_action import require
 from ats_app.core.errors import ActionRefused, InvalidChoice
+from ats_app.core.i18n import N_
+from ats_app.handling.further_progress import BulkResult, run_each
+from ats_app.handling.transfer import TRANSFER, check_target, transfer_candidate
+from ats_app.models import Application, ApplicationStatus, Candidate, RecruitmentProject
 
 PAGE_SIZE = 50
 

@@ -6,11 +6,11 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from ats_app.models import Application, Candidate, RecruitmentProject, User
 from ats_app.accounts.access import visible_projects
+from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.further_progress_action import require
 from ats_app.handling.status_actions import RESTORE
-from ats_app.accounts.auth import CurrentUser
+from ats_app.models import Application, Candidate, RecruitmentProject, User
 
 PAGE_SIZE = 50
 

@@ -19,20 +19,20 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 from sqlmodel import Session
 
-from ats_app.models import Candidate, RecruitmentProject
-from ats_app.core import files
+from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.further_progress_action import FurtherProgressAction, require
 from ats_app.applications.history import record
 from ats_app.applications.lookup import find_application
-from ats_app.privacy.anonymise import anonymised_cv_pdf, anonymised_profile
-from ats_app.accounts.auth import CurrentUser
+from ats_app.core import files
+from ats_app.core.errors import InvalidChoice
+from ats_app.core.i18n import LANGUAGES, N_, format_day, gettext
+from ats_app.core.phones import readable_phone
+from ats_app.delivery.outbox import queue_email
 from ats_app.mail.compose import check_recipient, check_sender
 from ats_app.mail.render import plain_text, wrap_in_layout
 from ats_app.mail.tag_values import company_name, long_date
-from ats_app.core.i18n import LANGUAGES, N_, format_day, gettext
-from ats_app.delivery.outbox import queue_email
-from ats_app.core.phones import readable_phone
-from ats_app.core.errors import InvalidChoice
+from ats_app.models import Candidate, RecruitmentProject
+from ats_app.privacy.anonymise import anonymised_cv_pdf, anonymised_profile
 
 _ENV = ImmutableSandboxedEnvironment(loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
                                      autoescape=True)
@@ -93,13 +93,14 @@ def _profile(candidate: Candidate, application, project: RecruitmentProject, lan
     _ = lambda message: gettext(language, message)  # noqa: E731
     if anonymise:
         anon = anonymised_profile(candidate, application, date.today(), language=language)
-        facts = [(_(N_("Age")), anon["age_band"]), (_(N_("City")), anon["city"]), (_(N_("Language")), LANGUAGES.get(anon["language"], ""))]
+        facts = [(_(N_("Age")), anon["age_band"]), (_(N_("City")), anon["city"]),
+                 (_(N_("Language")), LANGUAGES.get(anon["language"], ""))]
         return {"name": anon["ref"], "facts": [(k, v) for k, v in facts if v],
                 "cover_letter": _paragraphs(anon["cover_letter"]),
                 "answers": _answers(project, anon["screening_answers"] or {}, language),
                 "cv_text": _paragraphs(anon["cv_text"])}
-    address = ", ".join(p for p in (candidate.address, " ".join(x for x in (candidate.postal_code, candidate.city) if x))
-                        if p)
+    town = " ".join(x for x in (candidate.postal_code, candidate.city) if x)
+    address = ", ".join(p for p in (candidate.address, town) if p)
     facts = [(_(N_("Email")), candidate.email), (_(N_("Mobile")), readable_phone(candidate.mobile or "")),
              (_(N_("Address")), address), (_(N_("Date of birth")), format_day(candidate.birth_date, language)),
              (_(N_("Language")), LANGUAGES.get(candidate.language, ""))]

@@ -15,8 +15,13 @@ from sqlmodel import Session
 
 from ats_app.accounts.access import may_act
 from ats_app.accounts.auth import CurrentUser
-from ats_app.applications.further_progress_action import (AnyAction, FurtherProgressAction, OtherApplication, allowed,
-                                                          require)
+from ats_app.applications.further_progress_action import (
+    AnyAction,
+    FurtherProgressAction,
+    OtherApplication,
+    allowed,
+    require,
+)
 from ats_app.applications.lookup import applicant_names
 from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 from ats_app.core.i18n import N_, gettext
@@ -40,10 +45,8 @@ FAILED = N_("failed; nothing was changed")
 # The Further progress list, in EasyCruit's order, then the actions of Deleted applications.
 CATALOGUE: tuple[AnyAction, ...] = (
     WITHDRAW, DELETE, SEND_EMAIL, INVITE, REJECT, SAVE, SAVE_AND_SEND, FORWARD, TRANSFER, OFFER, HIRE,
-    FurtherProgressAction("contract", N_("Employment contract"), hint=SOON),
-    LETTER,
-    FurtherProgressAction("panel_review", N_("Send to review panel"), hint=SOON),
-    RESTORE, PURGE,
+    FurtherProgressAction("contract", N_("Employment contract"), hint=SOON), LETTER,
+    FurtherProgressAction("panel_review", N_("Send to review panel"), hint=SOON), RESTORE, PURGE,
 )
 BY_KEY: dict[str, AnyAction] = {action.key: action for action in CATALOGUE}
 

@@ -15,8 +15,7 @@ from ats_app.applications.lookup import applicant_names
 from ats_app.applications.transitions import LIVE
 from ats_app.core.errors import InvalidChoice
 from ats_app.core.i18n import N_
-from ats_app.models import Application, ApplicationStatus, Candidate, Department, Employee, Position, \
-    RecruitmentProject
+from ats_app.models import Application, ApplicationStatus, Candidate, Department, Employee, Position, RecruitmentProject
 
 
 class HireForm(TypedDict, total=False):

@@ -31,5 +31,6 @@ def send_offer(session: Session, user: CurrentUser, application_id: int, plan: E
 
 
 OFFER: FurtherProgressAction[EmailForm, EmailPlan] = FurtherProgressAction(
-    "offer", N_("Send offer"), rights=("can_make_offers",), allowed_from=LIVE - {ApplicationStatus.OFFER} | {ApplicationStatus.SAVED},
+    "offer", N_("Send offer"), rights=("can_make_offers",),
+    allowed_from=LIVE - {ApplicationStatus.OFFER} | {ApplicationStatus.SAVED},
     form="compose", template_kind=KIND, prepare=prepare_offer, run_one=send_offer, sends_email=True)

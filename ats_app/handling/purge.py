@@ -9,14 +9,27 @@ from typing import TypedDict
 from sqlalchemy import event
 from sqlmodel import Session, col, delete, select, update
 
-from ats_app.models import (Application, ApplicationEvent, Candidate, CandidateAccount, CandidateLink,
-    CandidateSession, Employee, Interview, InterviewRecruiter, Message, PanelReviewApplication, Rating, Task)
+from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.further_progress_action import FurtherProgressAction, require
 from ats_app.applications.lookup import find_application
-from ats_app.accounts.auth import CurrentUser
+from ats_app.core.errors import ActionRefused, InvalidChoice
 from ats_app.core.files import delete as delete_file
 from ats_app.core.i18n import N_, gettext
-from ats_app.core.errors import ActionRefused, InvalidChoice
+from ats_app.models import (
+    Application,
+    ApplicationEvent,
+    Candidate,
+    CandidateAccount,
+    CandidateLink,
+    CandidateSession,
+    Employee,
+    Interview,
+    InterviewRecruiter,
+    Message,
+    PanelReviewApplication,
+    Rating,
+    Task,
+)
 
 log = logging.getLogger(__name__)
 CONFIRMATION_WORD = N_("DELETE")  # typed by the recruiter, in their language (English always works)

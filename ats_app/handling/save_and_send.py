@@ -45,6 +45,6 @@ def save_and_send_login(session: Session, user: CurrentUser, application_id: int
 
 SAVE_AND_SEND: FurtherProgressAction[EmailForm, EmailPlan] = FurtherProgressAction(
     "save_and_send", N_("Save and send username/password"),
-    allowed_from=LIVE | {ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN, ApplicationStatus.SAVED},  # saved: a new set-password link
-    form="compose", template_kind=KIND, prepare=prepare_save_and_send, run_one=save_and_send_login,
-    sends_email=True)
+    # A saved candidate can be sent a new set-password link.
+    allowed_from=LIVE | {ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN, ApplicationStatus.SAVED},
+    form="compose", template_kind=KIND, prepare=prepare_save_and_send, run_one=save_and_send_login, sends_email=True)

@@ -62,7 +62,8 @@ def restore_application(session: Session, user: CurrentUser, application_id: int
 WITHDRAW: FurtherProgressAction[None, None] = FurtherProgressAction(
     "withdraw", N_("Withdrawn"), allowed_from=WITHDRAWABLE, run_one=withdraw_application)
 SAVE: FurtherProgressAction[None, None] = FurtherProgressAction(
-    "save", N_("Save candidate"), allowed_from=LIVE | {ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN}, run_one=save_candidate)
+    "save", N_("Save candidate"), allowed_from=LIVE | {ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN},
+    run_one=save_candidate)
 DELETE: FurtherProgressAction[None, None] = FurtherProgressAction(
     "delete", N_("Delete"), rights=("can_delete",), allowed_from=ANY, run_one=delete_application)
 RESTORE: FurtherProgressAction[None, None] = FurtherProgressAction(

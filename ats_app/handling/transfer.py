@@ -12,21 +12,21 @@ from typing import TypedDict
 
 from sqlmodel import Session, select
 
-from ats_app.models import (Application, ApplicationStatus, Candidate, Department, ProjectStatus,
-    RecruitmentProject)
-from ats_app.models.base import utcnow
 from ats_app.accounts.access import visible_projects
+from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.further_progress_action import FurtherProgressAction, check, require
 from ats_app.applications.history import record
 from ats_app.applications.lifecycle import change_status, new_application, refuse_if_applied
 from ats_app.applications.lookup import find_application
 from ats_app.applications.transitions import ANY, check_status
-from ats_app.accounts.auth import CurrentUser
-from ats_app.core.i18n import N_
 from ats_app.core.errors import ActionRefused, InvalidChoice
+from ats_app.core.i18n import N_
+from ats_app.models import Application, ApplicationStatus, Candidate, Department, ProjectStatus, RecruitmentProject
+from ats_app.models.base import utcnow
 
 CV_DATABASE = "cv_database"
-TO_CV_DATABASE_FROM = ANY - {ApplicationStatus.HIRED, ApplicationStatus.SAVED}  # a transfer to the CV database saves the candidate
+# A transfer to the CV database saves the candidate: not from saved, nor from hired.
+TO_CV_DATABASE_FROM = ANY - {ApplicationStatus.HIRED, ApplicationStatus.SAVED}
 TARGET_STATUSES = (ProjectStatus.OPEN, ProjectStatus.CLOSED)
 
 
@@ -50,7 +50,8 @@ def target_projects(session: Session, user: CurrentUser, status: str = "open") -
         .where(visible_projects(user), RecruitmentProject.status == status)
         .order_by(Department.name.asc().nulls_last(), RecruitmentProject.title)
     ).all()
-    return [TargetProject(id=i, title=title, department=department or "", status=s) for i, title, department, s in found]
+    return [TargetProject(id=i, title=title, department=department or "", status=s)
+            for i, title, department, s in found]
 
 
 def check_target(session: Session, user: CurrentUser, target: str | int | None) -> RecruitmentProject | None:
@@ -116,7 +117,8 @@ def transfer_application(session: Session, user: CurrentUser, application_id: in
     return moved
 
 
-def transfer_candidate(session: Session, user: CurrentUser, candidate_id: int, target: RecruitmentProject) -> Application:
+def transfer_candidate(session: Session, user: CurrentUser, candidate_id: int,
+                       target: RecruitmentProject) -> Application:
     """From the CV database into a project: a new application with status Transferred."""
     require(user, TRANSFER)
     candidate = session.get(Candidate, candidate_id)

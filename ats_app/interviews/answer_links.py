@@ -9,11 +9,12 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from ats_app.models import Interview
-from ats_app.models.base import utcnow
 from ats_app.core import config, tokens
 from ats_app.delivery import sealed_links
 from ats_app.delivery.sealed_links import confirm_token
+from ats_app.models import Interview
+from ats_app.models.base import utcnow
+
 
 def seal(session: Session, interview: Interview) -> str:
     """Store the token's hash on the interview (flushed) and return the link with a placeholder."""

@@ -14,18 +14,19 @@ from datetime import datetime, timedelta, timezone
 from babel.dates import format_date, format_time
 from sqlmodel import Session, col, select
 
-from ats_app.models import Application, ApplicationStatus, Candidate, RecruitmentProject, Task, User
-from ats_app.models.interview import Interview, InterviewAcceptance, InterviewRecruiter
-from ats_app.models.base import utcnow
-from ats_app.core import tokens
 from ats_app.applications.history import record
 from ats_app.applications.lifecycle import withdraw
-from ats_app.mail.tag_values import organisation_zone
-from ats_app.core.i18n import N_, babel_locale, gettext, normalise_language
+from ats_app.core import tokens
 from ats_app.core.errors import ActionRefused, AnswerRefused
+from ats_app.core.i18n import N_, babel_locale, gettext, normalise_language
+from ats_app.mail.tag_values import organisation_zone
+from ats_app.models import Application, ApplicationStatus, Candidate, RecruitmentProject, Task, User
+from ats_app.models.base import utcnow
+from ats_app.models.interview import Interview, InterviewAcceptance, InterviewRecruiter
 
 ANSWERS = ("coming", "not_coming", "new_time", "withdraw")
-ACCEPTANCE_FOR = {"coming": InterviewAcceptance.ACCEPTED, "not_coming": InterviewAcceptance.NOT_ACCEPTED, "new_time": InterviewAcceptance.CONTACT_NEW_TIME,
+ACCEPTANCE_FOR = {"coming": InterviewAcceptance.ACCEPTED, "not_coming": InterviewAcceptance.NOT_ACCEPTED,
+                  "new_time": InterviewAcceptance.CONTACT_NEW_TIME,
                   "withdraw": InterviewAcceptance.NOT_RELEVANT}
 ANSWER_FOR = {acceptance: answer for answer, acceptance in ACCEPTANCE_FOR.items()}
 # The buttons, in EasyCruit's words ("Ja, jeg kommer", "Jeg kommer ikke", ...).
@@ -93,7 +94,8 @@ def candidate_language(session: Session, interview: Interview) -> str:
 def closed(session: Session, interview: Interview) -> bool:
     """No more answers: the candidate has withdrawn (here or elsewhere)."""
     application = session.get(Application, interview.application_id)
-    return interview.acceptance == InterviewAcceptance.NOT_RELEVANT or application is None or application.status == ApplicationStatus.WITHDRAWN
+    return (interview.acceptance == InterviewAcceptance.NOT_RELEVANT or application is None
+            or application.status == ApplicationStatus.WITHDRAWN)
 
 
 def when_text(interview: Interview, language: str, zone) -> str:
@@ -134,15 +136,11 @@ def interview_view(session: Session, interview: Interview, language: str) -> dic
     return {
         "project_title": project.title if project else "",
         "first_name": candidate.first_name if candidate and not candidate.anonymised_at else "",
-        "what": gettext(language, TYPE_LABELS.get(interview.interview_type, OTHER_TYPE)),
-        "mode": interview.mode,
+        "what": gettext(language, TYPE_LABELS.get(interview.interview_type, OTHER_TYPE)), "mode": interview.mode,
         "mode_label": gettext(language, MODE_LABELS.get(interview.mode, MODE_LABELS["in_person"])),
         "when": when_text(interview, language, organisation_zone(session)),
-        "place": (interview.place or "").strip() or None,
-        "video_link": video,
-        "video_href": _safe_link(video),
-        "recruiters": _recruiter_names(session, interview),
-        "answer": answer,
+        "place": (interview.place or "").strip() or None, "video_link": video, "video_href": _safe_link(video),
+        "recruiters": _recruiter_names(session, interview), "answer": answer,
         "answer_label": gettext(language, BUTTONS[answer]) if answer else None,
         "recorded": gettext(language, RECORDED[answer]) if answer else None,
         "closed": closed(session, interview),

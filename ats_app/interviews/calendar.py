@@ -10,18 +10,25 @@ from typing import NamedTuple
 
 from sqlmodel import Session, col, select
 
-from ats_app.models import (Application, Candidate, Interview, InterviewAcceptance, InterviewRecruiter,
-    RecruitmentProject, User)
-from ats_app.models.base import utcnow
-from ats_app.applications.history import record
-from ats_app.applications.lookup import NOT_FOUND
-from ats_app.interviews import changes
-from ats_app.interviews.invitation import DURATION_MINUTES
 from ats_app.accounts.access import may_act, visible_projects
 from ats_app.accounts.auth import CurrentUser
-from ats_app.mail.tag_values import organisation_zone
-from ats_app.core.i18n import N_
+from ats_app.applications.history import record
+from ats_app.applications.lookup import NOT_FOUND
 from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
+from ats_app.core.i18n import N_
+from ats_app.interviews import changes
+from ats_app.interviews.invitation import DURATION_MINUTES
+from ats_app.mail.tag_values import organisation_zone
+from ats_app.models import (
+    Application,
+    Candidate,
+    Interview,
+    InterviewAcceptance,
+    InterviewRecruiter,
+    RecruitmentProject,
+    User,
+)
+from ats_app.models.base import utcnow
 
 # The candidate's answer, as the calendar shows it (EasyCruit's "Acc. time").
 ACCEPTANCE_LABELS = {
@@ -32,12 +39,11 @@ ACCEPTANCE_LABELS = {
     InterviewAcceptance.NOT_RELEVANT.value: N_("Not relevant"),
 }
 # What a recruiter may set by hand ("not relevant" follows a withdrawal, never a click).
-SETTABLE = (InterviewAcceptance.AWAITING.value, InterviewAcceptance.ACCEPTED.value, InterviewAcceptance.NOT_ACCEPTED.value, InterviewAcceptance.CONTACT_NEW_TIME.value)
+SETTABLE = (InterviewAcceptance.AWAITING.value, InterviewAcceptance.ACCEPTED.value,
+            InterviewAcceptance.NOT_ACCEPTED.value, InterviewAcceptance.CONTACT_NEW_TIME.value)
 TYPE_LABELS = {
-    "initial": N_("Initial meeting / phone interview"),
-    "first": N_("First interview"),
-    "second": N_("Second interview"),
-    "third": N_("Third interview"),
+    "initial": N_("Initial meeting / phone interview"), "first": N_("First interview"),
+    "second": N_("Second interview"), "third": N_("Third interview"),
 }
 MODE_LABELS = {"in_person": N_("In person"), "phone": N_("Phone"), "video": N_("Video"), "group": N_("Group")}
 ENTRY_LIMIT = 2000  # a 6-week month of a very busy organisation still fits; the state holds only this range

@@ -19,8 +19,9 @@ from ats_app.delivery.outbox import cancel_waiting
 from ats_app.interviews import answer_links
 from ats_app.interviews.details import email_kind, ics_attachment, interview_values
 from ats_app.interviews.invitation import DURATION_MINUTES, INVITE, send_invitation
-from ats_app.interviews.reminders import KIND as REMINDER_KIND, PURPOSE as REMINDER, ReminderPlan, queue_reminders, \
-    reminder_at
+from ats_app.interviews.reminders import KIND as REMINDER_KIND
+from ats_app.interviews.reminders import PURPOSE as REMINDER
+from ats_app.interviews.reminders import ReminderPlan, queue_reminders, reminder_at
 from ats_app.mail.compose import Draft, default_sender, drafts_from_template, queue_to_candidate, sender_user
 from ats_app.mail.tag_values import organisation_zone, recipients
 from ats_app.models import Candidate, Interview
@@ -70,7 +71,8 @@ def reschedule_interview(session: Session, user: CurrentUser, interview_id: int,
         kept = [Draft(person.language, interview.reminder_subject, interview.reminder_body)] \
             if interview.reminder_subject and interview.reminder_body else \
             drafts_from_template(session, REMINDER_KIND, [person.language])
-        queue_reminders(session, user, interview, ReminderPlan(interview.reminder_channel, interview.reminder_days, kept),
+        queue_reminders(session, user, interview,
+                        ReminderPlan(interview.reminder_channel, interview.reminder_days, kept),
                         sender=sender, link=link, zone=zone)
     return interview
 

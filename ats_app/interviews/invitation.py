@@ -19,12 +19,27 @@ from ats_app.applications.transitions import LIVE
 from ats_app.core.errors import InvalidChoice
 from ats_app.core.i18n import N_
 from ats_app.interviews import answer_links
-from ats_app.interviews.details import (CONFIRM_TAG, MODES, TYPES, email_kind, ics_attachment, interview_values,
-                                        with_answer_link)
-from ats_app.interviews.reminders import (CHANNELS, DAYS, KIND as REMINDER_KIND, ReminderPlan, may_use,
-                                          queue_reminders, reminder_at)
-from ats_app.mail.compose import (Draft, DraftForm, check_drafts, check_sender, draft_for, drafts_from_choices,
-                                  queue_to_candidate, sender_user)
+from ats_app.interviews.details import (
+    CONFIRM_TAG,
+    MODES,
+    TYPES,
+    email_kind,
+    ics_attachment,
+    interview_values,
+    with_answer_link,
+)
+from ats_app.interviews.reminders import CHANNELS, DAYS, ReminderPlan, may_use, queue_reminders, reminder_at
+from ats_app.interviews.reminders import KIND as REMINDER_KIND
+from ats_app.mail.compose import (
+    Draft,
+    DraftForm,
+    check_drafts,
+    check_sender,
+    draft_for,
+    drafts_from_choices,
+    queue_to_candidate,
+    sender_user,
+)
 from ats_app.mail.tag_values import organisation_zone, recipients
 from ats_app.models import ApplicationStatus, Candidate, Interview, InterviewRecruiter, Message, Role, User
 from ats_app.models.base import utcnow
@@ -235,5 +250,6 @@ def send_invitation(session: Session, user: CurrentUser, interview: Interview, d
 
 INVITE: FurtherProgressAction[InvitationForm, InvitationPlan] = FurtherProgressAction(
     "invite", N_("Invite to interview"),
-    allowed_from=LIVE - {ApplicationStatus.OFFER} | {ApplicationStatus.SAVED},  # an invited applicant may be invited to the next interview
+    allowed_from=LIVE - {ApplicationStatus.OFFER} | {ApplicationStatus.SAVED},
+    # an invited applicant may be invited to the next interview
     form="invite", prepare=prepare_invitation, run_one=invite_applicant, sends_email=True)

@@ -15,11 +15,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ats_app.web import public_pages
 from ats_app.core import i18n
-from ats_app.interviews import answers as answers, answer_links as interview_links
-from ats_app.core.i18n import N_
 from ats_app.core.errors import AnswerRefused
+from ats_app.core.i18n import N_
+from ats_app.interviews import answer_links, answers
+from ats_app.web import public_pages
 
 log = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -38,7 +38,8 @@ Handler = Callable[[Request], Awaitable[Response]]
 
 def _render(request: Request, template: str, language: str, *, status: int = 200, **context) -> HTMLResponse:
     csrf = public_pages.csrf_value(request, CSRF_COOKIE)
-    html = public_pages.environment(TEMPLATES, language).get_template(template).render(lang=language, csrf=csrf, **context)
+    page = public_pages.environment(TEMPLATES, language).get_template(template)
+    html = page.render(lang=language, csrf=csrf, **context)
     response = HTMLResponse(html, status_code=status)
     if request.cookies.get(CSRF_COOKIE) != csrf:
         response.set_cookie(CSRF_COOKIE, csrf, max_age=COOKIE_AGE, path=COOKIE_PATH, httponly=True, samesite="lax",
@@ -57,7 +58,7 @@ def _visitor_language(request: Request) -> str:
 def _load(token: str):
     """(interview id, language, view) for a link that can be answered, else (None, 410 or 404, None)."""
     def work(session):
-        interview = interview_links.interview_for_token(session, token)
+        interview = answer_links.interview_for_token(session, token)
         if interview is None or answers.application_of(session, interview) is None:
             return None, 410 if answers.link_gone(session, token) else 404, None
         language = answers.candidate_language(session, interview)
@@ -104,7 +105,7 @@ async def answer_submit(request: Request) -> Response:
         return _render(request, "withdraw.html", language, view=view, token=token, buttons=answers.BUTTONS)
 
     def work(session):
-        interview = interview_links.interview_for_token(session, token)
+        interview = answer_links.interview_for_token(session, token)
         if interview is None:
             return N_("This interview is over, so the answer can no longer be changed.")
         try:

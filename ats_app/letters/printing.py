@@ -19,19 +19,19 @@ from babel.core import get_global
 from markupsafe import Markup
 from sqlmodel import Session, col, select
 
-from ats_app.models import Application, ApplicationEvent, Candidate, Setting
-from ats_app.core import config, files, tokens
+from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.further_progress_action import FurtherProgressAction, require
 from ats_app.applications.lookup import find_application
-from ats_app.accounts.auth import CurrentUser
+from ats_app.applications.transitions import DELETED
+from ats_app.core import config, files, tokens
+from ats_app.core.errors import ActionRefused, InvalidChoice, UnknownTag
+from ats_app.core.i18n import N_
 from ats_app.mail.compose import sender_user
 from ats_app.mail.markup import clean_html
 from ats_app.mail.render import TagValues, render_fragment, render_subject
-from ats_app.mail.templates import template_for
 from ats_app.mail.tag_values import Recipient, company_name, long_date, organisation_zone, recipients
-from ats_app.core.i18n import N_
-from ats_app.applications.transitions import DELETED
-from ats_app.core.errors import ActionRefused, InvalidChoice, UnknownTag
+from ats_app.mail.templates import template_for
+from ats_app.models import Application, ApplicationEvent, Candidate, Setting
 
 LETTER_KINDS = ("letter.application_received", "letter.application_rejected")
 MAX_LETTERS = 100  # WeasyPrint makes about 10–25 pages a second: a bigger run would hold the page too long
@@ -267,7 +267,8 @@ def download_signature(file_key: str, user_id: int) -> str:
 
 def print_letters(session: Session, user: CurrentUser, application_ids: list[int], form: LetterForm) -> LetterRun:
     """The form's Print: the PDF for the ticked applicants, committed with its history lines."""
-    run = letters_pdf(session, user, application_ids, str(form.get("kind") or ""), message=str(form.get("message") or ""))
+    run = letters_pdf(session, user, application_ids, str(form.get("kind") or ""),
+                      message=str(form.get("message") or ""))
     session.commit()
     return run
 

@@ -10,10 +10,10 @@ import hmac
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from ats_app.core.db import session_scope
 from ats_app.accounts import auth
-from ats_app.core import files
 from ats_app.accounts.access import may_act
+from ats_app.core import files
+from ats_app.core.db import session_scope
 from ats_app.letters.printing import download_signature
 
 _PRIVATE = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}

@@ -15,17 +15,17 @@ from typing import TypedDict
 
 from sqlmodel import Session, col, select
 
-from ats_app.models import Application, ApplicationEvent, Candidate, Message, RecruitmentProject, User
-from ats_app.core import config
 from ats_app.accounts.auth import CurrentUser
-from ats_app.mail.markup import html_to_markdown, markdown_to_html
-from ats_app.mail.kinds import canonical_tag
-from ats_app.mail.render import RenderedEmail, TagValues, render_email, tags_in, unknown_tags
-from ats_app.mail.templates import SUBJECT_MAX, template_for
-from ats_app.mail.tag_values import Recipient, company_name, recipients
+from ats_app.core import config
+from ats_app.core.errors import InvalidChoice
 from ats_app.core.i18n import LANGUAGES, N_, gettext, normalise_language
 from ats_app.delivery.outbox import queue_email
-from ats_app.core.errors import InvalidChoice
+from ats_app.mail.kinds import canonical_tag
+from ats_app.mail.markup import html_to_markdown, markdown_to_html
+from ats_app.mail.render import RenderedEmail, TagValues, render_email, tags_in, unknown_tags
+from ats_app.mail.tag_values import Recipient, company_name, recipients
+from ats_app.mail.templates import SUBJECT_MAX, template_for
+from ats_app.models import Application, ApplicationEvent, Candidate, Message, RecruitmentProject, User
 
 _ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                       r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
@@ -225,8 +225,7 @@ def queue_to_candidate(session: Session, user: CurrentUser | None, recipient: Re
     message = queue_email(session, recipient=to or recipient.email, subject=email.subject, html=email.html,
                           text=email.text, sender=sender, reply_to=reply_to, purpose=purpose, kind=kind,
                           language=recipient.language, application_id=recipient.application_id,
-                          created_by_id=user.id if user else None, scheduled_at=scheduled_at,
-                          interview_id=interview_id)
+                          created_by_id=user.id if user else None, scheduled_at=scheduled_at, interview_id=interview_id)
     session.add(ApplicationEvent(application_id=recipient.application_id, project_id=recipient.project_id,
                                  actor_id=user.id if user else None, kind=history, message_id=message.id,
                                  payload={"purpose": purpose, **history_payload}))

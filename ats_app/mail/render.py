@@ -19,8 +19,8 @@ from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-from ats_app.mail.kinds import canonical_tag, kind_for
 from ats_app.core.errors import UnknownTag
+from ats_app.mail.kinds import canonical_tag, kind_for
 
 TAG = re.compile(r"\{([a-z][a-z_-]*)\}")
 _EMPTY_PARAGRAPH = re.compile(r"<p>(?:\s|<br>)*</p>")

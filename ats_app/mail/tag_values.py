@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date
 from sqlmodel import Session, col, select
 
-from ats_app.models import Application, Candidate, Department, Position, RecruitmentProject, Setting, User
-from ats_app.mail.render import TagValues
 from ats_app.core.i18n import babel_locale, normalise_language
+from ats_app.mail.render import TagValues
+from ats_app.models import Application, Candidate, Department, Position, RecruitmentProject, Setting, User
 from ats_app.organisation.reference_data import DEFAULT_SETTINGS
 
 

@@ -9,15 +9,15 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from ats_app.models import Application, Candidate, RecruitmentProject
 from ats_app.accounts.access import visible_projects
-from ats_app.core import config
 from ats_app.accounts.auth import CurrentUser
-from ats_app.mail.compose import render_draft, sender_user, Draft
+from ats_app.core import config
+from ats_app.core.i18n import N_, gettext
+from ats_app.mail.compose import Draft, render_draft, sender_user
 from ats_app.mail.kinds import kind_for
 from ats_app.mail.render import TagValues
 from ats_app.mail.tag_values import long_date, recipients, sample_values
-from ats_app.core.i18n import N_, gettext
+from ats_app.models import Application, Candidate, RecruitmentProject
 
 LINK_LABELS = {"confirmlink": N_("Answer the invitation"), "setpasswordlink": N_("Choose your password"),
                "reviewlink": N_("Review the candidates")}

@@ -9,15 +9,15 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from ats_app.models import EmailTemplate
-from ats_app.models.base import utcnow
 from ats_app.accounts.auth import CurrentUser
+from ats_app.core.errors import InvalidChoice, NotAllowed
+from ats_app.core.i18n import LANGUAGES, N_
 from ats_app.mail.defaults import default_template
 from ats_app.mail.kinds import KINDS, KINDS_BY_CODE
 from ats_app.mail.markup import clean_html, markdown_to_html
 from ats_app.mail.render import unknown_tags
-from ats_app.core.i18n import LANGUAGES, N_
-from ats_app.core.errors import InvalidChoice, NotAllowed
+from ats_app.models import EmailTemplate
+from ats_app.models.base import utcnow
 
 SUBJECT_MAX = 200
 
@@ -125,5 +125,6 @@ def template_rows(session: Session, department_id: int | None = None) -> list[di
             own = edited.get((kind.code, language, department_id))
             org = edited.get((kind.code, language, None))
             rows.append({"kind": kind.code, "label": kind.label, "language": language,
-                         "edited": own is not None, "inherits": own is None and org is not None and bool(department_id)})
+                         "edited": own is not None,
+                         "inherits": own is None and org is not None and bool(department_id)})
     return rows

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from enum import Enum
 
-from sqlalchemy import Column, JSON, String
+from sqlalchemy import JSON, Column, String
 from sqlmodel import Field, SQLModel
 
 from ats_app.models.base import created_field

@@ -14,12 +14,12 @@ from zoneinfo import available_timezones
 
 from sqlmodel import Session, select
 
-from ats_app.models import RejectionReason, RejectionType, Role, Setting
 from ats_app.accounts.auth import CurrentUser
-from ats_app.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_
-from ats_app.organisation.reference_data import DEFAULT_SETTINGS
 from ats_app.applications.stages import STAGE_LABELS
 from ats_app.core.errors import InvalidChoice, NotAllowed
+from ats_app.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_
+from ats_app.models import RejectionReason, RejectionType, Role, Setting
+from ats_app.organisation.reference_data import DEFAULT_SETTINGS
 
 LABEL_MAX = 200
 CODE_MAX = 60
@@ -50,9 +50,16 @@ class TypeRow(NamedTuple):
     active: bool
 
 
+CHANGED_BY = (Role.ADMIN,)  # Settings change the whole organisation's behaviour: admins only
+
+
+def may_change(user: CurrentUser) -> bool:
+    """Whether user may change Settings (everyone else reads them)."""
+    return user.role in CHANGED_BY
+
+
 def _require_admin(user: CurrentUser) -> None:
-    """Settings change the whole organisation's behaviour: admins only."""
-    if user.role != Role.ADMIN:
+    if not may_change(user):
         raise NotAllowed("settings")
 
 
@@ -154,8 +161,7 @@ def save_reason(session: Session, user: CurrentUser, code: str | None, labels: d
         sequence = min(row.sequence for row in rows)
     by_language = {row.language: row for row in rows}
     for language, label in cleaned.items():
-        row = by_language.get(language) or RejectionReason(code=code, language=language, label=label,
-                                                          sequence=sequence)
+        row = by_language.get(language) or RejectionReason(code=code, language=language, label=label, sequence=sequence)
         row.label, row.active = label, bool(active)
         session.add(row)
     for row in rows:  # a language we no longer ship keeps its text but follows the reason's state

@@ -12,13 +12,13 @@ from functools import lru_cache
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
+from ats_app.accounts.auth import normalise_email
+from ats_app.core import config, passwords, tokens
+from ats_app.core.errors import InvalidInput, LinkUnusable
+from ats_app.core.i18n import N_
+from ats_app.delivery import sealed_links
 from ats_app.models import Candidate, CandidateAccount, CandidateLink, CandidateSession
 from ats_app.models.base import utcnow
-from ats_app.core import config, passwords, tokens
-from ats_app.delivery import sealed_links
-from ats_app.accounts.auth import normalise_email
-from ats_app.core.i18n import N_
-from ats_app.core.errors import InvalidInput, LinkUnusable
 
 LINK_LIFETIME = timedelta(hours=48)
 SESSION_LIFETIME = timedelta(days=30)
@@ -74,7 +74,8 @@ def issue_set_password_link(session: Session, candidate: Candidate, now: datetim
     link.token_hash = tokens.token_hash(token)
     session.add(link)
     session.flush()
-    return config.link(f"/portal/set-password?token={sealed_links.SET_PASSWORD.format(id=link.id) if sealed else token}")
+    shown = sealed_links.SET_PASSWORD.format(id=link.id) if sealed else token
+    return config.link(f"/portal/set-password?token={shown}")
 
 
 def candidate_for_link(session: Session, token: str | None, now: datetime | None = None) -> PortalCandidate | None:

@@ -17,11 +17,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ats_app.web import public_pages
 from ats_app.core import i18n
-from ats_app.portal import accounts, self_service
-from ats_app.core.i18n import N_
 from ats_app.core.errors import InvalidInput, LinkUnusable, PortalApplicationNotFound, PortalError
+from ats_app.core.i18n import N_
+from ats_app.portal import accounts, self_service
+from ats_app.web import public_pages
 
 log = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -267,7 +267,8 @@ async def withdraw_page(request: Request) -> Response:
     if candidate is None:
         return _to_login(request)
     wanted = request.path_params["application_id"]
-    applications = await public_pages.in_transaction(lambda s: self_service.applications_for(s, candidate.id, candidate.language))
+    applications = await public_pages.in_transaction(
+        lambda s: self_service.applications_for(s, candidate.id, candidate.language))
     application = next((a for a in applications if a.id == wanted), None)
     if application is None:
         return _not_found(request, candidate.language, candidate)
@@ -297,7 +298,8 @@ async def deletion_page(request: Request) -> Response:
     candidate = await _candidate(request)
     if candidate is None:
         return _to_login(request)
-    pending = await public_pages.in_transaction(lambda s: self_service.open_deletion_request(s, candidate.id) is not None)
+    pending = await public_pages.in_transaction(
+        lambda s: self_service.open_deletion_request(s, candidate.id) is not None)
     return _render(request, "delete.html", candidate.language, candidate=candidate, pending=pending, note="")
 
 

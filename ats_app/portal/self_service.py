@@ -14,15 +14,15 @@ from zoneinfo import ZoneInfo
 import phonenumbers
 from sqlmodel import Session, col, select
 
-from ats_app.models import Application, ApplicationStatus, Candidate, Message, MessageStatus, RecruitmentProject, Task
-from ats_app.models.base import utcnow
-from ats_app.applications.history import record
 from ats_app.applications import lifecycle
+from ats_app.applications.history import record
 from ats_app.applications.lifecycle import WITHDRAWABLE
-from ats_app.core.i18n import N_, format_day, gettext
-from ats_app.core.phones import readable_phone
 from ats_app.applications.statuses import STATUS_COLOURS, STATUS_LABELS
 from ats_app.core.errors import ActionRefused, InvalidInput, PortalApplicationNotFound, PortalError
+from ats_app.core.i18n import N_, format_day, gettext
+from ats_app.core.phones import readable_phone
+from ats_app.models import Application, ApplicationStatus, Candidate, Message, MessageStatus, RecruitmentProject, Task
+from ats_app.models.base import utcnow
 
 DELETION_TASK = "data_deletion"  # Task.kind of a candidate's request to delete their data
 DELETION_DUE = timedelta(days=30)  # GDPR art. 12(3): answer within one month
@@ -30,13 +30,14 @@ DEFAULT_COUNTRY = "NO"
 NOTE_LIMIT = 2000
 
 # Transferred and Restored are recruiters' bookkeeping: to the candidate such an application is simply new.
-SHOWN_AS = {ApplicationStatus.TRANSFERRED.value: ApplicationStatus.NEW.value, ApplicationStatus.RESTORED.value: ApplicationStatus.NEW.value}
+SHOWN_AS = {ApplicationStatus.TRANSFERRED.value: ApplicationStatus.NEW.value,
+            ApplicationStatus.RESTORED.value: ApplicationStatus.NEW.value}
 # Why a candidate cannot withdraw, by status (the recruiters' reasons in transitions.py speak of "applicants").
 CANNOT_WITHDRAW = {
     ApplicationStatus.WITHDRAWN.value: N_("You have already withdrawn this application."),
     ApplicationStatus.REJECTED.value: N_("This application has been closed, so it cannot be withdrawn."),
     ApplicationStatus.HIRED.value: N_("You were hired for this position, so the application cannot be withdrawn here. "
-                      "Please contact the recruiter."),
+                                      "Please contact the recruiter."),
 }
 CANNOT_WITHDRAW_NOW = N_("This application cannot be withdrawn now.")
 NOT_FOUND = N_("We could not find this application.")

@@ -6,10 +6,10 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from ats_app.models import Application, Department, ProjectStatus, RecruitmentProject
 from ats_app.accounts.access import visible_projects
 from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.statuses import group_of
+from ats_app.models import Application, Department, ProjectStatus, RecruitmentProject
 
 PAGE_SIZE = 25
 

@@ -19,7 +19,8 @@ def stage_reached(application: Application, project: RecruitmentProject, intervi
                   now: datetime) -> str:
     """The rejection type that fits how far the applicant got: the last interview held, else a knock-out
     screening answer, else the application review."""
-    held = [i for i in interviews if i.cancelled_at is None and i.starts_at <= now and i.interview_type in AFTER_INTERVIEW]
+    held = [i for i in interviews
+            if i.cancelled_at is None and i.starts_at <= now and i.interview_type in AFTER_INTERVIEW]
     if held:
         return max((AFTER_INTERVIEW[i.interview_type] for i in held), key=STAGE_ORDER.index)
     answers = application.screening_answers or {}

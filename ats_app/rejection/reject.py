@@ -21,8 +21,16 @@ from ats_app.applications.stages import email_kind
 from ats_app.applications.transitions import LIVE
 from ats_app.core.errors import InvalidChoice
 from ats_app.core.i18n import N_
-from ats_app.mail.compose import (Draft, DraftForm, check_drafts, check_sender, draft_for, drafts_from_choices,
-                                  queue_to_candidate, sender_user)
+from ats_app.mail.compose import (
+    Draft,
+    DraftForm,
+    check_drafts,
+    check_sender,
+    draft_for,
+    drafts_from_choices,
+    queue_to_candidate,
+    sender_user,
+)
 from ats_app.mail.render import TagValues
 from ats_app.mail.tag_values import organisation_zone, recipients
 from ats_app.models import Application, ApplicationStatus, RejectionReason, RejectionType
@@ -98,8 +106,7 @@ def check_decision(session: Session, form: RejectionForm) -> Decision:
     """The type (active), the reason (required: every rejection says why, for the candidate's sake and for
     the report), the message and the note; InvalidChoice names the field. The wizard's Next asks this too."""
     code = str(form.get("rejection_type") or "")
-    rejection_type = session.exec(select(RejectionType).where(RejectionType.code == code,
-                                                             RejectionType.active)).first()
+    rejection_type = session.exec(select(RejectionType).where(RejectionType.code == code, RejectionType.active)).first()
     if rejection_type is None:
         raise InvalidChoice("rejection_type", N_("Choose the rejection type."))
     reason_id = _reason_id(session, str(form.get("reason") or ""))
@@ -142,7 +149,8 @@ def reject_application(session: Session, user: CurrentUser, application_id: int,
     """Reject one applicant: status, stage, reason, history with the internal note, and the email (or a
     call task instead)."""
     application = start(session, user, REJECT, application_id)
-    change_status(session, user, application, ApplicationStatus.REJECTED, REJECT.key, note=plan.note, rejection_type=plan.type_code,
+    change_status(session, user, application, ApplicationStatus.REJECTED, REJECT.key, note=plan.note,
+                  rejection_type=plan.type_code,
                   reason_id=plan.reason_id, timing=plan.timing)
     application.rejection_type_id, application.rejection_reason_id = plan.type_id, plan.reason_id
     session.add(application)

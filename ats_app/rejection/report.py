@@ -22,13 +22,21 @@ from babel.numbers import format_decimal
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from ats_app.models import (Application, ApplicationEvent, ApplicationStatus, Message, MessageStatus,
-    RecruitmentProject, RejectionReason, RejectionType)
 from ats_app.accounts.access import visible_projects
 from ats_app.accounts.auth import CurrentUser
-from ats_app.core.i18n import DEFAULT_LANGUAGE, N_, babel_locale, gettext
 from ats_app.applications.stages import STAGE_LABELS
 from ats_app.core.errors import ProjectNotFound
+from ats_app.core.i18n import DEFAULT_LANGUAGE, N_, babel_locale, gettext
+from ats_app.models import (
+    Application,
+    ApplicationEvent,
+    ApplicationStatus,
+    Message,
+    MessageStatus,
+    RecruitmentProject,
+    RejectionReason,
+    RejectionType,
+)
 
 NO_REASON = N_("No reason given")
 NO_TYPE = N_("No type given")

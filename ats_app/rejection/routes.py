@@ -9,11 +9,11 @@ import asyncio
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from ats_app.core.db import session_scope
 from ats_app.accounts import auth
 from ats_app.accounts.access import may_act
-from ats_app.rejection.report import rejection_report, report_csv
+from ats_app.core.db import session_scope
 from ats_app.core.errors import ProjectNotFound
+from ats_app.rejection.report import rejection_report, report_csv
 
 _PRIVATE = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
 FILENAME = "rejection-reasons.csv"

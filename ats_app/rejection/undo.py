@@ -19,7 +19,8 @@ from ats_app.models import Application, ApplicationEvent, ApplicationStatus, Mes
 from ats_app.rejection.reject import REJECT
 from ats_app.tasks.calls import CALL
 
-LEFT = (MessageStatus.SENDING, MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.BOUNCED, MessageStatus.COMPLAINED)  # a rejection email in these has been sent
+LEFT = (MessageStatus.SENDING, MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.BOUNCED,
+        MessageStatus.COMPLAINED)  # a rejection email in these has been sent
 TOLD_BY_CALL = ("reached", "left_message")
 
 
@@ -62,7 +63,8 @@ def candidate_told(session: Session, application_id: int) -> bool:
 def may_undo(session: Session, user: CurrentUser, application_id: int, status: str) -> bool:
     """Whether Application and CV offers Undo rejection: a rejected applicant not yet told, for a user who
     may reject."""
-    return status == ApplicationStatus.REJECTED and allowed(user, REJECT) and not candidate_told(session, application_id)
+    return status == ApplicationStatus.REJECTED and allowed(user, REJECT) and \
+        not candidate_told(session, application_id)
 
 
 def undo_rejection(session: Session, user: CurrentUser, application_id: int) -> Application:

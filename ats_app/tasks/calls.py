@@ -15,17 +15,17 @@ from sqlalchemy import case, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from ats_app.models import Application, ApplicationEvent, Candidate, RecruitmentProject, Task, User
-from ats_app.models.base import utcnow
-from ats_app.applications.history import record
-from ats_app.applications.lookup import NOT_FOUND, find_application
 from ats_app.accounts.access import may_act, visible_projects
 from ats_app.accounts.auth import CurrentUser
-from ats_app.mail.compose import Draft, check_drafts, check_sender, default_sender, queue_to_candidate, sender_user
-from ats_app.mail.tag_values import organisation_zone, recipients
+from ats_app.applications.history import record
+from ats_app.applications.lookup import NOT_FOUND, find_application
+from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 from ats_app.core.i18n import N_, normalise_language
 from ats_app.core.phones import readable_phone
-from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
+from ats_app.mail.compose import Draft, check_drafts, check_sender, default_sender, queue_to_candidate, sender_user
+from ats_app.mail.tag_values import organisation_zone, recipients
+from ats_app.models import Application, ApplicationEvent, Candidate, RecruitmentProject, Task, User
+from ats_app.models.base import utcnow
 
 CALL, NEW_TIME, DELETION = "call_candidate", "new_interview_time", "data_deletion"
 KIND_LABELS = {CALL: N_("Call"), NEW_TIME: N_("New interview time"), DELETION: N_("Data deletion")}

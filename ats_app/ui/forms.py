@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-NATIVE_SELECT = {"padding": "6px 10px", "border_radius": "var(--radius-2)", "border": f"1px solid {rx.color('gray', 7)}",
+NATIVE_SELECT = {"padding": "6px 10px", "border_radius": "var(--radius-2)",
+                 "border": f"1px solid {rx.color('gray', 7)}",
                  "background": rx.color("gray", 1), "font_size": "14px", "min_height": "32px"}
 LABEL = {"font_weight": "500", "font_size": "14px"}
 

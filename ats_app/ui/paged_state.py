@@ -4,8 +4,8 @@ Employees. Each concrete state says how to fetch one page."""
 
 import reflex as rx
 
-from ats_app.core.i18n import gettext
 from ats_app.accounts.ui.guard import current_user, requires
+from ats_app.core.i18n import gettext
 
 PAGE_SIZE = 50
 

@@ -2,9 +2,9 @@
 
 import reflex as rx
 
-from ats_app.core.i18n import N_
 from ats_app.applications.stages import STAGE_LABELS
 from ats_app.applications.statuses import STATUS_COLOURS, STATUS_LABELS
+from ats_app.core.i18n import N_
 from ats_app.ui.translate import t_choice
 
 PROJECT_STATUS = {"draft": N_("Draft"), "open": N_("Open"), "closed": N_("Closed")}

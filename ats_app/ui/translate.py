@@ -9,7 +9,6 @@ import reflex as rx
 from ats_app.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, all_translations
 from ats_app.ui.locale import LocaleState
 
-
 USED: set[str] = set()  # every message rendered through t() or t_choice(), for the catalog test
 
 

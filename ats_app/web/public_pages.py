@@ -11,8 +11,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 from starlette.requests import Request
 
-from ats_app.core.db import session_scope
 from ats_app.core import i18n
+from ats_app.core.db import session_scope
 
 CSRF_FIELD = "csrf"
 

@@ -4,19 +4,17 @@ from starlette.applications import Starlette
 from starlette.routing import Route
 
 from ats_app.applications.routes import download_cv
-from ats_app.web.health import health
+from ats_app.delivery.routes import resend_webhook
 from ats_app.interviews.routes import ROUTES as INTERVIEW_ANSWER_ROUTES
 from ats_app.letters.routes import download_letters
 from ats_app.portal.routes import ROUTES as PORTAL_ROUTES
 from ats_app.rejection.routes import rejection_report_csv
-from ats_app.delivery.routes import resend_webhook
+from ats_app.web.health import health
 
 api = Starlette(routes=[
     Route("/health", health, methods=["GET"]),
     Route("/files/cv/{candidate_id:int}", download_cv, methods=["GET"]),
     Route("/files/letters/{key}", download_letters, methods=["GET"]),
     Route("/webhooks/resend", resend_webhook, methods=["POST"]),
-    Route("/reports/rejections.csv", rejection_report_csv, methods=["GET"]),
-    *PORTAL_ROUTES,
-    *INTERVIEW_ANSWER_ROUTES,
+    Route("/reports/rejections.csv", rejection_report_csv, methods=["GET"]), *PORTAL_ROUTES, *INTERVIEW_ANSWER_ROUTES,
 ])

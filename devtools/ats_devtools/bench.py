@@ -16,6 +16,19 @@ import tempfile
 import time
 from pathlib import Path
 
+import reflex as rx
+from sqlalchemy import event
+from sqlmodel import Session, select
+
+import ats_app.ats_app  # noqa: F401  (registers the states)
+from ats_app.accounts import auth
+from ats_app.core.db import get_engine, upgrade_to_head
+from ats_app.core.i18n import format_day
+from ats_app.handling import applicant_list, further_progress
+from ats_app.handling.ui.list_state import ApplicantView, ApplicationListState
+from ats_app.models import Application
+from ats_devtools import bench_email
+
 BIG_PROJECT = 50_000
 PROJECTS = 200
 STATUSES = (("new", 40), ("invited", 12), ("offer", 2), ("rejected", 30), ("withdrawn", 6), ("saved", 5),
@@ -31,7 +44,6 @@ LANGS = ("nb", "sv", "nl", "da", "fi", "en")
 def _build(path: Path, applications: int, seed: int = 7) -> None:
     """Schema by Alembic, rows by executemany: candidates, 200 projects, applications."""
     os.environ["REFLEX_DB_URL"] = f"sqlite:///{path}"
-    from ats_app.core.db import upgrade_to_head
     upgrade_to_head()
     rng = random.Random(seed)
     statuses, weights = zip(*STATUSES)
@@ -93,7 +105,6 @@ def _timed(fn, runs: int) -> tuple[float, float]:
 
 def _captured_sql(engine, fn) -> list[tuple[str, tuple]]:
     """The statements fn() sends to the database, with their parameters, to replay them raw."""
-    from sqlalchemy import event
     seen: list[tuple[str, tuple]] = []
 
     def capture(_conn, _cursor, statement, parameters, _context, _many):
@@ -118,13 +129,7 @@ def run(applications: int = 1_000_000, runs: int = 30, keep: str | None = None) 
     _build(path, applications)
     print(f"built {applications:,} applications over {PROJECTS} projects in {time.perf_counter() - start:.1f} s")
 
-    from sqlmodel import Session, select
 
-    from ats_app.core.db import get_engine
-    from ats_app.models import Application
-    from ats_app.handling import applicant_list as listing
-    from ats_app.accounts import auth
-    from ats_app.handling import further_progress as fp
 
     engine = get_engine(f"sqlite:///{path}")
     session = Session(engine, expire_on_commit=False)
@@ -142,7 +147,7 @@ def run(applications: int = 1_000_000, runs: int = 30, keep: str | None = None) 
     print(f"\n{'project of ' + format(BIG_PROJECT, ',') + ' applicants':<28}{'ours median':>12}{'p95':>8}"
           f"{'raw SQL':>10}{'ratio':>8}")
     for name, kwargs in queries.items():
-        call = lambda kw=kwargs: listing.list_applicants(session, user, 1, **kw)  # noqa: E731
+        call = lambda kw=kwargs: applicant_list.list_applicants(session, user, 1, **kw)  # noqa: E731
         statements = _captured_sql(engine, call)
 
         def replay(statements=statements):
@@ -157,12 +162,11 @@ def run(applications: int = 1_000_000, runs: int = 30, keep: str | None = None) 
     ids = list(session.exec(select(Application.id).where(Application.project_id == 1, Application.status == "new")
                             .limit(1000)))
     start = time.perf_counter()
-    result = fp.run(session, user, "withdraw", ids, {})
+    result = further_progress.run(session, user, "withdraw", ids, {})
     bulk = time.perf_counter() - start
     results["bulk withdraw"] = {"applicants": len(ids), "done": result.done, "seconds": bulk}
     print(f"\nbulk Withdrawn of {len(ids):,} ticked applicants: {bulk:.2f} s ({result.done} done)")
 
-    from ats_app import bench_email
     ticked = list(session.exec(select(Application.id).where(Application.project_id == 1).limit(1000)))
     results["email"] = bench_email.run(session, user, ticked)
 
@@ -175,14 +179,8 @@ def run(applications: int = 1_000_000, runs: int = 30, keep: str | None = None) 
 
 def _state_size(session, user) -> int:
     """The bytes Reflex stores per client for the list page (state manager pickle), with a full page."""
-    import reflex as rx
 
-    import ats_app.ats_app  # noqa: F401  (registers the states)
-    from ats_app.handling import applicant_list as listing
-    from ats_app.core.i18n import format_day
-    from ats_app.handling.ui.list_state import ApplicantView, ApplicationListState
-
-    page = listing.list_applicants(session, user, 1)
+    page = applicant_list.list_applicants(session, user, 1)
     root = rx.State(_reflex_internal_init=True)  # as the state manager makes one per client
     state = root.get_substate(ApplicationListState.get_full_name().split(".")[1:])
     state.rows = [ApplicantView(id=r.application_id, href=f"/applications/{r.application_id}", name=r.name,
@@ -190,5 +188,5 @@ def _state_size(session, user) -> int:
                                 ranking=str(r.ranking or 0), rating="", applied=format_day(r.applied_at.date(), "en"),
                                 language=r.language) for r in page.rows]
     state.ticked = [r.application_id for r in page.rows]
-    state.counts = listing.summary(session, user, 1)
+    state.counts = applicant_list.summary(session, user, 1)
     return len(state._serialize())

@@ -5,23 +5,24 @@ delivery worker's rate against the local fake Resend (rate limit off). Targets (
 
 import time
 
+import resend
+
+from ats_app.delivery import worker as delivery_worker
+from ats_app.delivery.email_providers import ResendBackend
+from ats_app.handling import further_progress
+from ats_app.mail.compose import drafts_from_template, languages_of
+from ats_app.models import Message
+from ats_devtools.fake_resend import FakeResend
+
 
 def run(session, user, application_ids: list[int]) -> dict:
     """Measure on the benchmark database; prints and returns the numbers."""
-    import resend
-
-    from ats_devtools.fake_resend import FakeResend
-    from ats_app.models import Message
-    from ats_app.delivery import worker as delivery_worker
-    from ats_app.handling import further_progress as fp
-    from ats_app.mail.compose import drafts_from_template, languages_of
-    from ats_app.delivery.email_providers import ResendBackend
 
     languages = languages_of(session, application_ids)
     drafts = [d.as_dict() for d in drafts_from_template(session, "application_received", languages)]
     choices = {"sender": "Bench <recruitment@example.com>", "drafts": drafts}
     start = time.perf_counter()
-    result = fp.run(session, user, "send_email", application_ids, choices)
+    result = further_progress.run(session, user, "send_email", application_ids, choices)
     queueing = time.perf_counter() - start
     print(f"\nSend email to {len(application_ids):,} ticked applicants in {len(languages)} languages "
           f"(render + queue + history): {queueing:.2f} s ({result.done} done)")

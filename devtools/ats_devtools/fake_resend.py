@@ -27,6 +27,8 @@ from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlsplit
 
+import httpx
+
 from ats_devtools.fake_server import LocalFake
 
 BATCH_LIMIT = 100
@@ -208,7 +210,7 @@ class _State:
             if seen and seen[1] > time.monotonic():
                 if seen[0] != fingerprint:
                     return _error(409, "Same idempotency key used with a different request payload. Change "
-                                       "your idempotency key or payload.")
+                                  "your idempotency key or payload.")
                 return seen[2], copy.deepcopy(seen[3]), {}
             status, payload, extra = self._accept(path, headers, body, key)
             if status == 200:
@@ -401,8 +403,6 @@ class FakeResend(LocalFake):
     def send_event(self, target_url: str, event_type: str, email_id: str, secret: str, *,
                    event_id: str | None = None, data: dict | None = None):
         """POST a signed Resend webhook about email_id to target_url (e.g. .../webhooks/resend); the response."""
-        import httpx
-
         with self._state.lock:
             body = copy.deepcopy(self._state.by_id.get(email_id, {}).get("body") or {})
         fields = {k: v for k, v in (("to", body.get("to")), ("subject", body.get("subject")),

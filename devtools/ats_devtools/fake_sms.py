@@ -22,9 +22,8 @@ from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
-from ats_devtools.fake_server import LocalFake
-
 from ats_app.delivery.sms import sms_parts, valid_sender
+from ats_devtools.fake_server import LocalFake
 
 _E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
 _FAULT_TEXT = {429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable"}

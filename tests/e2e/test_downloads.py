@@ -8,7 +8,8 @@ from tests.e2e.conftest import log_in
 def _candidate_with_cv(db_url: str) -> int:
     engine = create_engine(db_url)
     with engine.connect() as conn:
-        found = conn.execute(text("SELECT id FROM candidate WHERE cv_file_key IS NOT NULL ORDER BY id LIMIT 1")).scalar()
+        found = conn.execute(text("SELECT id FROM candidate WHERE cv_file_key IS NOT NULL ORDER BY id LIMIT 1")) \
+            .scalar()
     engine.dispose()
     assert found, "demo data should give candidates a CV"
     return found

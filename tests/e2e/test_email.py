@@ -11,7 +11,6 @@ from playwright.sync_api import expect
 from sqlalchemy import create_engine, text
 
 from ats_app.core.i18n import LANGUAGES
-
 from tests.e2e.conftest import emails_to, log_in
 
 

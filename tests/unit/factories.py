@@ -4,10 +4,18 @@ from datetime import date
 
 from sqlmodel import Session
 
-from ats_app.models import (Application, ApplicationStatus, Candidate, Department, ProjectStatus, RecruitmentProject,
-    Role, User)
 from ats_app.applications.applicant_keys import keys_for
 from ats_app.core.passwords import hash_password
+from ats_app.models import (
+    Application,
+    ApplicationStatus,
+    Candidate,
+    Department,
+    ProjectStatus,
+    RecruitmentProject,
+    Role,
+    User,
+)
 
 
 def make_user(session: Session, email: str = "admin@example.com", *, role: Role = Role.ADMIN, password: str = "demo",

@@ -17,11 +17,11 @@ from stdnum.nl import bsn
 from stdnum.no import fodselsnummer
 from stdnum.se import personnummer
 
-from ats_app.models import Candidate
-from ats_app.privacy import anonymise
 from ats_app.core import files
-from ats_app.privacy.anonymise import (age_band, anonymised_cv_html, anonymised_cv_pdf, anonymised_profile,
-    candidate_ref, personal_values, redact)
+from ats_app.models import Candidate
+from ats_app.privacy import redaction
+from ats_app.privacy.anonymise import age_band, anonymised_cv_html, anonymised_cv_pdf, anonymised_profile, candidate_ref
+from ats_app.privacy.redaction import personal_values, redact
 from tests.unit.factories import make_application, make_project
 
 TODAY = date(2025, 6, 1)
@@ -144,7 +144,8 @@ def matti() -> Candidate:
 MATTI_LETTER = f"""Hei, olen Matti Virtanen ja haen ohjelmistokehittäjän tehtävää. Matin vahvuus on Python, ja
 Virtasen suosittelijat kertovat lisää. Puhelin 040 123 4567, sähköposti matti.virtanen@example.fi, henkilötunnus {MATTI_HETU}.
 Synnyin 12. helmikuuta 1985 (12.2.1985). Osoitteeni on Mannerheimintie 5 A 3, 00100 Helsinki."""
-MATTI_VALUES = ["Matti", "Virtanen", "Matin", "Virtasen", "matti.virtanen@example.fi", "040 123 4567", "0401234567", MATTI_HETU,
+MATTI_VALUES = ["Matti", "Virtanen", "Matin", "Virtasen", "matti.virtanen@example.fi", "040 123 4567", "0401234567",
+                MATTI_HETU,
                 "12. helmikuuta 1985", "12.2.1985", "Mannerheimintie 5", "00100"]
 
 
@@ -199,8 +200,7 @@ def test_candidate_ref_is_a_language_independent_pseudonym():
 @pytest.mark.parametrize("today, band", [
     (date(2020, 4, 16), "20–29"),  # the day before the 30th birthday
     (date(2020, 4, 17), "30–39"),  # the birthday itself
-    (date(2030, 4, 16), "30–39"),
-    (date(2030, 4, 17), "40–49"),
+    (date(2030, 4, 16), "30–39"), (date(2030, 4, 17), "40–49"),
 ])
 def test_age_band_boundaries(today, band):
     assert age_band(KARI_BORN, today, "en") == f"{band} years"
@@ -267,8 +267,7 @@ def test_years_and_amounts_in_a_cv_survive():
 
 def test_screening_answers_and_profile(session):
     application = make_application(
-        session, make_project(session), first_name="Kari", last_name="Nordmann",
-        cover_letter=KARI_LETTER,
+        session, make_project(session), first_name="Kari", last_name="Nordmann", cover_letter=KARI_LETTER,
         screening_answers={"q1": "Ja, ring Kari på 912 34 567", "q2": 91234567, "q3": ["Kari", "Python"],
                            "q4": True, "q5": 9})
     candidate = session.get(Candidate, application.candidate_id)
@@ -370,8 +369,8 @@ def test_no_cv_text_means_no_pdf():
 
 
 def test_labels_exist_for_every_kind_and_language():
-    for language, labels in anonymise.LABELS.items():
-        assert set(labels) == set(anonymise.KINDS), language
+    for language, labels in redaction.LABELS.items():
+        assert set(labels) == set(redaction.KINDS), language
 
 
 def test_personal_domain_and_mailbox_name_go_but_ordinary_words_stay():

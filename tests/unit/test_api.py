@@ -2,11 +2,10 @@
 
 from starlette.testclient import TestClient
 
-from ats_app.web.routes import api
-from ats_app.models import Candidate, Role
 from ats_app.accounts import auth
 from ats_app.core import files
-
+from ats_app.models import Candidate, Role
+from ats_app.web.routes import api
 from tests.unit.factories import make_application, make_department, make_project, make_user
 
 

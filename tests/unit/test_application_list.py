@@ -4,13 +4,13 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from ats_app.models import ApplicationStatus as S, PanelReview, Rating, RejectionType, Reviewer, Role
-from ats_app.models.base import utcnow
 from ats_app.accounts import auth
-from ats_app.handling.applicant_list import PAGE_SIZE, SORT_KEYS, list_applicants, summary
-
-from tests.unit.factories import make_application, make_department, make_project, make_user
 from ats_app.core.errors import ProjectNotFound
+from ats_app.handling.applicant_list import PAGE_SIZE, SORT_KEYS, list_applicants, summary
+from ats_app.models import ApplicationStatus as S
+from ats_app.models import PanelReview, Rating, RejectionType, Reviewer, Role
+from ats_app.models.base import utcnow
+from tests.unit.factories import make_application, make_department, make_project, make_user
 
 START = datetime(2026, 11, 1, 9, tzinfo=timezone.utc)
 

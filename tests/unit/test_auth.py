@@ -4,11 +4,10 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from ats_app.models import Role, UserSession
-from ats_app.models.base import utcnow
 from ats_app.accounts import auth
 from ats_app.core import passwords, tokens
-
+from ats_app.models import Role, UserSession
+from ats_app.models.base import utcnow
 from tests.unit.factories import make_user
 
 

@@ -5,14 +5,13 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from ats_app.models import ApplicationEvent, Interview, InterviewAcceptance, InterviewRecruiter, Role, Setting
-from ats_app.interviews import calendar, changes
 from ats_app.accounts.ui.auth_state import AuthState
+from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
+from ats_app.interviews import calendar, changes
 from ats_app.interviews.ui.calendar_state import CalendarState
-
+from ats_app.models import ApplicationEvent, Interview, InterviewAcceptance, InterviewRecruiter, Role, Setting
 from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
 from tests.unit.state_helpers import call, client, state_of
-from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 
 
 def _interview(session, application, starts_at, *, recruiters=(), kind="first", duration=60, **fields):
@@ -129,7 +128,8 @@ def test_a_hiring_manager_sees_only_their_departments_interviews(session, world)
 
 
 def _history(session, kind):
-    return session.exec(select(ApplicationEvent).where(ApplicationEvent.kind == kind).order_by(ApplicationEvent.id)).all()
+    return session.exec(select(ApplicationEvent).where(ApplicationEvent.kind == kind)
+                        .order_by(ApplicationEvent.id)).all()
 
 
 def test_set_acceptance_records_history_and_is_refused_to_a_hiring_manager(session, world):

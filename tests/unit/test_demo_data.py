@@ -14,13 +14,27 @@ from sqlalchemy import func, inspect
 from sqlmodel import Session, select
 
 from ats_app.core.db import get_engine, upgrade_to_head
-from ats_app.models import (Application, ApplicationEvent, ApplicationStatus, Candidate, Employee, Interview,
-    Message, RecruitmentProject, RejectionReason, RejectionType, Role, Setting, User)
-from ats_app.demo import loader as demo_data, people as demo_people
-from ats_app.demo.cv_pdf import render_cv_pdf
-from ats_app.demo.loader import DemoDataError, load_demo_data
 from ats_app.core.files import read_bytes
 from ats_app.core.passwords import verify_password
+from ats_app.demo import loader as demo_data
+from ats_app.demo import people as demo_people
+from ats_app.demo.cv_pdf import render_cv_pdf
+from ats_app.demo.loader import DemoDataError, load_demo_data
+from ats_app.models import (
+    Application,
+    ApplicationEvent,
+    ApplicationStatus,
+    Candidate,
+    Employee,
+    Interview,
+    Message,
+    RecruitmentProject,
+    RejectionReason,
+    RejectionType,
+    Role,
+    Setting,
+    User,
+)
 from ats_app.organisation.reference_data import ensure_reference_data
 from tests.targets import scratch_database
 

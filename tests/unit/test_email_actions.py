@@ -7,18 +7,18 @@ import pytest
 from pypdf import PdfReader
 from sqlmodel import select
 
-from ats_app.models import (Application, ApplicationEvent, ApplicationStatus as S, Candidate, CandidateLink, Message,
-    MessageStatus as M)
-from ats_app.mail import templates as email_templates
 from ats_app.core import files
-from ats_app.handling import further_progress as fp
-from ats_app.delivery import outbox_admin
-from ats_app.privacy.anonymise import personal_values
-from ats_app.mail.render import TagValues, render_email
-from ats_app.core.tokens import token_hash
-
-from tests.unit.factories import email_choices, login_as, make_application, make_department, make_project, make_user
 from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed, UnknownTag
+from ats_app.core.tokens import token_hash
+from ats_app.delivery import outbox_admin
+from ats_app.handling import further_progress as fp
+from ats_app.mail import templates as email_templates
+from ats_app.mail.render import TagValues, render_email
+from ats_app.models import Application, ApplicationEvent, Candidate, CandidateLink, Message
+from ats_app.models import ApplicationStatus as S
+from ats_app.models import MessageStatus as M
+from ats_app.privacy.redaction import personal_values
+from tests.unit.factories import email_choices, login_as, make_application, make_department, make_project, make_user
 
 
 @pytest.fixture
@@ -113,9 +113,10 @@ def test_hiring_managers_cannot_send_email(session, project):
 def _full_candidate(session, project):
     application = make_application(session, project, first_name="Ingrid", last_name="Solberg",
                                    cover_letter="Jeg heter Ingrid Solberg, ring 912 34 567 eller skriv til "
-                                                "ingrid.solberg@example.com. Se linkedin.com/in/ingridsolberg.")
+                                   "ingrid.solberg@example.com. Se linkedin.com/in/ingridsolberg.")
     candidate = _candidate(session, application.id)
-    candidate.mobile, candidate.address, candidate.postal_code, candidate.city = "+4791234567", "Storgata 5", "0155", "Oslo"
+    candidate.mobile, candidate.address = "+4791234567", "Storgata 5"
+    candidate.postal_code, candidate.city = "0155", "Oslo"
     candidate.birth_date = date(1990, 4, 17)
     candidate.cv_text = "Ingrid Solberg\nStorgata 5, 0155 Oslo\n\nSeven years of Python at Equinor."
     candidate.cv_file_key = files.store_bytes(b"%PDF-1.4 original CV of Ingrid Solberg")
@@ -158,10 +159,9 @@ def test_save_and_send_saves_and_emails_a_one_time_link_the_outbox_never_holds(s
     import resend
 
     from ats_app.core.db import get_engine
-    from ats_devtools.fake_resend import FakeResend
     from ats_app.delivery import worker as delivery_worker
     from ats_app.delivery.email_providers import ResendBackend
-
+    from ats_devtools.fake_resend import FakeResend
     from tests.unit.conftest import DB_URL
 
     application = make_application(session, project)
@@ -227,7 +227,8 @@ def test_saving_a_template_checks_tags_and_the_right(session, admin, project):
     assert refused.value.field == "body" and "{interviewdate}" in refused.value.params["tags"]
     make_user(session, "recruiter@example.com", role="recruiter")
     with pytest.raises(NotAllowed):
-        email_templates.save_template(session, login_as(session, "recruiter@example.com"), "offer", "en", None, "O", "B")
+        email_templates.save_template(session, login_as(session, "recruiter@example.com"), "offer", "en", None, "O",
+                                      "B")
 
 
 def test_cancel_a_waiting_message_and_resend_a_failed_one(session, admin, project):

@@ -8,8 +8,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 import pytest
 import resend
-from resend.exceptions import (ApplicationError, InvalidApiKeyError, MissingApiKeyError, MissingRequiredFieldsError,
-                               RateLimitError, ResendError, ValidationError)
+from resend.exceptions import (
+    ApplicationError,
+    InvalidApiKeyError,
+    MissingApiKeyError,
+    MissingRequiredFieldsError,
+    RateLimitError,
+    ResendError,
+    ValidationError,
+)
 
 from ats_devtools.fake_resend import FakeResend, delivery_event, sign_webhook
 

@@ -5,14 +5,15 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from ats_app.models import Application, ApplicationEvent, ApplicationStatus as S, Candidate, Employee, Position, Role
-from ats_app.models.base import utcnow
-from ats_app.handling import further_progress as fp, ranking, status_actions
+from ats_app.core.errors import InvalidChoice, NotAllowed
+from ats_app.handling import further_progress as fp
+from ats_app.handling import ranking, status_actions
 from ats_app.handling.applicant_list import list_applicants, summary
 from ats_app.handling.further_progress import CATALOGUE
-
+from ats_app.models import Application, ApplicationEvent, Candidate, Employee, Position, Role
+from ats_app.models import ApplicationStatus as S
+from ats_app.models.base import utcnow
 from tests.unit.factories import email_choices, login_as, make_application, make_department, make_project, make_user
-from ats_app.core.errors import InvalidChoice, NotAllowed
 
 ALLOWED_FROM = {action.key: action.allowed_from for action in CATALOGUE}  # the statuses each may start from
 
@@ -171,7 +172,8 @@ def test_transfer_refuses_a_candidate_already_in_the_target(session, admin, proj
     assert session.exec(select(Application).where(Application.project_id == target.id)).all().__len__() == 1
 
 
-@pytest.mark.parametrize("choices,field", [({}, "target"), ({"target": "abc"}, "target"), ({"target": 99999}, "target")])
+@pytest.mark.parametrize("choices,field", [({}, "target"), ({"target": "abc"}, "target"), ({"target": 99999},
+                                                                                           "target")])
 def test_transfer_without_a_valid_target_is_bad_input(session, admin, project, choices, field):
     app = make_application(session, project)
     with pytest.raises(InvalidChoice) as refused:
@@ -261,9 +263,9 @@ def test_unranked_applicants_sort_last_either_way(session, admin, project):
 
 
 def test_searches_take_any_character(session, admin, project):
+    from ats_app.employees.register import list_employees
     from ats_app.handling import cv_database
     from ats_app.projects import overview
-    from ats_app.employees.register import list_employees
     for text in ("50%", "a_b", "back\\", "'; drop"):
         assert list_applicants(session, admin, project.id, search=text).total == 0
         assert cv_database.list_saved(session, admin, search=text)[1] == 0

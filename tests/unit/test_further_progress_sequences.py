@@ -5,11 +5,11 @@ import random
 
 from sqlmodel import select
 
-from ats_app.models import Application, ApplicationEvent, ApplicationStatus as S, Employee, Position
 from ats_app.accounts import auth
 from ats_app.handling import further_progress as fp
 from ats_app.handling.further_progress import CATALOGUE
-
+from ats_app.models import Application, ApplicationEvent, Employee, Position
+from ats_app.models import ApplicationStatus as S
 from tests.unit.factories import email_choices, make_application, make_department, make_project, make_user
 
 ALLOWED_FROM = {action.key: action.allowed_from for action in CATALOGUE}  # the statuses each may start from

@@ -2,10 +2,10 @@
 
 from sqlmodel import select
 
-from ats_app.models import Application, ApplicationStatus as S
-from ats_app.handling.ui.list_state import ApplicationListState
 from ats_app.handling.ui.further_progress_state import CHUNK, FurtherProgressState
-
+from ats_app.handling.ui.list_state import ApplicationListState
+from ats_app.models import Application
+from ats_app.models import ApplicationStatus as S
 from tests.unit.factories import make_application, make_department, make_project, make_user
 from tests.unit.state_helpers import call, state_of
 from tests.unit.test_state_flows import _logged_in

@@ -27,7 +27,8 @@ def _template():
 def test_the_template_is_in_step_with_the_code(tmp_path):
     out = tmp_path / "fresh.pot"
     subprocess.run([Path(sys.executable).parent / "pybabel", "-q", "extract", "-F", "babel.cfg", "-k", "t", "-k", "_",
-                    "-k", "gettext:2", "-k", "N_", "-k", "NC_:1c,2", "--no-location", "-o", str(out), "."], cwd=ROOT, check=True)
+                    "-k", "gettext:2", "-k", "N_", "-k", "NC_:1c,2", "--no-location", "-o", str(out), "."], cwd=ROOT,
+                   check=True)
     with open(out, "rb") as f:
         fresh = {m.id for m in read_po(f) if m.id}
     shipped = {m.id for m in _template() if m.id}
@@ -84,9 +85,9 @@ def test_dates_follow_language_and_time_zone():
 
 def test_every_message_the_pages_render_is_in_the_catalog():
     """t(label) with a variable escapes extraction; rendering every page catches a label not marked N_()."""
-    import ats_app.ats_app  # noqa: F401  (registers the pages)
     from reflex_base.registry import RegistrationContext
 
+    import ats_app.ats_app  # noqa: F401  (registers the pages)
     from ats_app.ui.translate import USED
 
     for render, _options in RegistrationContext.ensure_context().decorated_pages:

@@ -9,15 +9,16 @@ import pytest
 from sqlmodel import select
 from starlette.testclient import TestClient
 
-from ats_app.web.routes import api
-from ats_app.interviews.routes import CSRF_COOKIE
-from ats_app.models import (Application, ApplicationEvent, ApplicationStatus as S, Candidate, Interview,
-    InterviewAcceptance as A, InterviewRecruiter, Task)
-from ats_app.models.base import utcnow
-from ats_app.interviews import answers as interview_answers, answer_links as interview_links
-
-from tests.unit.factories import make_application, make_project, make_user
 from ats_app.core.errors import AnswerRefused
+from ats_app.interviews import answer_links as interview_links
+from ats_app.interviews import answers as interview_answers
+from ats_app.interviews.routes import CSRF_COOKIE
+from ats_app.models import Application, ApplicationEvent, Candidate, Interview, InterviewRecruiter, Task
+from ats_app.models import ApplicationStatus as S
+from ats_app.models import InterviewAcceptance as A
+from ats_app.models.base import utcnow
+from ats_app.web.routes import api
+from tests.unit.factories import make_application, make_project, make_user
 
 # Tuesday 31 March 2026 08:00 UTC = 10:00 in Oslo (summer time began on 29 March).
 STARTS = datetime(2026, 3, 31, 8, 0, tzinfo=timezone.utc)

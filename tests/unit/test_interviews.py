@@ -8,15 +8,18 @@ import pytest
 from icalendar import Calendar
 from sqlmodel import select
 
-from ats_app.models import Application, ApplicationStatus as S, Interview, Message, MessageStatus as M
-from ats_app.models.base import utcnow
 from ats_app.core import files
-from ats_app.handling import further_progress as fp
-from ats_app.interviews import answer_links as interview_links, changes, invitation as interviews, reminders
-from ats_app.core.tokens import token_hash
-
-from tests.unit.factories import login_as, make_application, make_project, make_user
 from ats_app.core.errors import InvalidChoice
+from ats_app.core.tokens import token_hash
+from ats_app.handling import further_progress as fp
+from ats_app.interviews import answer_links as interview_links
+from ats_app.interviews import changes, reminders
+from ats_app.interviews import invitation as interviews
+from ats_app.models import Application, Interview, Message
+from ats_app.models import ApplicationStatus as S
+from ats_app.models import MessageStatus as M
+from ats_app.models.base import utcnow
+from tests.unit.factories import login_as, make_application, make_project, make_user
 
 OSLO = ZoneInfo("Europe/Oslo")
 

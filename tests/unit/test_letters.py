@@ -12,21 +12,21 @@ from pypdf import PdfReader
 from sqlmodel import select
 from starlette.testclient import TestClient
 
-from ats_app.web.routes import api
-from ats_app.models import Application, ApplicationEvent, Candidate, EmailTemplate, RecruitmentProject, Role, Setting
 from ats_app.accounts import auth
 from ats_app.core import files
-from ats_app.letters import printing as letters
-from ats_app.handling.status_actions import delete_application
-from ats_app.mail.markup import clean_html
-
-from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
 from ats_app.core.errors import InvalidChoice, NotAllowed
+from ats_app.handling.status_actions import delete_application
+from ats_app.letters import printing as letters
+from ats_app.mail.markup import clean_html
+from ats_app.models import Application, ApplicationEvent, Candidate, EmailTemplate, RecruitmentProject, Role, Setting
+from ats_app.web.routes import api
+from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
 
 PEOPLE = (  # language, first, last, street, postal code, city, country, a phrase of that language's letter
     ("nb", "Ingrid", "Haugen", "Storgata 12", "0155", "Oslo", "NO", "Takk for søknaden din"),
     ("fi", "Aino", "Virtanen", "Mannerheimintie 5 A 3", "00100", "Helsinki", "FI", "Kiitos hakemuksestasi"),
-    ("nl", "Daan", "de Vries", "Keizersgracht 101", "1015 CJ", "Amsterdam", "NL", "Hartelijk dank voor uw sollicitatie"),
+    ("nl", "Daan", "de Vries", "Keizersgracht 101", "1015 CJ", "Amsterdam", "NL",
+     "Hartelijk dank voor uw sollicitatie"),
 )
 LOCALES = {"nb": "nb_NO", "fi": "fi_FI", "nl": "nl_NL"}
 APPLIED = datetime(2025, 1, 6, 9, 0, tzinfo=timezone.utc)

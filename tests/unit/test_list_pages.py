@@ -2,14 +2,15 @@
 
 import pytest
 
-from ats_app.models import ApplicationStatus as S, Candidate, Role
-from ats_app.models.base import utcnow
-from ats_app.handling import cv_database, deleted as deleted_list, further_progress as fp
-from ats_app.employees.register import list_employees
-
-from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
 from ats_app.core.errors import InvalidChoice, NotAllowed
-
+from ats_app.employees.register import list_employees
+from ats_app.handling import cv_database
+from ats_app.handling import deleted as deleted_list
+from ats_app.handling import further_progress as fp
+from ats_app.models import ApplicationStatus as S
+from ats_app.models import Candidate, Role
+from ats_app.models.base import utcnow
+from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
 
 _login = login_as
 

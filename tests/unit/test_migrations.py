@@ -6,7 +6,6 @@ from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 from ats_app.core.db import get_engine
-
 from tests.unit.conftest import DB_URL
 
 
@@ -26,10 +25,10 @@ def test_0003_copies_names_lower_cased_beyond_ascii(tmp_path, monkeypatch):
     """Existing applications get their candidate's name in lower case, Æ, Ø and Ä included."""
     from pathlib import Path
 
-    from alembic import command
     from alembic.config import Config
     from sqlalchemy import create_engine, text
 
+    from alembic import command
     from tests.targets import scratch_database
 
     url = scratch_database("names", tmp_path)

@@ -9,15 +9,16 @@ import pytest
 from sqlmodel import select
 
 from ats_app.core.db import get_engine
-from ats_devtools.fake_resend import FakeResend
-from ats_app.models import Message, MessageStatus as M
-from ats_app.models.base import utcnow
-from ats_app.delivery import worker as delivery_worker, outbox
+from ats_app.core.errors import ActionRefused
+from ats_app.delivery import outbox
+from ats_app.delivery import worker as delivery_worker
 from ats_app.delivery.email_providers import HeldBackend, ResendBackend, outgoing
-
+from ats_app.models import Message
+from ats_app.models import MessageStatus as M
+from ats_app.models.base import utcnow
+from ats_devtools.fake_resend import FakeResend
 from tests.unit.conftest import DB_URL
 from tests.unit.outbox_workers import worker_process
-from ats_app.core.errors import ActionRefused
 
 
 @pytest.fixture

@@ -2,11 +2,11 @@
 
 from datetime import date
 
-from ats_app.models import ApplicationStatus as S, ProjectStatus, Role
-from ats_app.models.base import utcnow
 from ats_app.accounts import auth
+from ats_app.models import ApplicationStatus as S
+from ats_app.models import ProjectStatus, Role
+from ats_app.models.base import utcnow
 from ats_app.projects.overview import PAGE_SIZE, list_projects
-
 from tests.unit.factories import make_application, make_department, make_project, make_user
 
 

@@ -9,17 +9,25 @@ import pytest
 from sqlmodel import select
 from starlette.testclient import TestClient
 
-from ats_app.web.routes import api
-from ats_app.portal.routes import CSRF_COOKIE, SESSION_COOKIE
-from ats_app.models import (Application, ApplicationEvent, ApplicationStatus as S, Candidate, CandidateAccount,
-    CandidateLink, CandidateSession, Task)
-from ats_app.models.base import utcnow
-from ats_app.portal import self_service as portal, accounts as portal_accounts
-from ats_app.core import tokens
 from ats_app.applications.applicant_keys import keys_for
-
-from tests.unit.factories import make_application, make_project, make_user
+from ats_app.core import tokens
 from ats_app.core.errors import InvalidInput, LinkUnusable, PortalApplicationNotFound, PortalError
+from ats_app.models import (
+    Application,
+    ApplicationEvent,
+    Candidate,
+    CandidateAccount,
+    CandidateLink,
+    CandidateSession,
+    Task,
+)
+from ats_app.models import ApplicationStatus as S
+from ats_app.models.base import utcnow
+from ats_app.portal import accounts as portal_accounts
+from ats_app.portal import self_service as portal
+from ats_app.portal.routes import CSRF_COOKIE, SESSION_COOKIE
+from ats_app.web.routes import api
+from tests.unit.factories import make_application, make_project, make_user
 
 PASSWORD = "correct horse battery"
 
@@ -123,7 +131,8 @@ def test_a_link_expires_after_48_hours(session):
     assert portal_accounts.candidate_for_link(session, token, now=start + timedelta(hours=47)) is not None
     with pytest.raises(LinkUnusable):
         portal_accounts.set_password(session, token, PASSWORD, now=start + timedelta(hours=48, seconds=1))
-    assert portal_accounts.set_password(session, token, PASSWORD, now=start + timedelta(hours=47, minutes=59)) == candidate.id
+    assert portal_accounts.set_password(session, token, PASSWORD,
+                                        now=start + timedelta(hours=47, minutes=59)) == candidate.id
     with pytest.raises(LinkUnusable):
         portal_accounts.set_password(session, token, "another good password", now=start + timedelta(hours=48))
 
@@ -155,7 +164,8 @@ def test_weak_or_mismatched_passwords_are_refused_and_keep_the_link(session):
     client = _client()
     csrf = _page_csrf(client, f"/portal/set-password?token={token}")
     for password, again, field in (("short", "short", "password"), (candidate.email.upper(), candidate.email.upper(),
-                                                                     "password"), (PASSWORD, PASSWORD + "x", "password_again")):
+                                                                    "password"),
+                                   (PASSWORD, PASSWORD + "x", "password_again")):
         response = client.post("/portal/set-password", data={"csrf": csrf, "token": token, "password": password,
                                                              "password_again": again})
         assert response.status_code == 400 and f'id="{field}-error"' in response.text
@@ -217,7 +227,8 @@ def test_log_out_ends_the_session(session):
 
 def test_applications_show_their_status_in_the_candidates_language(session):
     candidate, withdrawn = _applicant(session, S.WITHDRAWN)
-    for title, status, extra in (("Transferred one", S.TRANSFERRED, {}), ("Deleted one", S.NEW, {"deleted_at": utcnow()}),
+    for title, status, extra in (("Transferred one", S.TRANSFERRED, {}),
+                                 ("Deleted one", S.NEW, {"deleted_at": utcnow()}),
                                  ("Moved one", S.NEW, {"moved_to_id": withdrawn.id})):
         project = make_project(session, title)
         session.add(Application(candidate_id=candidate.id, project_id=project.id, status=status,
@@ -357,7 +368,7 @@ def test_every_post_needs_the_csrf_token(session):
     token = _token(_link(session, candidate))
     stranger = _client()
     response = stranger.post("/portal/set-password", data={"token": token, "password": PASSWORD,
-                                                            "password_again": PASSWORD})
+                                                           "password_again": PASSWORD})
     assert response.status_code == 403 and SESSION_COOKIE not in response.cookies
     session.expire_all()
     assert session.exec(select(CandidateLink)).one().used_at is None

@@ -7,16 +7,18 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
-from ats_app.models import (Application, ApplicationEvent, ApplicationStatus as S, Interview, Message,
-    MessageStatus as M, RejectionReason, RejectionType)
-from ats_app.models.base import utcnow
-from ats_app.handling import further_progress as fp
-from ats_app.delivery import outbox_admin
-from ats_app.rejection import proposal as rejection_proposal, reject as rejection, undo
-from ats_app.organisation.reference_data import ensure_reference_data
-
-from tests.unit.factories import email_choices, login_as, make_application, make_project, make_user
 from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
+from ats_app.delivery import outbox_admin
+from ats_app.handling import further_progress as fp
+from ats_app.models import Application, ApplicationEvent, Interview, Message, RejectionReason, RejectionType
+from ats_app.models import ApplicationStatus as S
+from ats_app.models import MessageStatus as M
+from ats_app.models.base import utcnow
+from ats_app.organisation.reference_data import ensure_reference_data
+from ats_app.rejection import proposal as rejection_proposal
+from ats_app.rejection import reject as rejection
+from ats_app.rejection import undo
+from tests.unit.factories import email_choices, login_as, make_application, make_project, make_user
 
 OSLO = ZoneInfo("Europe/Oslo")
 

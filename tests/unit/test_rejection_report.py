@@ -10,19 +10,19 @@ import pytest
 from sqlmodel import select
 from starlette.testclient import TestClient
 
-from ats_app.web.routes import api
-from ats_app.models import (ApplicationEvent, ApplicationStatus as S, Message, MessageStatus as M, RejectionReason,
-    RejectionType, Role)
 from ats_app.accounts import auth
+from ats_app.accounts.ui.auth_state import AuthState
+from ats_app.core.errors import ProjectNotFound
 from ats_app.core.i18n import gettext
+from ats_app.models import ApplicationEvent, Message, RejectionReason, RejectionType, Role
+from ats_app.models import ApplicationStatus as S
+from ats_app.models import MessageStatus as M
 from ats_app.organisation.reference_data import ensure_reference_data
 from ats_app.rejection.report import COLUMNS, NO_REASON, rejection_report, report_csv
-from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.rejection.ui.report_state import RejectionReportState
-
+from ats_app.web.routes import api
 from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
 from tests.unit.state_helpers import call, client, state_of
-from ats_app.core.errors import ProjectNotFound
 
 JAN = datetime(2026, 1, 1, tzinfo=timezone.utc)
 FEB = datetime(2026, 2, 1, tzinfo=timezone.utc)

@@ -3,14 +3,13 @@
 import pytest
 from sqlmodel import select
 
+from ats_app.core.errors import InvalidChoice, NotAllowed
 from ats_app.models import RejectionReason, RejectionType, Role, Setting
 from ats_app.organisation import settings
 from ats_app.organisation.reference_data import ensure_reference_data
 from ats_app.organisation.ui.settings_state import SettingsState
-
 from tests.unit.factories import login_as, make_user
 from tests.unit.state_helpers import call, client, state_of
-from ats_app.core.errors import InvalidChoice, NotAllowed
 
 LABELS = {"en": "Salary expectations too high", "nb": "For høye lønnsforventninger",
           "sv": "För höga löneanspråk", "da": "For høje lønforventninger", "fi": "Liian korkea palkkatoive",
@@ -45,8 +44,8 @@ def test_an_admin_adds_a_reason_in_six_languages(session, admin):
     assert _codes(session)[-1] == code
     assert (code, "Liian korkea palkkatoive") in settings.active_reasons(session, "fi")
     again = settings.save_reason(session, admin, None, {**LABELS, "en": "Salary expectations: too high!",
-                                                         "nb": "Lønn", "sv": "Lön", "da": "Løn", "fi": "Palkka",
-                                                         "nl": "Salaris"}, True)
+                                                        "nb": "Lønn", "sv": "Lön", "da": "Løn", "fi": "Palkka",
+                                                        "nl": "Salaris"}, True)
     assert again == "salary_expectations_too_high_2"
 
 

@@ -6,13 +6,13 @@ from datetime import timedelta
 import pytest
 
 from ats_app.core.db import get_engine
-from ats_devtools.fake_sms import FakeSms
-from ats_app.models import Message, MessageStatus as M
-from ats_app.models.base import utcnow
-from ats_app.delivery import outbox, sms
 from ats_app.core.phones import is_mobile, normalise_number
+from ats_app.delivery import outbox, sms
 from ats_app.delivery.sms import Elks46Sms, HeldSms, sms_parts
-
+from ats_app.models import Message
+from ats_app.models import MessageStatus as M
+from ats_app.models.base import utcnow
+from ats_devtools.fake_sms import FakeSms
 from tests.unit.conftest import DB_URL
 
 

@@ -2,11 +2,10 @@
 
 from sqlmodel import select
 
-from ats_app.models import ApplicationStatus, Role, User
 from ats_app.accounts.ui.auth_state import AuthState
-from ats_app.ui.locale import LocaleState
+from ats_app.models import ApplicationStatus, Role, User
 from ats_app.projects.ui.overview_state import OverviewState
-
+from ats_app.ui.locale import LocaleState
 from tests.unit.factories import make_application, make_department, make_project, make_user
 from tests.unit.state_helpers import call, client, state_of
 

@@ -7,7 +7,6 @@ import pytest
 import reflex as rx
 
 from ats_app.accounts.ui import guard
-
 from tests.unit.state_helpers import call, client, our_states, state_of
 
 # Handlers that anonymous clients may call on purpose, and nothing else.
@@ -54,7 +53,8 @@ async def test_anonymous_client_is_refused(cls, name, caplog):
     snapshot = {var: getattr(state, var) for var in cls.base_vars}
     with caplog.at_level(logging.INFO, logger=guard.__name__):
         result = await call(state, name, *[_dummy(p) for p in params])
-    refusals = [r for r in caplog.records if r.name == guard.__name__ and r.getMessage().startswith("refused anonymous")]
+    refusals = [r for r in caplog.records
+                if r.name == guard.__name__ and r.getMessage().startswith("refused anonymous")]
     assert len(refusals) == 1, f"{cls.__name__}.{name} ran for an anonymous client"
     assert "/login" in str(result)
     assert {var: getattr(state, var) for var in cls.base_vars} == snapshot

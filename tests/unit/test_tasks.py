@@ -5,15 +5,14 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlmodel import select
 
+from ats_app.accounts.ui.auth_state import AuthState
+from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
+from ats_app.mail.compose import Draft
 from ats_app.models import ApplicationEvent, Candidate, Message, Role, Setting, Task
 from ats_app.tasks import calls as tasks
-from ats_app.mail.compose import Draft
-from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.tasks.ui.tasks_state import TasksState
-
 from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
 from tests.unit.state_helpers import call, client, state_of
-from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 
 SENDER = "Rita Recruiter <recruitment@example.com>"
 UTC = timezone.utc
@@ -172,8 +171,7 @@ def test_a_confirmation_goes_out_in_the_candidates_language_with_history(session
 @pytest.mark.parametrize(("change", "field"), [
     ({"outcome": "maybe"}, "outcome"),
     ({"called_at": datetime.now(UTC) + timedelta(minutes=10)}, "called_at"),
-    ({"called_at": None}, "called_at"),
-    ({"note": "x" * 2001}, "note"),
+    ({"called_at": None}, "called_at"), ({"note": "x" * 2001}, "note"),
     ({"confirmation": Draft("nb", "Hei", "Takk"), "sender": "me@elsewhere.org"}, "sender"),
     ({"confirmation": Draft("nb", "", "Takk"), "sender": SENDER}, "subject:nb"),
     ({"confirmation": Draft("nb", "Hei", "{shoesize}"), "sender": SENDER}, "body:nb"),
@@ -233,8 +231,8 @@ def test_the_date_time_input_is_read_in_the_users_time_zone():
 
 
 def test_every_language_has_a_confirmation_that_passes_the_checks():
-    from ats_app.mail.compose import check_drafts
     from ats_app.core.i18n import LANGUAGES
+    from ats_app.mail.compose import check_drafts
 
     assert set(tasks.CONFIRMATION_DEFAULTS) == set(LANGUAGES)
     check_drafts("custom", [tasks.confirmation_draft(code) for code in LANGUAGES])

@@ -9,11 +9,10 @@ import pytest
 from sqlmodel import select
 from starlette.testclient import TestClient
 
+from ats_app.delivery.webhook_events import apply_event
+from ats_app.models import ApplicationEvent, Message, MessageStatus, WebhookEvent
 from ats_app.web.routes import api
 from ats_devtools.fake_resend import delivery_event, sign_webhook
-from ats_app.models import ApplicationEvent, Message, MessageStatus, WebhookEvent
-from ats_app.delivery.webhook_events import apply_event
-
 from tests.unit.factories import make_application, make_project
 
 SECRET = "whsec_" + base64.b64encode(b"nordlys-webhook-secret-for-tests").decode()

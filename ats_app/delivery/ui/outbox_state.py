@@ -5,12 +5,13 @@ from dataclasses import dataclass
 import reflex as rx
 
 from ats_app.accounts.auth import CurrentUser
-from ats_app.delivery import outbox_admin, worker as delivery_worker
-from ats_app.delivery.outbox import may_cancel, may_resend, shown_status
-from ats_app.core.i18n import N_, format_moment, gettext
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
-from ats_app.ui.paged_state import PagedListState, one_of
 from ats_app.core.errors import ActionRefused, NotAllowed
+from ats_app.core.i18n import N_, format_moment, gettext
+from ats_app.delivery import outbox_admin
+from ats_app.delivery import worker as delivery_worker
+from ats_app.delivery.outbox import may_cancel, may_resend, shown_status
+from ats_app.ui.paged_state import PagedListState, one_of
 
 
 @dataclass
@@ -31,8 +32,8 @@ class MessageView:
 
 def message_views(rows: list[outbox_admin.MessageRow], user: CurrentUser) -> list[MessageView]:
     """Rows made ready for a table (dates in the user's zone and language)."""
-    return [MessageView(r.id, r.recipient, r.subject, r.status, format_moment(r.scheduled_at, user.language,
-                                                                             user.time_zone),
+    return [MessageView(r.id, r.recipient, r.subject, r.status,
+                        format_moment(r.scheduled_at, user.language, user.time_zone),
                         r.attempts, r.last_error, r.application_id or 0, r.cancellable, r.resendable) for r in rows]
 
 

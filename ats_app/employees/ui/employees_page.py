@@ -2,11 +2,11 @@
 
 import reflex as rx
 
+from ats_app.accounts.ui.auth_state import AuthState
+from ats_app.core.i18n import N_
+from ats_app.employees.ui.employees_state import EmployeesState, EmployeeView
 from ats_app.ui.paged_table import paged_table, search_box
 from ats_app.ui.shell import page_header, shell
-from ats_app.core.i18n import N_
-from ats_app.accounts.ui.auth_state import AuthState
-from ats_app.employees.ui.employees_state import EmployeesState, EmployeeView
 
 
 def _row(row: EmployeeView) -> rx.Component:
@@ -22,7 +22,8 @@ def employees_page() -> rx.Component:
         rx.vstack(
             page_header(N_("Employees"), N_("People hired through recruitment projects.")),
             search_box(EmployeesState, N_("Search by name, position or department"), "employee-search"),
-            paged_table(EmployeesState, (N_("Name"), N_("Position"), N_("Department"), N_("Start date"), N_("Hired from")), _row,
+            paged_table(EmployeesState, (N_("Name"), N_("Position"), N_("Department"), N_("Start date"),
+                                         N_("Hired from")), _row,
                         "employees-table", N_("Nobody has been hired yet.")),
             spacing="4", width="100%",
         ),

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from ats_app.employees import register as employees
-from ats_app.core.i18n import format_day
 from ats_app.accounts.ui.guard import run_in_session
+from ats_app.core.i18n import format_day
+from ats_app.employees import register as employees
 from ats_app.ui.paged_state import PagedListState
 
 

@@ -21,8 +21,7 @@ def transfer_dialog() -> rx.Component:
         rx.el.label(t("Transfer to"), html_for="transfer-target", **LABEL),
         target_select(TransferFormState.targets, TransferFormState.target,
                       lambda v: TransferFormState.set_field("target", v), "transfer-target", cv_database=True),
-        field_error("target"),
-        rx.radio_group.root(
+        field_error("target"), rx.radio_group.root(
             rx.radio_group.item(t("Move"), value="move"),
             rx.radio_group.item(t("Copy (do not move)"), value="copy"),
             value=rx.cond(TransferFormState.copy_only, "copy", "move"),
@@ -33,8 +32,8 @@ def transfer_dialog() -> rx.Component:
                 size="2", color_scheme="gray"),
         spacing="3", width="100%",
     )
-    return action_dialog(N_("Transfer"), body, N_("Transfer"), FurtherProgressState.dialog == "transfer", FurtherProgressState.close_dialog, FurtherProgressState.confirm,
-                         "transfer-dialog")
+    return action_dialog(N_("Transfer"), body, N_("Transfer"), FurtherProgressState.dialog == "transfer",
+                         FurtherProgressState.close_dialog, FurtherProgressState.confirm, "transfer-dialog")
 
 
 def _position_option(choice: Choice) -> rx.Component:
@@ -63,7 +62,7 @@ def hire_dialog() -> rx.Component:
         rx.el.label(t("Start date"), html_for="hire-start", **LABEL),
         rx.input(type="date", id="hire-start", value=HireFormState.start_date,
                  on_change=lambda v: HireFormState.set_field("start_date", v)),
-        field_error("start_date"),
-        spacing="2", width="100%",
+        field_error("start_date"), spacing="2", width="100%",
     )
-    return action_dialog(N_("Hire"), body, N_("Hire"), FurtherProgressState.dialog == "hire", FurtherProgressState.close_dialog, FurtherProgressState.confirm, "hire-dialog")
+    return action_dialog(N_("Hire"), body, N_("Hire"), FurtherProgressState.dialog == "hire",
+                         FurtherProgressState.close_dialog, FurtherProgressState.confirm, "hire-dialog")

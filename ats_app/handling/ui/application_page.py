@@ -3,16 +3,16 @@ history, with the same Further progress list acting on this applicant alone."""
 
 import reflex as rx
 
-from ats_app.ui.forms import NATIVE_SELECT
+from ats_app.accounts.ui.auth_state import AuthState
+from ats_app.core.i18n import N_
+from ats_app.delivery.ui.message_status import message_status_badge
+from ats_app.delivery.ui.outbox_state import MessageView
+from ats_app.handling.ui.application_state import ApplicationState, Field, HistoryView, OtherView
 from ats_app.handling.ui.further_progress_forms import further_progress
+from ats_app.ui.forms import NATIVE_SELECT
 from ats_app.ui.shell import shell
 from ats_app.ui.status_badges import application_status_badge
 from ats_app.ui.translate import t
-from ats_app.core.i18n import N_
-from ats_app.delivery.ui.message_status import message_status_badge
-from ats_app.handling.ui.application_state import ApplicationState, Field, HistoryView, OtherView
-from ats_app.delivery.ui.outbox_state import MessageView
-from ats_app.accounts.ui.auth_state import AuthState
 
 
 def _line(label: str, value) -> rx.Component:
@@ -42,7 +42,8 @@ def _message_line(row: MessageView) -> rx.Component:
         rx.table.cell(message_status_badge(row.status)),
         rx.table.cell(rx.cond(row.cancellable,
                               rx.button(t("Cancel sending"), size="1", variant="soft", color_scheme="red",
-                                        on_click=ApplicationState.cancel_message(row.id), class_name="cancel-message"))),
+                                        on_click=ApplicationState.cancel_message(row.id),
+                                        class_name="cancel-message"))),
         class_name="message-line")
 
 
@@ -58,10 +59,11 @@ def _personal() -> rx.Component:
         _line(N_("Mobile"), ApplicationState.mobile),
         _line(N_("Address"), ApplicationState.address),
         _line(N_("Language"), ApplicationState.language),
-        _line(N_("CV"), rx.cond(ApplicationState.cv_href != "", rx.link(rx.hstack(rx.icon("file-text", size=14), rx.text(ApplicationState.cv_filename),
-                                                                  spacing="1", align="center"),
-                                                        href=ApplicationState.cv_href, id="cv-link"),
-                            rx.text(t("No CV"), color_scheme="gray"))),
+        _line(N_("CV"), rx.cond(
+            ApplicationState.cv_href != "",
+            rx.link(rx.hstack(rx.icon("file-text", size=14), rx.text(ApplicationState.cv_filename), spacing="1",
+                              align="center"), href=ApplicationState.cv_href, id="cv-link"),
+            rx.text(t("No CV"), color_scheme="gray"))),
     )
 
 
@@ -76,16 +78,16 @@ def _status() -> rx.Component:
             rx.button(rx.icon("undo-2", size=14), t("Undo rejection"), size="1", variant="soft",
                       on_click=ApplicationState.undo_rejection, id="undo-rejection"),
             spacing="1")),
-        rx.cond(ApplicationState.deleted, rx.callout(t("This application is deleted."), icon="trash-2", color_scheme="gray",
-                                      size="1")),
+        rx.cond(ApplicationState.deleted,
+                rx.callout(t("This application is deleted."), icon="trash-2", color_scheme="gray", size="1")),
         _line(N_("Applied"), ApplicationState.applied),
-        _line(N_("Rating"), rx.cond(ApplicationState.rating != "", ApplicationState.rating, "–")),
-        rx.hstack(
+        _line(N_("Rating"), rx.cond(ApplicationState.rating != "", ApplicationState.rating, "–")), rx.hstack(
             rx.el.label(t("Ranking"), html_for="ranking", font_size="14px", width="140px",
                         color=rx.color("gray", 11)),
             rx.el.select(rx.el.option("–", value="0"), rx.el.option("1", value="1"), rx.el.option("2", value="2"),
-                         rx.el.option("3", value="3"), id="ranking", value=ApplicationState.ranking, on_change=ApplicationState.set_ranking,
-                         disabled=~ApplicationState.may_rank, **NATIVE_SELECT),
+                         rx.el.option("3", value="3"), id="ranking", value=ApplicationState.ranking,
+                         on_change=ApplicationState.set_ranking, disabled=~ApplicationState.may_rank,
+                         **NATIVE_SELECT),
             align="center",
         ),
     )
@@ -98,27 +100,29 @@ def _content() -> rx.Component:
                    color_scheme="red", id="not-found"),
         rx.vstack(
             rx.vstack(
-                rx.link(ApplicationState.project_title, href=ApplicationState.project_href, size="2", id="project-link"),
+                rx.link(ApplicationState.project_title, href=ApplicationState.project_href, size="2",
+                        id="project-link"),
                 rx.heading(ApplicationState.name, size="7", id="page-title"),
-                rx.text(t("Application and CV"), color_scheme="gray", size="2"),
-                spacing="1",
-            ),
-            further_progress(),
+                rx.text(t("Application and CV"), color_scheme="gray", size="2"), spacing="1",
+            ), further_progress(),
             rx.grid(_personal(), _status(), columns=rx.breakpoints(initial="1", md="2"), spacing="4",
                     width="100%"),
             _section(N_("Cover letter"), rx.cond(ApplicationState.cover_letter != "",
-                                             rx.text(ApplicationState.cover_letter, size="2", white_space="pre-wrap"),
-                                             rx.text(t("No cover letter"), size="2", color_scheme="gray"))),
+                                                 rx.text(ApplicationState.cover_letter, size="2",
+                                                         white_space="pre-wrap"),
+                                                 rx.text(t("No cover letter"), size="2", color_scheme="gray"))),
             rx.cond(ApplicationState.screening.length() > 0,
                     _section(N_("Screening answers"), rx.foreach(ApplicationState.screening, _answer))),
             _section(N_("Other applications"),
-                     rx.cond(ApplicationState.others.length() > 0, rx.vstack(rx.foreach(ApplicationState.others, _other), spacing="2"),
+                     rx.cond(ApplicationState.others.length() > 0,
+                             rx.vstack(rx.foreach(ApplicationState.others, _other), spacing="2"),
                              rx.text(t("No other applications"), size="2", color_scheme="gray")),
                      id="other-applications-section"),
             rx.cond(ApplicationState.messages.length() > 0, _section(N_("Emails"), rx.table.root(
-                rx.table.body(rx.foreach(ApplicationState.messages, _message_line)), size="1", width="100%", id="messages"))),
-            _section(N_("History"), rx.table.root(rx.table.body(rx.foreach(ApplicationState.history, _history_line)), size="1",
-                                              width="100%", id="history")),
+                rx.table.body(rx.foreach(ApplicationState.messages,
+                                         _message_line)), size="1", width="100%", id="messages"))),
+            _section(N_("History"), rx.table.root(rx.table.body(rx.foreach(ApplicationState.history, _history_line)),
+                                                  size="1", width="100%", id="history")),
             spacing="4", width="100%",
         ),
     )

@@ -5,16 +5,16 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from ats_app.accounts.ui.guard import current_user, requires, run_in_session
+from ats_app.core.errors import ActionRefused, ApplicationNotFound, NotAllowed
+from ats_app.core.i18n import LANGUAGES, N_, format_moment, format_rating, gettext
+from ats_app.core.phones import readable_phone
 from ats_app.delivery import outbox_admin
 from ats_app.delivery.ui.outbox_state import MessageView, message_views
-from ats_app.handling import application_detail as detail, ranking
+from ats_app.handling import application_detail, ranking
 from ats_app.handling.ui.further_progress_state import ActionPage, FurtherProgressState
 from ats_app.handling.ui.ranking_edit import change_ranking
 from ats_app.rejection import undo
-from ats_app.core.phones import readable_phone
-from ats_app.core.i18n import LANGUAGES, N_, format_moment, format_rating, gettext
-from ats_app.accounts.ui.guard import current_user, requires, run_in_session
-from ats_app.core.errors import ActionRefused, ApplicationNotFound, NotAllowed
 
 _APPLICATION_PATH = re.compile(r"/applications/(\d+)")
 
@@ -75,7 +75,7 @@ class ApplicationState(ActionPage, rx.State):
     async def _reload(self) -> None:
         user = current_user()
         try:
-            found = await run_in_session(detail.application_detail, user, self.application_id)
+            found = await run_in_session(application_detail.application_detail, user, self.application_id)
         except ApplicationNotFound:
             self.not_found, self.name, self.history, self.others = True, "", [], []
             return

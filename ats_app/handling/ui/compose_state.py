@@ -8,7 +8,6 @@ rejection and invitation wizards are this form with steps of their own (substate
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-
 from typing import ClassVar
 
 import reflex as rx
@@ -91,8 +90,8 @@ class ComposeState(ActionForm, FurtherProgressState):
 
     def _email_form(self) -> EmailForm:
         """The sender, the drafts and (when it can be chosen) the recipient, as the rules read them."""
-        form = EmailForm(sender=self.sender, drafts=[{"language": d.language, "subject": d.subject, "body": d.body}
-                                                     for d in self.drafts])
+        form = EmailForm(sender=self.sender,
+                         drafts=[{"language": d.language, "subject": d.subject, "body": d.body} for d in self.drafts])
         if self.recipient_editable:
             form["recipient"] = self.recipient
         return form

@@ -4,16 +4,16 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.applications.further_progress_action import allowed
+from ats_app.core.errors import InvalidChoice, NotAllowed
+from ats_app.core.i18n import LANGUAGES, format_day, gettext
 from ats_app.handling import cv_database
 from ats_app.handling.transfer import TRANSFER
-from ats_app.handling.ui.ticked_actions import TickedActionState
-from ats_app.core.i18n import LANGUAGES, format_day, gettext
 from ats_app.handling.ui.action_forms import transfer_targets
+from ats_app.handling.ui.ticked_actions import TickedActionState
 from ats_app.ui.forms import ChoiceGroup
-from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.ui.paged_state import one_of
-from ats_app.core.errors import InvalidChoice, NotAllowed
 
 
 @dataclass

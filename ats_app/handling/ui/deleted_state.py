@@ -5,15 +5,15 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.applications.further_progress_action import allowed
-from ats_app.handling import deleted as deleted_list, further_progress
-from ats_app.handling.purge import PURGE, PurgeForm
+from ats_app.core.errors import InvalidChoice, NotAllowed
+from ats_app.core.i18n import format_moment, gettext
+from ats_app.handling import deleted as deleted_list
+from ats_app.handling import further_progress
+from ats_app.handling.purge import CONFIRMATION_WORD, PURGE, PurgeForm
 from ats_app.handling.status_actions import RESTORE
 from ats_app.handling.ui.ticked_actions import TickedActionState
-from ats_app.core.i18n import format_moment, gettext
-from ats_app.handling.purge import CONFIRMATION_WORD
-from ats_app.accounts.ui.guard import current_user, requires, run_in_session
-from ats_app.core.errors import InvalidChoice, NotAllowed
 
 
 @dataclass

@@ -2,15 +2,15 @@
 
 import reflex as rx
 
-from ats_app.ui.forms import NATIVE_SELECT
+from ats_app.accounts.ui.auth_state import AuthState
+from ats_app.applications.statuses import STATUS_LABELS
+from ats_app.core.i18n import N_
 from ats_app.handling.ui.further_progress_forms import further_progress
+from ats_app.handling.ui.list_state import ApplicantView, ApplicationListState
+from ats_app.ui.forms import NATIVE_SELECT
 from ats_app.ui.shell import shell
 from ats_app.ui.status_badges import application_status_badge
 from ats_app.ui.translate import t
-from ats_app.core.i18n import N_
-from ats_app.applications.statuses import STATUS_LABELS
-from ats_app.handling.ui.list_state import ApplicantView, ApplicationListState
-from ats_app.accounts.ui.auth_state import AuthState
 
 SUMMARY = (("all", N_("All applications")), ("new", N_("New")), ("in_process", N_("In process")),
            ("processed", N_("Processed")), ("saved", N_("Saved")), ("deleted", N_("Deleted")))
@@ -20,8 +20,8 @@ RANKINGS = (("1", "1"), ("2", "2"), ("3", "3"))
 def _summary_card(key: str, label: str) -> rx.Component:
     active = ApplicationListState.group == key
     return rx.button(
-        rx.vstack(rx.text(ApplicationListState.counts[key].to(int), size="5", weight="bold"), rx.text(t(label), size="1"),
-                  spacing="0", align="start"),
+        rx.vstack(rx.text(ApplicationListState.counts[key].to(int), size="5", weight="bold"),
+                  rx.text(t(label), size="1"), spacing="0", align="start"),
         on_click=ApplicationListState.set_group(key), variant=rx.cond(active, "solid", "surface"),
         color_scheme=rx.cond(key == "deleted", "gray", "teal"), height="auto", padding="8px 14px",
         id=f"summary-{key}", aria_pressed=rx.cond(active, "true", "false"),
@@ -31,9 +31,9 @@ def _summary_card(key: str, label: str) -> rx.Component:
 def _ranking_select(row: ApplicantView) -> rx.Component:
     return rx.el.select(
         rx.el.option("–", value="0"), *[rx.el.option(label, value=value) for value, label in RANKINGS],
-        value=row.ranking, on_change=lambda v: ApplicationListState.set_ranking(row.id, v), disabled=~ApplicationListState.may_rank,
-        aria_label=t("Ranking"), class_name="ranking-select", **{**NATIVE_SELECT, "padding": "2px 6px",
-                                                                   "min_height": "26px"},
+        value=row.ranking, on_change=lambda v: ApplicationListState.set_ranking(row.id, v),
+        disabled=~ApplicationListState.may_rank, aria_label=t("Ranking"), class_name="ranking-select",
+        **{**NATIVE_SELECT, "padding": "2px 6px", "min_height": "26px"},
     )
 
 
@@ -48,8 +48,7 @@ def _row(row: ApplicantView) -> rx.Component:
         rx.table.cell(application_status_badge(row.status, row.stage)),
         rx.table.cell(_ranking_select(row)),
         rx.table.cell(row.rating, text_align="right"),
-        rx.table.cell(row.applied, white_space="nowrap"),
-        rx.table.cell(row.language),
+        rx.table.cell(row.applied, white_space="nowrap"), rx.table.cell(row.language),
         class_name="applicant-row", background=rx.cond(ticked, rx.color("accent", 2), "transparent"),
     )
 
@@ -57,7 +56,8 @@ def _row(row: ApplicantView) -> rx.Component:
 def _sort_header(key: str, label: str, align: str = "left") -> rx.Component:
     arrow = rx.cond(ApplicationListState.sort == key, rx.cond(ApplicationListState.descending, " ↓", " ↑"), "")
     return rx.table.column_header_cell(
-        rx.button(t(label), arrow, variant="ghost", size="1", on_click=ApplicationListState.sort_by(key), id=f"sort-{key}",
+        rx.button(t(label), arrow, variant="ghost", size="1", on_click=ApplicationListState.sort_by(key),
+                  id=f"sort-{key}",
                   color_scheme="gray", style={"font_weight": "600"}),
         white_space="nowrap", text_align=align,
     )
@@ -70,14 +70,13 @@ def _filters() -> rx.Component:
         rx.el.select(
             rx.el.option(t("Every status"), value=""),
             *[rx.el.option(t(label), value=key) for key, label in STATUS_LABELS.items()],
-            value=ApplicationListState.status_filter, on_change=ApplicationListState.set_status_filter, id="status-filter", aria_label=t("Status"),
-            **NATIVE_SELECT,
-        ),
-        rx.el.select(
+            value=ApplicationListState.status_filter, on_change=ApplicationListState.set_status_filter,
+            id="status-filter", aria_label=t("Status"), **NATIVE_SELECT,
+        ), rx.el.select(
             rx.el.option(t("Any ranking"), value=""), rx.el.option(t("Not ranked"), value="0"),
             *[rx.el.option(t("Ranking") + " " + label, value=value) for value, label in RANKINGS],
-            value=ApplicationListState.ranking_filter, on_change=ApplicationListState.set_ranking_filter, id="ranking-filter", aria_label=t("Ranking"),
-            **NATIVE_SELECT,
+            value=ApplicationListState.ranking_filter, on_change=ApplicationListState.set_ranking_filter,
+            id="ranking-filter", aria_label=t("Ranking"), **NATIVE_SELECT,
         ),
         spacing="3", align="center", wrap="wrap",
     )
@@ -87,7 +86,8 @@ def _table() -> rx.Component:
     return rx.card(
         rx.table.root(
             rx.table.header(rx.table.row(
-                rx.table.column_header_cell(rx.checkbox(checked=ApplicationListState.all_on_page_ticked, on_change=ApplicationListState.tick_all_on_page,
+                rx.table.column_header_cell(rx.checkbox(checked=ApplicationListState.all_on_page_ticked,
+                                                        on_change=ApplicationListState.tick_all_on_page,
                                                         aria_label=t("Tick all on this page"), id="tick-all")),
                 _sort_header("name", N_("Name")), _sort_header("status", N_("Status for the project")),
                 _sort_header("ranking", N_("Ranking")), _sort_header("rating", N_("Rating"), "right"),
@@ -96,18 +96,19 @@ def _table() -> rx.Component:
             rx.table.body(rx.foreach(ApplicationListState.rows, _row)),
             variant="ghost", size="1", width="100%", id="applicants-table",
         ),
-        rx.cond(ApplicationListState.total == 0, rx.center(rx.text(t("No applicants match."), color_scheme="gray"), padding="32px")),
+        rx.cond(ApplicationListState.total == 0,
+                rx.center(rx.text(t("No applicants match."), color_scheme="gray"), padding="32px")),
         rx.hstack(
             rx.text(ApplicationListState.range_label, size="2", color_scheme="gray", id="range-label"),
-            rx.cond(ApplicationListState.loading, rx.spinner(size="1")),
-            rx.spacer(),
-            rx.button(rx.icon("chevron-left", size=16), on_click=ApplicationListState.previous_page, variant="soft", size="1",
+            rx.cond(ApplicationListState.loading, rx.spinner(size="1")), rx.spacer(),
+            rx.button(rx.icon("chevron-left", size=16), on_click=ApplicationListState.previous_page, variant="soft",
+                      size="1",
                       disabled=ApplicationListState.page == 0, aria_label=t("Previous page"), id="previous-page"),
-            rx.button(rx.icon("chevron-right", size=16), on_click=ApplicationListState.next_page, variant="soft", size="1",
+            rx.button(rx.icon("chevron-right", size=16), on_click=ApplicationListState.next_page, variant="soft",
+                      size="1",
                       disabled=~ApplicationListState.has_next, aria_label=t("Next page"), id="next-page"),
             align="center", padding_top="12px",
-        ),
-        width="100%", overflow_x="auto",
+        ), width="100%", overflow_x="auto",
     )
 
 
@@ -125,10 +126,9 @@ def _content() -> rx.Component:
             ),
             rx.hstack(*[_summary_card(k, label) for k, label in SUMMARY], spacing="2", wrap="wrap", id="summary"),
             _filters(),
-            further_progress(rx.text(t("Ticked:"), " ", ApplicationListState.ticked_count, size="2", color_scheme="gray",
-                                     id="ticked-count")),
-            _table(),
-            width="100%", spacing="4",
+            further_progress(rx.text(t("Ticked:"), " ", ApplicationListState.ticked_count, size="2",
+                                     color_scheme="gray", id="ticked-count")),
+            _table(), width="100%", spacing="4",
         ),
     )
 

@@ -5,14 +5,15 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from ats_app.handling import applicant_list as listing, ranking as ranking_rules
-from ats_app.core.i18n import LANGUAGES, format_day, format_rating
-from ats_app.applications.statuses import STATUS_LABELS
-from ats_app.handling.ui.ranking_edit import change_ranking
-from ats_app.handling.ui.further_progress_state import ActionPage, FurtherProgressState
 from ats_app.accounts.ui.guard import requires, run_in_session
-from ats_app.ui.paged_state import TickedListState
+from ats_app.applications.statuses import STATUS_LABELS
 from ats_app.core.errors import ProjectNotFound
+from ats_app.core.i18n import LANGUAGES, format_day, format_rating
+from ats_app.handling import applicant_list
+from ats_app.handling import ranking as ranking_rules
+from ats_app.handling.ui.further_progress_state import ActionPage, FurtherProgressState
+from ats_app.handling.ui.ranking_edit import change_ranking
+from ats_app.ui.paged_state import TickedListState
 
 _PROJECT_PATH = re.compile(r"/projects/(\d+)")
 
@@ -53,7 +54,7 @@ class ApplicationListState(ActionPage, TickedListState, rx.State):
 
         try:
             project, self.counts, found = await run_in_session(
-                listing.handling_page, user, self.project_id, group=self.group, status=self.status_filter,
+                applicant_list.handling_page, user, self.project_id, group=self.group, status=self.status_filter,
                 ranking=ranking, search=self.search, sort=self.sort, descending=self.descending, offset=offset)
         except ProjectNotFound:
             self.not_found, self.rows, self.counts = True, [], {}
@@ -102,7 +103,7 @@ class ApplicationListState(ActionPage, TickedListState, rx.State):
     @requires()
     async def set_group(self, group: str):
         """A summary count was clicked: show that group (all, new, in process, processed, saved, deleted)."""
-        self.group = group if group in listing.SUMMARY_KEYS else "all"
+        self.group = group if group in applicant_list.SUMMARY_KEYS else "all"
         self.status_filter = ""
         await self._refilter()
 
@@ -124,7 +125,7 @@ class ApplicationListState(ActionPage, TickedListState, rx.State):
     @requires()
     async def sort_by(self, key: str):
         """Sort by a column; the same column again turns the order round."""
-        if key not in listing.SORT_KEYS:
+        if key not in applicant_list.SORT_KEYS:
             return
         self.descending = not self.descending if key == self.sort else key in ("applied", "rating", "ranking")
         self.sort = key

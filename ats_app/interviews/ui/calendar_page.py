@@ -7,13 +7,13 @@ it; hiring managers see their projects' interviews read-only.
 
 import reflex as rx
 
+from ats_app.accounts.ui.auth_state import AuthState
+from ats_app.core.i18n import N_
+from ats_app.interviews.calendar import ACCEPTANCE_LABELS, MODE_LABELS, SETTABLE, TYPE_LABELS
+from ats_app.interviews.ui.calendar_state import CalendarState, DayView, EntryView
 from ats_app.ui.forms import NATIVE_SELECT
 from ats_app.ui.shell import page_header, shell
 from ats_app.ui.translate import t, t_choice
-from ats_app.interviews.calendar import ACCEPTANCE_LABELS, MODE_LABELS, SETTABLE, TYPE_LABELS
-from ats_app.core.i18n import N_
-from ats_app.accounts.ui.auth_state import AuthState
-from ats_app.interviews.ui.calendar_state import CalendarState, DayView, EntryView
 
 ACCEPTANCE_COLOURS = {"awaiting": "gray", "accepted": "green", "not_accepted": "red",
                       "contact_new_time": "orange", "not_relevant": "gray"}
@@ -53,8 +53,7 @@ def _week_card(entry: EntryView) -> rx.Component:
         rx.text(t_choice(entry.interview_type, TYPE_LABELS), " · ", t_choice(entry.mode, MODE_LABELS), size="1",
                 color_scheme="gray", class_name="interview-type"),
         rx.text(entry.project, size="1", color_scheme="gray", class_name="interview-project"),
-        acceptance_badge(entry.acceptance),
-        title=entry.recruiters,
+        acceptance_badge(entry.acceptance), title=entry.recruiters,
         padding="6px 8px", border_radius="var(--radius-2)", background=rx.color("gray", 1), border=BORDER,
         border_left="4px solid", border_left_color=_stripe(entry.acceptance),
         display="flex", flex_direction="column", gap="2px", width="100%", min_width="0",
@@ -107,10 +106,11 @@ def _week() -> rx.Component:
 
 def _month() -> rx.Component:
     return rx.vstack(
-        rx.grid(rx.foreach(CalendarState.weekdays, lambda name: rx.text(name, size="1", weight="medium", color_scheme="gray",
-                                                            padding_left="4px")),
+        rx.grid(rx.foreach(CalendarState.weekdays, lambda name: rx.text(name, size="1", weight="medium",
+                                                                        color_scheme="gray", padding_left="4px")),
                 grid_template_columns=COLUMNS, width="100%"),
-        rx.grid(rx.foreach(CalendarState.days, _month_cell), grid_template_columns=COLUMNS, width="100%", id="calendar-month"),
+        rx.grid(rx.foreach(CalendarState.days, _month_cell), grid_template_columns=COLUMNS, width="100%",
+                id="calendar-month"),
         spacing="1", width="100%")
 
 
@@ -134,10 +134,11 @@ def _toolbar() -> rx.Component:
             rx.icon_button(rx.icon("chevron-right", size=16), variant="soft", on_click=CalendarState.step("next"),
                            id="calendar-next", aria_label=t("Next")),
             spacing="2", align="center"),
-        rx.heading(CalendarState.title, size="4", id="calendar-title"),
-        rx.spacer(),
-        _filter(CalendarState.recruiter_options, CalendarState.recruiter, CalendarState.set_recruiter, N_("All recruiters"), "calendar-recruiter"),
-        _filter(CalendarState.project_options, CalendarState.project, CalendarState.set_project, N_("All projects"), "calendar-project"),
+        rx.heading(CalendarState.title, size="4", id="calendar-title"), rx.spacer(),
+        _filter(CalendarState.recruiter_options, CalendarState.recruiter, CalendarState.set_recruiter,
+                N_("All recruiters"), "calendar-recruiter"),
+        _filter(CalendarState.project_options, CalendarState.project, CalendarState.set_project, N_("All projects"),
+                "calendar-project"),
         spacing="3", align="center", wrap="wrap", width="100%")
 
 
@@ -159,20 +160,17 @@ def _input(label: str, name: str, type_: str, **props) -> rx.Component:
         rx.el.label(t(label), html_for=name.replace("_", "-"), **LABEL),
         rx.input(type=type_, value=getattr(CalendarState, name), id=name.replace("_", "-"),
                  on_change=lambda v: CalendarState.set_move_field(name, v), **props),
-        field_error(name.removeprefix("move_")),
-        spacing="1")
+        field_error(name.removeprefix("move_")), spacing="1")
 
 
 def _dialog() -> rx.Component:
     return rx.dialog.root(
         rx.dialog.content(
             rx.dialog.title(CalendarState.edit_candidate),
-            rx.text(CalendarState.edit_summary, size="2", color_scheme="gray"),
-            rx.vstack(
+            rx.text(CalendarState.edit_summary, size="2", color_scheme="gray"), rx.vstack(
                 rx.text(t("The candidate's answer"), **LABEL),
                 rx.flex(*[_answer_button(key) for key in SETTABLE], spacing="2", wrap="wrap"),
-                field_error("acceptance"),
-                rx.divider(),
+                field_error("acceptance"), rx.divider(),
                 rx.text(t("Move the interview"), **LABEL),
                 rx.flex(_input(N_("Date"), "move_date", "date"), _input(N_("Time"), "move_time", "time"),
                         _input(N_("Duration (minutes)"), "move_duration", "number", min="10", max="480",
@@ -183,8 +181,8 @@ def _dialog() -> rx.Component:
                 spacing="3", width="100%", margin_top="12px"),
             rx.flex(rx.button(t("Close"), variant="soft", color_scheme="gray", on_click=CalendarState.close_interview,
                               id="close-interview"),
-                    rx.button(t("Cancel interview"), color_scheme="red", variant="soft", on_click=CalendarState.cancel_interview,
-                              id="cancel-interview"),
+                    rx.button(t("Cancel interview"), color_scheme="red", variant="soft",
+                              on_click=CalendarState.cancel_interview, id="cancel-interview"),
                     rx.button(t("Move interview"), on_click=CalendarState.move_interview, id="move-interview"),
                     justify="end", spacing="3", margin_top="16px", wrap="wrap"),
             max_width="520px", id="interview-dialog"),
@@ -195,14 +193,16 @@ def _content() -> rx.Component:
     return rx.vstack(
         page_header(N_("Recruitment calendar"), N_("Interviews by day and week, with each candidate's answer.")),
         _toolbar(),
-        rx.cond(CalendarState.notice != "", rx.callout(CalendarState.notice, icon="info", size="1", id="calendar-notice")),
+        rx.cond(CalendarState.notice != "",
+                rx.callout(CalendarState.notice, icon="info", size="1", id="calendar-notice")),
         rx.cond(CalendarState.view == "week", _week(), _month()),
-        rx.text(t("Times are in the organisation's time zone:"), " ", CalendarState.zone, size="1", color_scheme="gray"),
-        _dialog(),
-        spacing="4", width="100%")
+        rx.text(t("Times are in the organisation's time zone:"), " ", CalendarState.zone, size="1",
+                color_scheme="gray"),
+        _dialog(), spacing="4", width="100%")
 
 
-@rx.page(route="/calendar", title="Recruitment calendar · Nordlys ATS", on_load=[AuthState.require_login, CalendarState.load])
+@rx.page(route="/calendar", title="Recruitment calendar · Nordlys ATS",
+         on_load=[AuthState.require_login, CalendarState.load])
 def calendar_page() -> rx.Component:
     """The Recruitment calendar, for recruiters and (read-only) hiring managers."""
     return shell(_content(), active_route="/calendar", on_locale_change=CalendarState.load)

@@ -10,15 +10,15 @@ from datetime import date, timedelta
 import reflex as rx
 from babel.dates import format_interval, format_skeleton, format_time, get_day_names
 
-from ats_app.models.base import utcnow
-from ats_app.interviews import calendar as service, changes
-from ats_app.delivery import worker as delivery_worker
 from ats_app.accounts.access import may_act
-from ats_app.mail.tag_values import organisation_zone
-from ats_app.core.i18n import babel_locale, gettext
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
-from ats_app.ui.paged_state import one_of
 from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
+from ats_app.core.i18n import babel_locale, gettext
+from ats_app.delivery import worker as delivery_worker
+from ats_app.interviews import calendar, changes
+from ats_app.mail.tag_values import organisation_zone
+from ats_app.models.base import utcnow
+from ats_app.ui.paged_state import one_of
 
 VIEWS = ("week", "month")
 STEPS = ("previous", "today", "next")
@@ -67,8 +67,8 @@ class DayView:
 
 def _read_range(session, user, first: date, last: date, recruiter_id: int | None, project_id: int | None):
     zone = organisation_zone(session)
-    entries = service.interviews_between(session, user, first, last, recruiter_id=recruiter_id,
-                                         project_id=project_id)
+    entries = calendar.interviews_between(session, user, first, last, recruiter_id=recruiter_id,
+                                          project_id=project_id)
     return zone, entries
 
 
@@ -76,7 +76,7 @@ def _today(session) -> date:
     return utcnow().astimezone(organisation_zone(session)).date()
 
 
-def entry_view(entry: service.CalendarEntry, language: str) -> EntryView:
+def entry_view(entry: calendar.CalendarEntry, language: str) -> EntryView:
     """A CalendarEntry made ready for a card."""
     locale = babel_locale(language)
     start = format_time(entry.starts, "short", tzinfo=entry.starts.tzinfo, locale=locale)
@@ -88,7 +88,7 @@ def entry_view(entry: service.CalendarEntry, language: str) -> EntryView:
                      clock=entry.starts.strftime("%H:%M"), duration=entry.duration_minutes)
 
 
-def day_views(days: list[date], entries: list[service.CalendarEntry], *, view: str, anchor: date, today: date,
+def day_views(days: list[date], entries: list[calendar.CalendarEntry], *, view: str, anchor: date, today: date,
               language: str) -> list[DayView]:
     """The shown days, each with its interviews in time order."""
     by_day: dict[date, list[EntryView]] = {}
@@ -105,7 +105,7 @@ def range_title(view: str, anchor: date, language: str) -> str:
     """ "Week 12 · 16–22 Mar 2026" or "March 2026", in the user's language."""
     locale = babel_locale(language)
     if view == "week":
-        week = service.week_of(anchor)
+        week = calendar.week_of(anchor)
         return gettext(language, "Week {number}").format(number=week.number) + " · " + \
             format_interval(week.days[0], week.days[-1], "yMMMd", locale=locale)
     title = format_skeleton("yMMMM", anchor, locale=locale)
@@ -157,8 +157,8 @@ class CalendarState(rx.State):
         user = current_user()
         anchor = self._anchor() or await run_in_session(_today)
         self.anchor = anchor.isoformat()
-        days = service.week_of(anchor).days if self.view == "week" else \
-            [d for week in service.month_grid(anchor) for d in week]
+        days = calendar.week_of(anchor).days if self.view == "week" else \
+            [d for week in calendar.month_grid(anchor) for d in week]
         zone, entries = await run_in_session(_read_range, user, days[0], days[-1], _id_or_none(self.recruiter),
                                              _id_or_none(self.project))
         today = utcnow().astimezone(zone).date()
@@ -174,7 +174,7 @@ class CalendarState(rx.State):
         """Open on the current week (or the range last shown), with the filter choices."""
         user = current_user()
         self.notice, self.edit_id, self.errors = "", 0, {}
-        choices = await run_in_session(service.filters, user)
+        choices = await run_in_session(calendar.filters, user)
         self.recruiter_options = [Option(str(i), name) for i, name in choices.recruiters]
         self.project_options = [Option(str(i), title) for i, title in choices.projects]
         if self.recruiter not in {o.value for o in self.recruiter_options}:
@@ -253,7 +253,7 @@ class CalendarState(rx.State):
         if not self.edit_id:
             return
         try:
-            await run_in_session(service.set_acceptance, user, self.edit_id, str(acceptance))
+            await run_in_session(calendar.set_acceptance, user, self.edit_id, str(acceptance))
         except InvalidChoice as invalid:
             self.errors = {"acceptance": gettext(user.language, invalid.message).format(**invalid.params)}
             return
@@ -272,7 +272,7 @@ class CalendarState(rx.State):
         if not self.edit_id:
             return
         try:
-            await run_in_session(service.move_interview, user, self.edit_id, self.move_date, self.move_time,
+            await run_in_session(calendar.move_interview, user, self.edit_id, self.move_date, self.move_time,
                                  self.move_duration)
         except InvalidChoice as invalid:
             name = invalid.field if invalid.field in FORM_FIELDS else "general"
@@ -284,7 +284,7 @@ class CalendarState(rx.State):
         delivery_worker.poke()
         self.notice = gettext(user.language, "Interview moved. The candidate gets an updated invitation by email.")
         self.edit_id, self.errors = 0, {}
-        moved = service.week_of(date.fromisoformat(self.move_date)).days[0] if self.view == "week" else \
+        moved = calendar.week_of(date.fromisoformat(self.move_date)).days[0] if self.view == "week" else \
             date.fromisoformat(self.move_date)
         self.anchor = moved.isoformat()
         await self._reload()

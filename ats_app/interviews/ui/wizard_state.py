@@ -2,7 +2,6 @@
 the answer link), 3 the reminders. Rules and checks: interviews.invitation and interviews.reminders."""
 
 from dataclasses import dataclass
-
 from typing import ClassVar
 
 import reflex as rx
@@ -70,8 +69,7 @@ class InviteState(ComposeState):
         self.may_sms = reminders.may_use(user, "sms")
         self.no_mobile = await run_in_session(reminders.without_mobile, ids)
         languages = await run_in_session(compose.languages_of, ids) or [user.language]
-        self.reminder_rows = draft_rows(await run_in_session(compose.drafts_from_template, reminders.KIND,
-                                                             languages))
+        self.reminder_rows = draft_rows(await run_in_session(compose.drafts_from_template, reminders.KIND, languages))
         self.reminder_language = languages[0]
         self._loaded_for = ""
         compose_state = await self.get_state(ComposeState)
@@ -139,8 +137,8 @@ class InviteState(ComposeState):
     async def edit_reminder(self, part: str, value: str):
         """The reminder's subject or content in the language shown."""
         if part in ("subject", "body"):
-            self.reminder_rows = [DraftRow(r.language, r.name, **{"subject": r.subject, "body": r.body,
-                                                                   part: str(value)[:5000]})
+            self.reminder_rows = [DraftRow(r.language, r.name,
+                                           **{"subject": r.subject, "body": r.body, part: str(value)[:5000]})
                                   if r.language == self.reminder_language else r for r in self.reminder_rows]
 
     @rx.event

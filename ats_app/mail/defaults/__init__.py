@@ -8,16 +8,12 @@ the renderer drops when the message is empty; link tags (`{confirmlink}`, `{setp
 any text per language and department; these are what a new installation starts with.
 """
 
-from ats_app.mail.kinds import KINDS_BY_CODE
 from ats_app.core.i18n import DEFAULT_LANGUAGE, normalise_language
 from ats_app.mail.defaults import da, en, fi, nb, nl, sv
+from ats_app.mail.kinds import KINDS_BY_CODE
 
 DEFAULT_TEXTS: dict[str, dict[str, tuple[str, str]]] = {
-    "en": en.TEMPLATES,
-    "nb": nb.TEMPLATES,
-    "sv": sv.TEMPLATES,
-    "da": da.TEMPLATES,
-    "fi": fi.TEMPLATES,
+    "en": en.TEMPLATES, "nb": nb.TEMPLATES, "sv": sv.TEMPLATES, "da": da.TEMPLATES, "fi": fi.TEMPLATES,
     "nl": nl.TEMPLATES,
 }
 

@@ -4,15 +4,15 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from ats_app.mail import templates as templates
-from ats_app.organisation import structure as organisation
-from ats_app.mail.kinds import KINDS_BY_CODE
-from ats_app.mail.markup import html_to_markdown
-from ats_app.core.i18n import LANGUAGES, gettext
-from ats_app.mail.template_preview import preview_template
-from ats_app.ui.forms import Choice
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.core.errors import InvalidChoice, NotAllowed
+from ats_app.core.i18n import LANGUAGES, gettext
+from ats_app.mail import templates
+from ats_app.mail.kinds import KINDS_BY_CODE
+from ats_app.mail.markup import html_to_markdown
+from ats_app.mail.template_preview import preview_template
+from ats_app.organisation import structure
+from ats_app.ui.forms import Choice
 
 
 @dataclass
@@ -68,7 +68,7 @@ class EmailTemplatesState(rx.State):
     @requires("can_edit_templates")
     async def load(self):
         """Open the page: the list for the organisation (no department)."""
-        _positions, departments = await run_in_session(organisation.positions_and_departments)
+        _positions, departments = await run_in_session(structure.positions_and_departments)
         self.departments = [Choice(str(i), name) for i, name in departments]
         self.kind, self.notice = "", ""
         await self._reload()

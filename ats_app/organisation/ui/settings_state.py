@@ -9,13 +9,12 @@ from dataclasses import dataclass
 import reflex as rx
 from sqlmodel import Session
 
-from ats_app.models import Role
-from ats_app.organisation import settings as service
-from ats_app.core.i18n import LANGUAGES, N_, gettext
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.core.errors import InvalidChoice, NotAllowed
+from ats_app.core.i18n import LANGUAGES, N_, gettext
+from ats_app.organisation import settings
 
-ADMIN = (Role.ADMIN.value,)
+ADMIN = tuple(role.value for role in settings.CHANGED_BY)  # the guard refuses the others too
 SAVED = N_("Your changes are saved.")
 NOT_ALLOWED = N_("You do not have the right to do this.")
 
@@ -41,8 +40,8 @@ class TypeItem:
 
 def _snapshot(session: Session, language: str) -> tuple[dict, list, list]:
     """Everything the page shows, read in one transaction."""
-    return (service.organisation(session), service.rejection_reasons(session, language),
-            service.rejection_types(session))
+    return (settings.organisation(session), settings.rejection_reasons(session, language),
+            settings.rejection_types(session))
 
 
 class SettingsState(rx.State):
@@ -69,7 +68,7 @@ class SettingsState(rx.State):
         if organisation:
             self.company_name, self.company_address = found["company_name"], found["company_address"]
             self.time_zone = found["time_zone"]
-            self.zones = service.time_zone_choices(self.time_zone)
+            self.zones = settings.time_zone_choices(self.time_zone)
         self.reasons = [ReasonItem(r.code, r.label, r.active, i == 0, i == len(reasons) - 1)
                         for i, r in enumerate(reasons)]
         self.types = [TypeItem(r.code, str(r.delay_days)) for r in types]
@@ -86,7 +85,7 @@ class SettingsState(rx.State):
     async def load(self):
         """Open the page (or switch language): every value as stored, labels in the user's language."""
         user = current_user()
-        self.is_admin, self.loaded = user.role == Role.ADMIN, True
+        self.is_admin, self.loaded = settings.may_change(user), True
         self.errors, self.notice, self.notice_at, self.editing = {}, "", "", False
         await self._reload(user.language)
 
@@ -98,9 +97,9 @@ class SettingsState(rx.State):
         """The name, address or time zone field changed (saved with Save)."""
         value = str(value)
         if field == "company_name":
-            self.company_name = value[:service.NAME_MAX + 50]
+            self.company_name = value[:settings.NAME_MAX + 50]
         elif field == "company_address":
-            self.company_address = value[:service.ADDRESS_MAX + 200]
+            self.company_address = value[:settings.ADDRESS_MAX + 200]
         elif field == "time_zone":
             self.time_zone = value[:64]
         else:
@@ -113,7 +112,7 @@ class SettingsState(rx.State):
         """Store the organisation's name, address and time zone."""
         user = current_user()
         try:
-            saved = await run_in_session(service.save_organisation, user, self.company_name, self.company_address,
+            saved = await run_in_session(settings.save_organisation, user, self.company_name, self.company_address,
                                          self.time_zone)
         except InvalidChoice as refused:
             self.errors = {refused.field: self._message(user.language, refused)}
@@ -123,7 +122,7 @@ class SettingsState(rx.State):
             self._say(user.language, NOT_ALLOWED, "organisation")
             return
         self.company_name, self.company_address = saved["company_name"], saved["company_address"]
-        self.time_zone, self.zones = saved["time_zone"], service.time_zone_choices(saved["time_zone"])
+        self.time_zone, self.zones = saved["time_zone"], settings.time_zone_choices(saved["time_zone"])
         self.errors = {}
         self._say(user.language, SAVED, "organisation")
 
@@ -140,7 +139,7 @@ class SettingsState(rx.State):
     @requires(roles=ADMIN)
     async def open_reason(self, code: str):
         """Open the editor on one reason's six labels."""
-        table = await run_in_session(service.reason_table)
+        table = await run_in_session(settings.reason_table)
         if code not in table:
             return
         item = next((r for r in self.reasons if r.code == code), None)
@@ -154,7 +153,7 @@ class SettingsState(rx.State):
         """One language's label in the editor changed."""
         if language not in LANGUAGES:
             return
-        self.edit_labels = {**self.edit_labels, language: str(value)[:service.LABEL_MAX + 50]}
+        self.edit_labels = {**self.edit_labels, language: str(value)[:settings.LABEL_MAX + 50]}
         self.errors = {k: v for k, v in self.errors.items() if k != f"label_{language}"}
 
     @rx.event
@@ -169,7 +168,7 @@ class SettingsState(rx.State):
         """Save the reason in the editor (all six labels are required) and close it."""
         user = current_user()
         try:
-            await run_in_session(service.save_reason, user, self.edit_code or None, dict(self.edit_labels),
+            await run_in_session(settings.save_reason, user, self.edit_code or None, dict(self.edit_labels),
                                  self.edit_active)
         except InvalidChoice as refused:
             field = refused.field if refused.field.startswith("label_") else "reason"
@@ -194,7 +193,7 @@ class SettingsState(rx.State):
         """Move a reason one place up or down the list the rejection wizard shows."""
         user = current_user()
         try:
-            await run_in_session(service.move_reason, user, code, direction)
+            await run_in_session(settings.move_reason, user, code, direction)
         except (InvalidChoice, NotAllowed):
             pass
         await self._reload(user.language, organisation=False)
@@ -205,7 +204,7 @@ class SettingsState(rx.State):
         """Offer a reason again, or stop offering it (used reasons stay in reports and history)."""
         user = current_user()
         try:
-            await run_in_session(service.set_reason_active, user, code, active is True)
+            await run_in_session(settings.set_reason_active, user, code, active is True)
         except (InvalidChoice, NotAllowed):
             pass
         await self._reload(user.language, organisation=False)
@@ -228,7 +227,7 @@ class SettingsState(rx.State):
         if item is None:
             return
         try:
-            days = await run_in_session(service.set_delay, user, code, item.delay)
+            days = await run_in_session(settings.set_delay, user, code, item.delay)
         except InvalidChoice as refused:
             self.errors = {f"delay_{code}": self._message(user.language, refused)}
             self.notice = ""

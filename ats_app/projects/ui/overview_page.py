@@ -2,12 +2,12 @@
 
 import reflex as rx
 
+from ats_app.accounts.ui.auth_state import AuthState
+from ats_app.core.i18n import N_
+from ats_app.projects.ui.overview_state import OverviewState, ProjectRow
 from ats_app.ui.shell import page_header, shell
 from ats_app.ui.status_badges import project_status_badge
 from ats_app.ui.translate import t
-from ats_app.core.i18n import N_
-from ats_app.accounts.ui.auth_state import AuthState
-from ats_app.projects.ui.overview_state import OverviewState, ProjectRow
 
 
 def _count(value, tone: str | None = None) -> rx.Component:
@@ -19,12 +19,8 @@ def _row(row: ProjectRow) -> rx.Component:
         rx.table.cell(rx.link(row.title, href=row.href, weight="medium", class_name="project-title")),
         rx.table.cell(row.department),
         rx.table.cell(project_status_badge(row.status)),
-        rx.table.cell(row.deadline, white_space="nowrap"),
-        _count(row.total),
-        _count(row.new, "blue"),
-        _count(row.in_process, "amber"),
-        _count(row.processed, "gray"),
-        _count(row.saved, "green"),
+        rx.table.cell(row.deadline, white_space="nowrap"), _count(row.total), _count(row.new, "blue"),
+        _count(row.in_process, "amber"), _count(row.processed, "gray"), _count(row.saved, "green"),
         class_name="project-row",
     )
 
@@ -45,10 +41,8 @@ def _filters() -> rx.Component:
             rx.segmented_control.item(t("Draft"), value="draft"),
             rx.segmented_control.item(t("Closed"), value="closed"),
             value=OverviewState.status_filter,
-            on_change=OverviewState.set_status_filter,
-            id="status-filter",
-        ),
-        rx.input(
+            on_change=OverviewState.set_status_filter, id="status-filter",
+        ), rx.input(
             rx.input.slot(rx.icon("search", size=16)),
             placeholder=t("Search projects or departments"),
             on_change=OverviewState.set_search,
@@ -62,29 +56,25 @@ def _table() -> rx.Component:
     return rx.card(
         rx.table.root(
             rx.table.header(rx.table.row(
-                _heading(N_("Recruitment project")), _heading(N_("Department")), _heading(N_("Status")), _heading(N_("Deadline")),
+                _heading(N_("Recruitment project")), _heading(N_("Department")), _heading(N_("Status")),
+                _heading(N_("Deadline")),
                 _heading(N_("All"), True), _heading(N_("New"), True), _heading(N_("In process"), True),
                 _heading(N_("Processed"), True), _heading(N_("Saved"), True),
             )),
             rx.table.body(rx.foreach(OverviewState.rows, _row)),
             variant="ghost", size="2", width="100%", id="projects-table",
-        ),
-        rx.cond(
+        ), rx.cond(
             OverviewState.total == 0,
             rx.center(rx.text(t("No recruitment projects match."), color_scheme="gray"), padding="32px"),
-        ),
-        rx.hstack(
+        ), rx.hstack(
             rx.text(OverviewState.range_label, size="2", color_scheme="gray", id="range-label"),
-            rx.cond(OverviewState.loading, rx.spinner(size="1")),
-            rx.spacer(),
+            rx.cond(OverviewState.loading, rx.spinner(size="1")), rx.spacer(),
             rx.button(rx.icon("chevron-left", size=16), on_click=OverviewState.previous_page, variant="soft",
                       size="1", disabled=OverviewState.page == 0, aria_label=t("Previous page")),
             rx.button(rx.icon("chevron-right", size=16), on_click=OverviewState.next_page, variant="soft",
-                      size="1", disabled=~OverviewState.has_next,
-                      aria_label=t("Next page")),
+                      size="1", disabled=~OverviewState.has_next, aria_label=t("Next page")),
             align="center", padding_top="12px",
-        ),
-        width="100%", overflow_x="auto",
+        ), width="100%", overflow_x="auto",
     )
 
 
@@ -94,10 +84,7 @@ def overview_page() -> rx.Component:
     return shell(
         rx.vstack(
             page_header(N_("Recruitment overview"), N_("Every recruitment project with its applications by status.")),
-            _filters(),
-            _table(),
-            width="100%", spacing="0",
-        ),
-        active_route="/",
+            _filters(), _table(), width="100%", spacing="0",
+        ), active_route="/",
         on_locale_change=OverviewState.load,
     )

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 import reflex as rx
 
 from ats_app.accounts import access
-from ats_app.applications.stages import STAGE_COLOURS
-from ats_app.rejection import report as report_service
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
+from ats_app.applications.stages import STAGE_COLOURS
 from ats_app.core.errors import ProjectNotFound
+from ats_app.rejection import report as rejection_report
 
 CSV_ROUTE = "/reports/rejections.csv"
 NO_TYPE_KEY = "none"  # the chart's key for rejections without a type ("" cannot be a data key)
@@ -80,14 +80,14 @@ class RejectionReportState(rx.State):
         self.forbidden = False
         project_id = int(self.project) if self.project.isdigit() else None
         try:
-            report = await run_in_session(report_service.rejection_report, user, project_id)
+            report = await run_in_session(rejection_report.rejection_report, user, project_id)
         except ProjectNotFound:
             self.project = "all"
-            report = await run_in_session(report_service.rejection_report, user, None)
+            report = await run_in_session(rejection_report.rejection_report, user, None)
         self._show(report, user.language)
 
-    def _show(self, report: report_service.Report, language: str) -> None:
-        days = report_service.days_text
+    def _show(self, report: rejection_report.Report, language: str) -> None:
+        days = rejection_report.days_text
         self.projects = [ProjectOption(str(p.id), p.title) for p in report.projects]
         self.rows = [ReportLine(r.type_label, r.reason_label, r.count, days(r.median_days, language))
                      for r in report.rows]

@@ -3,13 +3,12 @@
 import reflex as rx
 
 from ats_app.applications.stages import STAGE_LABELS
-from ats_app.handling.ui.compose_state import ComposeState
-from ats_app.handling.ui.further_progress_state import FurtherProgressState
-from ats_app.ui.forms import Choice
-from ats_app.rejection.ui.wizard_state import RejectRow, RejectState
 from ats_app.handling.ui.compose_dialog import addresses_block, drafts_block, preview_block
-from ats_app.ui.forms import NATIVE_SELECT
+from ats_app.handling.ui.compose_state import ComposeState
 from ats_app.handling.ui.further_progress import field_error
+from ats_app.handling.ui.further_progress_state import FurtherProgressState
+from ats_app.rejection.ui.wizard_state import RejectRow, RejectState
+from ats_app.ui.forms import NATIVE_SELECT, Choice
 from ats_app.ui.translate import t, t_choice
 
 _LABEL = {"font_weight": "500", "font_size": "14px"}
@@ -33,19 +32,18 @@ def _step_one() -> rx.Component:
         field_error("rejection_type"),
         rx.el.label(t("Reason"), html_for="reject-reason", **_LABEL),
         rx.el.select(rx.el.option(t("Choose a reason…"), value=""), rx.foreach(RejectState.reasons, _reason_option),
-                     id="reject-reason", value=RejectState.reason, on_change=lambda v: RejectState.set_choice("reason", v),
-                     width="100%", **NATIVE_SELECT),
+                     id="reject-reason", value=RejectState.reason,
+                     on_change=lambda v: RejectState.set_choice("reason", v), width="100%", **NATIVE_SELECT),
         field_error("reason"),
         rx.el.label(t("Message to the candidate (optional)"), html_for="reject-message", **_LABEL),
-        rx.text_area(value=RejectState.message, on_change=lambda v: RejectState.set_choice("message", v), id="reject-message", rows="3",
+        rx.text_area(value=RejectState.message, on_change=lambda v: RejectState.set_choice("message", v),
+                     id="reject-message", rows="3",
                      width="100%", placeholder=t("Why: which requirement was not met, how a test result was used.")),
         field_error("message"),
         rx.el.label(t("Internal note (the candidate never sees it)"), html_for="reject-note", **_LABEL),
-        rx.text_area(value=RejectState.note, on_change=lambda v: RejectState.set_choice("note", v), id="reject-note", rows="2",
-                     width="100%"),
-        field_error("note"),
-        _applicants(with_choices=False),
-        spacing="2", width="100%")
+        rx.text_area(value=RejectState.note, on_change=lambda v: RejectState.set_choice("note", v), id="reject-note",
+                     rows="2", width="100%"),
+        field_error("note"), _applicants(with_choices=False), spacing="2", width="100%")
 
 
 def _row(row: RejectRow, with_choices: bool) -> rx.Component:
@@ -77,14 +75,14 @@ def _timing() -> rx.Component:
             rx.radio_group.item(t("Send now"), value="now"),
             rx.radio_group.item(t("Send in"), value="later"),
             rx.radio_group.item(t("No email"), value="none"),
-            value=RejectState.timing, on_change=lambda v: RejectState.set_choice("timing", v), direction="row", spacing="4",
-            id="reject-timing"),
+            value=RejectState.timing, on_change=lambda v: RejectState.set_choice("timing", v), direction="row",
+            spacing="4", id="reject-timing"),
         rx.cond(RejectState.timing == "later", rx.hstack(
-            rx.input(value=RejectState.delay_days, on_change=lambda v: RejectState.set_choice("delay_days", v), type="number",
+            rx.input(value=RejectState.delay_days, on_change=lambda v: RejectState.set_choice("delay_days", v),
+                     type="number",
                      min="1", max="30", width="80px", id="reject-delay"),
             rx.text(t("days, at 09:00"), size="2"), align="center")),
-        field_error("delay_days"),
-        spacing="2")
+        field_error("delay_days"), spacing="2")
 
 
 def _step_two() -> rx.Component:
@@ -93,8 +91,7 @@ def _step_two() -> rx.Component:
         rx.cond(RejectState.timing != "none", rx.vstack(addresses_block(), drafts_block(), spacing="3", width="100%")),
         rx.text(t("A call replaces the email: it goes on your Tasks list with the candidate's number."),
                 size="1", color_scheme="gray"),
-        _applicants(with_choices=True),
-        spacing="3", width="100%"))
+        _applicants(with_choices=True), spacing="3", width="100%"))
 
 
 def reject_dialog() -> rx.Component:
@@ -102,8 +99,7 @@ def reject_dialog() -> rx.Component:
     return rx.dialog.root(
         rx.dialog.content(
             rx.dialog.title(t("Reject"), " · ", rx.cond(RejectState.step == 1, t("Step 1 of 2"), t("Step 2 of 2"))),
-            rx.cond(RejectState.step == 1, _step_one(), _step_two()),
-            rx.hstack(
+            rx.cond(RejectState.step == 1, _step_one(), _step_two()), rx.hstack(
                 rx.cond((RejectState.step == 2) & (ComposeState.preview_html == ""),
                         rx.button(t("Back"), variant="soft", color_scheme="gray", on_click=RejectState.back_step,
                                   id="reject-back")),
@@ -111,7 +107,8 @@ def reject_dialog() -> rx.Component:
                 rx.button(t("Cancel"), variant="soft", color_scheme="gray", on_click=FurtherProgressState.close_dialog,
                           id="reject-cancel"),
                 rx.cond(RejectState.step == 1, rx.button(t("Next"), on_click=RejectState.next_step, id="reject-next"),
-                        rx.button(t("Send"), on_click=RejectState.send_rejection, id="reject-send", loading=FurtherProgressState.running)),
+                        rx.button(t("Send"), on_click=RejectState.send_rejection, id="reject-send",
+                                  loading=FurtherProgressState.running)),
                 spacing="3", margin_top="16px", width="100%"),
             id="reject-dialog", max_width="780px"),
         open=FurtherProgressState.dialog == "reject")

@@ -3,7 +3,6 @@ language, when it leaves, who is left out and who gets a call instead. Rules: re
 rejection.proposal."""
 
 from dataclasses import dataclass
-
 from typing import ClassVar
 
 import reflex as rx
@@ -61,8 +60,8 @@ class RejectState(ComposeState):
         self.rows = [RejectRow(p.application_id, p.name, LANGUAGES.get(p.language, p.language), p.language, p.stage,
                                p.application_id not in call, p.application_id in call) for p in people]
         self.types = await run_in_session(proposal.type_codes)
-        self.reasons = [Choice(code, label) for code, label in await run_in_session(proposal.reason_choices,
-                                                                                     user.language)]
+        self.reasons = [Choice(code, label) for code,
+                        label in await run_in_session(proposal.reason_choices, user.language)]
         self.rejection_type, self.reason, self.message, self.note = proposed.type_code, "", "", ""
         self._use_delay(proposed.delay_days)
         self.step, self._drafts_for = 1, ""
@@ -152,8 +151,7 @@ class RejectState(ComposeState):
         """Step 2: the email as this applicant will read it."""
         row = next((r for r in self.rows if r.id == application_id), None)
         if row is not None:
-            await (await self.get_state(ComposeState))._preview([row.id], {"message": self.message},
-                                                                row.language_code)
+            await (await self.get_state(ComposeState))._preview([row.id], {"message": self.message}, row.language_code)
 
     @rx.event
     @requires("can_reject")

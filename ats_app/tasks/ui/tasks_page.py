@@ -5,12 +5,12 @@ Cards rather than a table, so the list reads on a phone in the recruiter's hand 
 
 import reflex as rx
 
-from ats_app.ui.shell import page_header, shell
-from ats_app.ui.translate import t, t_choice
+from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.core.i18n import N_
 from ats_app.tasks.calls import CALL, KIND_LABELS, OUTCOME_LABELS, OUTCOMES
-from ats_app.accounts.ui.auth_state import AuthState
-from ats_app.tasks.ui.tasks_state import TaskView, TasksState
+from ats_app.tasks.ui.tasks_state import TasksState, TaskView
+from ats_app.ui.shell import page_header, shell
+from ats_app.ui.translate import t, t_choice
 
 KIND_COLOURS = {CALL: "blue", "new_interview_time": "amber", "data_deletion": "red"}
 LABEL = {"font_weight": "500", "font_size": "14px"}
@@ -54,12 +54,13 @@ def _card(row: TaskView) -> rx.Component:
             rx.cond(row.called != "",
                     rx.text(t("Last call"), ": ", row.called, " · ", t_choice(row.outcome, OUTCOME_LABELS),
                             size="2", class_name="task-called")),
-            rx.cond(row.outcome_note != "", rx.text(row.outcome_note, size="2", white_space="pre-wrap",
-                                                    color_scheme="gray")),
+            rx.cond(row.outcome_note != "",
+                    rx.text(row.outcome_note, size="2", white_space="pre-wrap", color_scheme="gray")),
             rx.cond(row.assignee != "", rx.text(t("Assigned to"), ": ", row.assignee, size="1", color_scheme="gray")),
             rx.cond(row.is_open,
                     rx.cond(row.kind == CALL,
-                            rx.button(rx.icon("phone-call", size=16), t("Log call"), on_click=TasksState.open_call(row.id),
+                            rx.button(rx.icon("phone-call", size=16), t("Log call"),
+                                      on_click=TasksState.open_call(row.id),
                                       class_name="log-call", width="100%"),
                             rx.button(rx.icon("check", size=16), t("Mark done"), on_click=TasksState.mark_done(row.id),
                                       variant="soft", class_name="mark-done", width="100%")),
@@ -93,15 +94,16 @@ def _outcome(key: str) -> rx.Component:
 def _confirmation() -> rx.Component:
     return rx.vstack(
         rx.el.label(t("From"), html_for="call-sender", **LABEL),
-        rx.input(value=TasksState.sender, on_change=lambda v: TasksState.set_call_field("sender", v), id="call-sender", width="100%"),
+        rx.input(value=TasksState.sender, on_change=lambda v: TasksState.set_call_field("sender", v), id="call-sender",
+                 width="100%"),
         field_error("sender"),
         rx.el.label(t("Subject"), html_for="call-subject", **LABEL),
-        rx.input(value=TasksState.subject, on_change=lambda v: TasksState.set_call_field("subject", v), id="call-subject",
-                 width="100%"),
+        rx.input(value=TasksState.subject, on_change=lambda v: TasksState.set_call_field("subject", v),
+                 id="call-subject", width="100%"),
         field_error("subject"),
         rx.el.label(t("Content"), html_for="call-body", **LABEL),
-        rx.text_area(value=TasksState.body, on_change=lambda v: TasksState.set_call_field("body", v), id="call-body", rows="7",
-                     width="100%"),
+        rx.text_area(value=TasksState.body, on_change=lambda v: TasksState.set_call_field("body", v), id="call-body",
+                     rows="7", width="100%"),
         field_error("body"),
         spacing="2", width="100%", id="call-confirmation")
 
@@ -109,8 +111,7 @@ def _confirmation() -> rx.Component:
 def _call_dialog() -> rx.Component:
     return rx.dialog.root(
         rx.dialog.content(
-            rx.dialog.title(t("Log call")),
-            rx.vstack(
+            rx.dialog.title(t("Log call")), rx.vstack(
                 rx.text(TasksState.call_candidate, weight="bold"),
                 _phone(TasksState.call_phone, TasksState.call_phone_readable, "call-phone"),
                 rx.el.label(t("When did you call?"), html_for="call-when", **LABEL),
@@ -119,19 +120,17 @@ def _call_dialog() -> rx.Component:
                 field_error("called_at"),
                 rx.text(t("How did it go?"), **LABEL),
                 rx.radio_group.root(rx.flex(*[_outcome(key) for key in OUTCOMES], direction="column", spacing="2"),
-                                    value=TasksState.outcome, on_change=lambda v: TasksState.set_call_field("outcome", v),
-                                    id="call-outcome"),
+                                    value=TasksState.outcome,
+                                    on_change=lambda v: TasksState.set_call_field("outcome", v), id="call-outcome"),
                 field_error("outcome"),
                 rx.el.label(t("Notes"), html_for="call-note", **LABEL),
-                rx.text_area(value=TasksState.call_note, on_change=lambda v: TasksState.set_call_field("call_note", v), id="call-note",
-                             rows="4", width="100%",
+                rx.text_area(value=TasksState.call_note, on_change=lambda v: TasksState.set_call_field("call_note", v),
+                             id="call-note", rows="4", width="100%",
                              placeholder=t("What did you talk about? Only colleagues see this.")),
                 field_error("note"),
-                rx.checkbox(t("Send a short written confirmation"), checked=TasksState.confirm, on_change=TasksState.set_confirm,
-                            id="call-confirm"),
-                rx.cond(TasksState.confirm, _confirmation()),
-                field_error("general"),
-                spacing="2", width="100%"),
+                rx.checkbox(t("Send a short written confirmation"), checked=TasksState.confirm,
+                            on_change=TasksState.set_confirm, id="call-confirm"),
+                rx.cond(TasksState.confirm, _confirmation()), field_error("general"), spacing="2", width="100%"),
             rx.flex(rx.button(t("Cancel"), variant="soft", color_scheme="gray", on_click=TasksState.close_call),
                     rx.button(t("Log call"), on_click=TasksState.log_call, id="call-save"),
                     justify="end", spacing="3", margin_top="16px", wrap="wrap"),
@@ -148,13 +147,13 @@ def _content() -> rx.Component:
                 rx.grid(rx.foreach(TasksState.rows, _card), width="100%", gap="12px", id="tasks-list",
                         grid_template_columns="repeat(auto-fill, minmax(min(100%, 320px), 1fr))"),
                 rx.text(t("No tasks."), color_scheme="gray", id="tasks-empty")),
-        _call_dialog(),
-        spacing="4", width="100%")
+        _call_dialog(), spacing="4", width="100%")
 
 
 @rx.page(route="/tasks", title="Tasks · Nordlys ATS", on_load=[AuthState.require_login, TasksState.load])
 def tasks_page() -> rx.Component:
     """Tasks, for recruiters and admins."""
-    return shell(rx.cond(TasksState.forbidden, rx.callout(t("You do not have the right to do this."), icon="lock",
-                                                 color_scheme="red"), _content()),
+    return shell(rx.cond(TasksState.forbidden,
+                         rx.callout(t("You do not have the right to do this."), icon="lock", color_scheme="red"),
+                         _content()),
                  active_route="/tasks", on_locale_change=TasksState.load)

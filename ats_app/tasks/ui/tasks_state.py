@@ -8,15 +8,15 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from ats_app.models.base import utcnow
-from ats_app.delivery import worker as delivery_worker
-from ats_app.tasks import calls as service
 from ats_app.accounts.access import may_act
-from ats_app.mail.compose import Draft
-from ats_app.core.i18n import N_, format_moment, gettext
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
-from ats_app.ui.paged_state import one_of
 from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
+from ats_app.core.i18n import N_, format_moment, gettext
+from ats_app.delivery import worker as delivery_worker
+from ats_app.mail.compose import Draft
+from ats_app.models.base import utcnow
+from ats_app.tasks import calls
+from ats_app.ui.paged_state import one_of
 
 WHOSE = ("everyone", "mine")  # everyone's first: a request nobody is assigned to must not hide
 ACTORS = ("admin", "recruiter")
@@ -46,7 +46,7 @@ class TaskView:
     outcome_note: str
 
 
-def task_views(rows: list[service.TaskRow], user) -> list[TaskView]:
+def task_views(rows: list[calls.TaskRow], user) -> list[TaskView]:
     """Rows made ready for the cards (times in the user's zone and language)."""
     now = utcnow()
     moment = lambda value: format_moment(value, user.language, user.time_zone)  # noqa: E731
@@ -92,7 +92,7 @@ class TasksState(rx.State):
         if self.forbidden:
             self.rows = []
             return
-        rows = await run_in_session(service.list_tasks, user, show=self.show, mine_only=self.whose == "mine")
+        rows = await run_in_session(calls.list_tasks, user, show=self.show, mine_only=self.whose == "mine")
         self.rows = task_views(rows, user)
 
     @rx.event
@@ -106,7 +106,7 @@ class TasksState(rx.State):
     @requires(roles=ACTORS)
     async def set_show(self, show: str | list[str]):
         """To do, Done or All."""
-        self.show = one_of(show, service.SHOWS)
+        self.show = one_of(show, calls.SHOWS)
         await self._reload()
 
     @rx.event
@@ -122,14 +122,14 @@ class TasksState(rx.State):
         """Log call: the dialog with now in the user's time zone and a confirmation in the candidate's language."""
         user = current_user()
         try:
-            form = await run_in_session(service.call_form, user, int(task_id))
+            form = await run_in_session(calls.call_form, user, int(task_id))
         except (NotAllowed, ActionRefused) as refused:
             self.notice = _refusal(refused, user.language)
             await self._reload()
             return
         self.call_id, self.call_candidate = form.task_id, form.candidate_name
         self.call_phone, self.call_phone_readable = form.phone, form.phone_readable
-        self.called_at = service.local_input_value(utcnow(), user.time_zone)
+        self.called_at = calls.local_input_value(utcnow(), user.time_zone)
         self.outcome, self.call_note, self.confirm, self.errors, self.notice = "reached", "", False, {}, ""
         self.sender, self.draft_language = form.sender, form.draft.language
         self.subject, self.body = form.draft.subject, form.draft.body
@@ -164,8 +164,8 @@ class TasksState(rx.State):
             return
         confirmation = Draft(self.draft_language, self.subject, self.body) if self.confirm else None
         try:
-            called_at = service.parse_local_moment(self.called_at, user.time_zone)
-            await run_in_session(service.log_call, user, self.call_id, called_at=called_at, outcome=self.outcome,
+            called_at = calls.parse_local_moment(self.called_at, user.time_zone)
+            await run_in_session(calls.log_call, user, self.call_id, called_at=called_at, outcome=self.outcome,
                                  note=self.call_note, confirmation=confirmation,
                                  sender=self.sender if self.confirm else None)
         except InvalidChoice as invalid:
@@ -187,7 +187,7 @@ class TasksState(rx.State):
         """Mark a data-deletion request or a new-interview-time task done."""
         user = current_user()
         try:
-            await run_in_session(service.close_task, user, int(task_id))
+            await run_in_session(calls.close_task, user, int(task_id))
             self.notice = gettext(user.language, "Task marked as done.")
         except (NotAllowed, ActionRefused) as refused:
             self.notice = _refusal(refused, user.language)

@@ -14,11 +14,12 @@ PY := $(VENV)/bin/python
 export REFLEX_DB_URL
 export REFLEX_TELEMETRY_ENABLED := false
 export REFLEX_CHECK_LATEST_VERSION := false
-export NPM_CONFIG_REGISTRY ?= https://registry.npmjs.org
+# The registry npm is configured with on this machine (Reflex probes registries otherwise).
+export NPM_CONFIG_REGISTRY ?= $(shell npm config get registry 2>/dev/null)
 export REFLEX_USE_SYSTEM_BUN := 1
 export PATH := $(BUN_BIN):$(VENV)/bin:$(PATH)
 
-.PHONY: run test setup translations i18n-update unit e2e chromium pango bench clean
+.PHONY: run test setup translations i18n-update lint unit e2e chromium pango bench wheel clean
 
 ## Install everything the app needs (idempotent: each step is skipped when already done).
 setup: $(VENV)/.installed $(BUN_BIN)/bun translations pango
@@ -63,11 +64,20 @@ pango:
 ## The whole suite: unit and State tests, then browser tests against the real production server, on SQLite;
 ## then all of it again on PostgreSQL + Redis when ATS_TEST_POSTGRES_URL (and ATS_TEST_REDIS_URL) are set.
 test: setup chromium
-	@$(MAKE) --no-print-directory unit e2e
+	@$(MAKE) --no-print-directory lint unit e2e
 	@if [ -n "$$ATS_TEST_POSTGRES_URL" ]; then \
 	  echo "== The same suite on PostgreSQL ($$ATS_TEST_POSTGRES_URL) and Redis ($${ATS_TEST_REDIS_URL:-none}) =="; \
 	  ATS_TEST_TARGET=postgres $(MAKE) --no-print-directory unit e2e; \
 	fi
+
+## The shape holds: ruff (import order, no relative imports, no imports inside functions), the import
+## contracts (rules never import Reflex; mail and delivery never import the concerns above them; only the CLI
+## imports the development tools), mypy on the rules, no import cycles, and a wheel without development code.
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
+	$(PY) devtools/check_shape.py
 
 unit: setup
 	$(PY) -m pytest -q -p no:playwright tests/unit
@@ -79,5 +89,9 @@ e2e: setup chromium
 bench: setup
 	$(VENV)/bin/ats bench
 
+## The product's wheel, in dist/ (what ships: ats_app without the development tools).
+wheel: setup
+	$(PY) -m build --wheel --no-isolation --outdir dist .
+
 clean:
-	rm -rf .web .states $(VENV) $(TOOLS) shots
+	rm -rf .web .states $(VENV) $(TOOLS) shots dist build

@@ -46,9 +46,21 @@ def demo_data(args: argparse.Namespace) -> int:
     return 0
 
 
+DEVTOOLS_MISSING = ("ats {command}: this is a development tool, installed with a checkout of the repository "
+                    "(make setup installs ./devtools); the product's package does not ship it.")
+
+
+def _devtools_missing(command: str) -> int:
+    print(DEVTOOLS_MISSING.format(command=command), file=sys.stderr)
+    return 2
+
+
 def bench(args: argparse.Namespace) -> int:
     """Measure Application handling on a big temporary database (numbers for the README)."""
-    from ats_devtools.bench import run
+    try:
+        from ats_devtools.bench import run
+    except ImportError:
+        return _devtools_missing("bench")
 
     run(applications=args.applications, runs=args.runs, keep=args.keep)
     return 0
@@ -80,7 +92,10 @@ def worker(args: argparse.Namespace) -> int:
 
 def fake_resend(args: argparse.Namespace) -> int:
     """A local stand-in for Resend's API (tests, benchmarks, trying the app without sending mail)."""
-    from ats_devtools.fake_resend import main as serve
+    try:
+        from ats_devtools.fake_resend import main as serve
+    except ImportError:
+        return _devtools_missing("fake-resend")
 
     return serve(["--port", str(args.port)]) or 0
 

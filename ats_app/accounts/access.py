@@ -2,6 +2,7 @@
 
 from sqlalchemy import or_, true
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
 
 from ats_app.accounts.auth import CurrentUser
 from ats_app.models import RecruitmentProject, Role
@@ -14,11 +15,11 @@ def visible_projects(user: CurrentUser, *, include_deleted: bool = False) -> Col
     and those they own. Deleted projects are hidden from everyone, except on Deleted applications
     (include_deleted), which must still list the applications they leave behind.
     """
-    alive = true() if include_deleted else RecruitmentProject.deleted_at.is_(None)
+    alive: ColumnElement[bool] = true() if include_deleted else col(RecruitmentProject.deleted_at).is_(None)
     if user.role in (Role.ADMIN, Role.RECRUITER):
         return alive
-    return alive & or_(RecruitmentProject.department_id == user.department_id,
-                       RecruitmentProject.owner_id == user.id)
+    return alive & or_(col(RecruitmentProject.department_id) == user.department_id,
+                       col(RecruitmentProject.owner_id) == user.id)
 
 
 def may_act(user: CurrentUser) -> bool:

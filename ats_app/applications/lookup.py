@@ -35,4 +35,4 @@ def applicant_names(session: Session, user: CurrentUser, application_ids: list[i
                          .join(RecruitmentProject, col(RecruitmentProject.id) == Application.project_id)
                          .where(col(Application.id).in_(application_ids),
                                 visible_projects(user, include_deleted=True))).all()
-    return {i: f"{first} {last}" for i, first, last in found}
+    return {int(i): f"{first} {last}" for i, first, last in found}

@@ -7,6 +7,7 @@ provider refused the message as invalid).
 
 import base64
 from dataclasses import dataclass
+from typing import cast
 
 import resend
 from resend import exceptions as rx_errors
@@ -97,7 +98,7 @@ class ResendBackend:
     def send_batch(self, items: list[Outgoing], key: str) -> list[str | DeliveryError]:
         """Send up to 100 messages in one request; per message its id or its own refusal."""
         try:
-            answer = resend.Batch.send([item.params for item in items],
+            answer = resend.Batch.send([cast(resend.Emails.SendParams, item.params) for item in items],
                                        {"idempotency_key": key, "batch_validation": "permissive"})
         except Exception as exc:  # noqa: BLE001
             raise _delivery_error(exc) from exc

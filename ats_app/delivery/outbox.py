@@ -12,7 +12,7 @@ import socket
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, bindparam, text
+from sqlalchemy import Engine, bindparam, inspect, text
 from sqlmodel import Session, col, select
 
 from ats_app.models import Message, MessageStatus
@@ -96,7 +96,7 @@ def claim_due(engine: Engine, worker: str, limit: int = 100, now: datetime | Non
         "attempts = attempts + 1 WHERE id IN (SELECT id FROM message WHERE channel = :channel AND "
         "((status = 'queued' AND scheduled_at <= :now) OR (status = 'sending' AND locked_until < :now)) "
         f"ORDER BY scheduled_at, id LIMIT :limit{lock}) RETURNING id, batch_key")
-    stamp = Message.__table__.c.scheduled_at.type  # bind datetimes as the column stores them
+    stamp = inspect(Message).columns["scheduled_at"].type  # bind datetimes as the column stores them
     claim = claim.bindparams(bindparam("now", type_=stamp), bindparam("until", type_=stamp))
     with engine.begin() as conn:
         rows = conn.execute(claim, params).all()
@@ -117,7 +117,7 @@ def load(session: Session, ids: list[int]) -> list[Message]:
     """The claimed messages, in id order."""
     if not ids:
         return []
-    return list(session.exec(select(Message).where(Message.id.in_(ids)).order_by(Message.id)).all())
+    return list(session.exec(select(Message).where(col(Message.id).in_(ids)).order_by(Message.id)).all())
 
 
 def _owned(session: Session, message_id: int, worker: str) -> Message | None:
@@ -134,7 +134,7 @@ def hold_for_sending(engine: Engine, ids: list[int], worker: str, batch_key: str
     out under a long run, and a row another worker took over is never sent twice."""
     if not ids:
         return []
-    stamp = Message.__table__.c.scheduled_at.type
+    stamp = inspect(Message).columns["scheduled_at"].type
     key_part = ", batch_key = :key" if batch_key else ""
     renew = text(
         f"UPDATE message SET locked_until = :until{key_part} WHERE status = 'sending' AND locked_by = :worker "

@@ -7,9 +7,11 @@ wrote it; resending makes a new row with a new Idempotency-Key, so the old recor
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import func, or_, update
-from sqlmodel import Session, select
+from sqlalchemy import CursorResult, func, or_, update
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, col, select
 
 from ats_app.accounts.access import may_act
 from ats_app.accounts.auth import CurrentUser
@@ -58,20 +60,22 @@ def list_messages(session: Session, user: CurrentUser, *, status: str = "all", s
     """One page of the outbox, newest first, and how many match."""
     _require(user)
     now = utcnow()
-    where = [Message.channel == "email"]
+    where: list[ColumnElement[bool]] = [col(Message.channel) == "email"]
     if status == "scheduled":
-        where += [Message.status == MessageStatus.QUEUED, Message.scheduled_at > now]
+        where += [col(Message.status) == MessageStatus.QUEUED, col(Message.scheduled_at) > now]
     elif status == "queued":
-        where += [Message.status.in_([MessageStatus.QUEUED, MessageStatus.SENDING]), Message.scheduled_at <= now]
+        where += [col(Message.status).in_([MessageStatus.QUEUED, MessageStatus.SENDING]),
+                  col(Message.scheduled_at) <= now]
     elif status in FILTERS and status != "all":
-        where.append(Message.status == status)
+        where.append(col(Message.status) == status)
     needle = search.strip()
     if needle:
         needle = needle.lower()
         where.append(or_(func.lower(Message.recipient).contains(needle, autoescape=True),
                          func.lower(Message.subject).contains(needle, autoescape=True)))
     total = session.exec(select(func.count(Message.id)).where(*where)).one()
-    found = session.exec(select(Message).where(*where).order_by(Message.id.desc()).offset(offset).limit(limit)).all()
+    found = session.exec(select(Message).where(*where).order_by(col(Message.id).desc())
+                         .offset(offset).limit(limit)).all()
     return [_row(m, now) for m in found], total
 
 
@@ -81,7 +85,7 @@ def messages_for_application(session: Session, user: CurrentUser, application_id
         return []
     now = utcnow()
     found = session.exec(select(Message).where(Message.application_id == application_id)
-                         .order_by(Message.created_at.desc(), Message.id.desc()).limit(200)).all()
+                         .order_by(col(Message.created_at).desc(), col(Message.id).desc()).limit(200)).all()
     return [_row(m, now) for m in found]
 
 
@@ -109,10 +113,11 @@ def cancel_message(session: Session, user: CurrentUser, message_id: int) -> Mess
     a message already handed to the provider once in a batch is on its way and cannot be cancelled."""
     message = get_message(session, user, message_id)
     done = session.execute(
-        update(Message).where(Message.id == message_id, Message.status.in_(CANCELLABLE), Message.batch_key.is_(None))
+        update(Message)
+        .where(col(Message.id) == message_id, col(Message.status).in_(CANCELLABLE), col(Message.batch_key).is_(None))
         .values(status=MessageStatus.CANCELLED, locked_until=None, locked_by=None)
         .execution_options(synchronize_session=False))
-    if done.rowcount != 1:
+    if cast(CursorResult, done).rowcount != 1:
         raise ActionRefused(N_("only a message that has not left yet can be cancelled"))
     session.refresh(message)
     _history(session, user, message, "email_cancelled")
@@ -125,8 +130,8 @@ def resend_message(session: Session, user: CurrentUser, message_id: int) -> Mess
     if not may_resend(old):
         raise ActionRefused(N_("only a failed, bounced, held or cancelled message can be sent again"))
     prefix = f"ats/resend-{old.id}/"
-    waiting = session.exec(select(Message.id).where(Message.idempotency_key.startswith(prefix),
-                                                    Message.status.not_in(RESENDABLE))).first()
+    waiting = session.exec(select(Message.id).where(col(Message.idempotency_key).startswith(prefix),
+                                                    col(Message.status).not_in(RESENDABLE))).first()
     if waiting is not None:  # a second click, or a second recruiter: one copy on its way is enough
         raise ActionRefused(N_("this message has already been sent again"))
     copy = Message(**{k: getattr(old, k) for k in (

@@ -15,12 +15,12 @@ from ats_app.core.db import session_scope
 from ats_app.delivery import webhook_events
 
 
-def _signature_headers(request: Request) -> dict[str, str]:
+def _signature_headers(request: Request) -> resend.WebhookHeaders:
     """The Svix headers in the shape resend.Webhooks.verify wants (Standard Webhooks names accepted too)."""
     get = request.headers.get
-    return {"id": get("svix-id") or get("webhook-id") or "",
-            "timestamp": get("svix-timestamp") or get("webhook-timestamp") or "",
-            "signature": get("svix-signature") or get("webhook-signature") or ""}
+    return resend.WebhookHeaders(id=get("svix-id") or get("webhook-id") or "",
+                                 timestamp=get("svix-timestamp") or get("webhook-timestamp") or "",
+                                 signature=get("svix-signature") or get("webhook-signature") or "")
 
 
 async def resend_webhook(request: Request) -> Response:

@@ -46,6 +46,12 @@ def _tagged_message_id(data: dict) -> int | None:
     return int(value) if isinstance(value, str) and value.isdigit() else None
 
 
+def _part(event: dict, key: str) -> dict:
+    """A nested object of the event, or an empty one when it is missing or not an object."""
+    value = event.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def apply_event(session: Session, event_id: str, event: dict) -> bool:
     """Apply one verified Resend webhook event; False when this event id was applied before (nothing changes).
 
@@ -53,7 +59,7 @@ def apply_event(session: Session, event_id: str, event: dict) -> bool:
     so a failure leaves neither and Resend's retry is applied in full.
     """
     event_type = str(event.get("type") or "unknown")
-    data = event.get("data") if isinstance(event.get("data"), dict) else {}
+    data = _part(event, "data")
     email_id = data.get("email_id") if isinstance(data.get("email_id"), str) else None
     if not _record_once(session, event_id, event_type, email_id):
         return False
@@ -129,12 +135,12 @@ def _rank(status) -> int:
 def _reason(status: MessageStatus, data: dict) -> str | None:
     """The provider's words for a bounce or failure, for last_error."""
     if status == MessageStatus.BOUNCED:
-        bounce = data.get("bounce") if isinstance(data.get("bounce"), dict) else {}
+        bounce = _part(data, "bounce")
         kind = "/".join(str(bounce[k]) for k in ("type", "subType") if bounce.get(k))
         detail = ": ".join(part for part in (kind, str(bounce.get("message") or "")) if part)
         return f"Bounced: {detail}" if detail else "Bounced"
     if status == MessageStatus.FAILED:
-        failed = data.get("failed") if isinstance(data.get("failed"), dict) else {}
+        failed = _part(data, "failed")
         return f"Failed: {failed['reason']}" if failed.get("reason") else "Failed at the provider"
     if status == MessageStatus.COMPLAINED:
         return "The recipient marked the email as spam"
@@ -145,7 +151,7 @@ def _add_history(session: Session, message: Message, kind: str, data: dict) -> N
     """A history line on the application. Codes only: the subject and address stay on the Message row
     (message_id), because history payloads outlive a purged application and must hold no personal data."""
     application = session.get(Application, message.application_id)
-    bounce = data.get("bounce") if isinstance(data.get("bounce"), dict) else {}
+    bounce = _part(data, "bounce")
     payload = {"purpose": message.purpose, "kind": message.kind, "channel": message.channel}
     if bounce.get("type"):
         payload["bounce_type"] = str(bounce["type"])[:40]

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ats_app.accounts.auth import CurrentUser
 from ats_app.models import Department, Employee, Position, RecruitmentProject
@@ -38,7 +38,8 @@ def list_employees(session: Session, user: CurrentUser, *, search: str = "", off
              .join(RecruitmentProject, RecruitmentProject.id == Employee.hired_from_project_id, isouter=True)
              .where(*where))
     total = session.exec(select(func.count()).select_from(query.subquery())).one()
-    found = session.exec(query.order_by(Employee.created_at.desc(), Employee.id.desc()).offset(offset).limit(limit))
+    found = session.exec(query.order_by(col(Employee.created_at).desc(), col(Employee.id).desc())
+                         .offset(offset).limit(limit))
     rows = [EmployeeRow(e.id, f"{e.first_name} {e.last_name}", position or "", department or "", e.start_date,
                         project or "") for e, position, department, project in found]
     return rows, total

@@ -65,7 +65,7 @@ def _counts(session: Session, project_id: int) -> dict[str, int]:
     counts = dict.fromkeys(SUMMARY_KEYS, 0)
     found = session.exec(
         select(Application.status, func.count())
-        .where(Application.project_id == project_id, Application.deleted_at.is_(None))
+        .where(Application.project_id == project_id, col(Application.deleted_at).is_(None))
         .group_by(Application.status)
     ).all()
     for status, n in found:
@@ -74,17 +74,17 @@ def _counts(session: Session, project_id: int) -> dict[str, int]:
     # Few rows are deleted; those a Transfer moved away are not counted as deleted.
     counts["deleted"] = session.exec(
         select(func.count(Application.id)).where(Application.project_id == project_id,
-                                                 Application.deleted_at.is_not(None),
-                                                 Application.moved_to_id.is_(None))).one()
+                                                 col(Application.deleted_at).is_not(None),
+                                                 col(Application.moved_to_id).is_(None))).one()
     return counts
 
 
 def _filters(project_id: int, group: str, status: str, ranking: int | None, search: str) -> list[ColumnElement]:
-    where: list[ColumnElement] = [Application.project_id == project_id]
+    where: list[ColumnElement] = [col(Application.project_id) == project_id]
     if group == "deleted":  # deleted here, not moved away by a Transfer
-        where += [Application.deleted_at.is_not(None), Application.moved_to_id.is_(None)]
+        where += [col(Application.deleted_at).is_not(None), col(Application.moved_to_id).is_(None)]
     else:
-        where.append(Application.deleted_at.is_(None))
+        where.append(col(Application.deleted_at).is_(None))
     if group in STATUS_GROUPS:
         where.append(col(Application.status).in_(STATUS_GROUPS[group]))
     elif group not in ("all", "deleted"):
@@ -92,7 +92,7 @@ def _filters(project_id: int, group: str, status: str, ranking: int | None, sear
     if status:
         where.append(Application.status == status)
     if ranking is not None:
-        where.append(Application.ranking.is_(None) if ranking == 0 else Application.ranking == ranking)
+        where.append(col(Application.ranking).is_(None) if ranking == 0 else Application.ranking == ranking)
     needle = " ".join(search.lower().split())
     if needle:
         escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -140,7 +140,7 @@ def _page(session: Session, project_id: int, *, group: str = "all", status: str 
     direction = [c.desc() if descending else c.asc() for c in order]
     if sort in ("ranking", "rating"):  # unranked and unrated last on every database (PostgreSQL puts NULL first)
         direction = [c.nulls_last() for c in direction]
-    tie = Application.id.desc() if descending else Application.id.asc()
+    tie = col(Application.id).desc() if descending else col(Application.id).asc()
     # Deferred join: find the page's ids on the index alone (a later page skips thousands of index
     # entries, not thousands of joined rows), then fetch just those 50 rows with their names.
     page_ids = select(Application.id).where(*where).order_by(*direction, tie).offset(max(offset, 0)).limit(limit)

@@ -67,7 +67,7 @@ def application_detail(session: Session, user: CurrentUser, application_id: int)
     found = session.exec(
         select(Application, RecruitmentProject)
         .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
-        .where(Application.id == application_id, Application.moved_to_id.is_(None), visible_projects(user))
+        .where(Application.id == application_id, col(Application.moved_to_id).is_(None), visible_projects(user))
     ).first()
     if found is None:
         raise ApplicationNotFound(application_id)
@@ -104,8 +104,8 @@ def _others(session: Session, user: CurrentUser, application: Application) -> li
         .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
         .join(RejectionType, RejectionType.id == Application.rejection_type_id, isouter=True)
         .where(Application.candidate_id == application.candidate_id, Application.id != application.id,
-               Application.moved_to_id.is_(None), visible_projects(user))
-        .order_by(Application.applied_at.desc())
+               col(Application.moved_to_id).is_(None), visible_projects(user))
+        .order_by(col(Application.applied_at).desc())
     ).all()
     return [OtherApplication(a.id, title, a.status, code or "", a.deleted_at is not None) for a, title, code in found]
 
@@ -118,7 +118,7 @@ def history(session: Session, application_id: int, language: str, user: CurrentU
         .join(User, User.id == ApplicationEvent.actor_id, isouter=True)
         .join(Message, Message.id == ApplicationEvent.message_id, isouter=True)
         .where(ApplicationEvent.application_id == application_id)
-        .order_by(ApplicationEvent.created_at.desc(), ApplicationEvent.id.desc())
+        .order_by(col(ApplicationEvent.created_at).desc(), col(ApplicationEvent.id).desc())
     ).all()
     project_ids = {e.payload.get(k) for e, *_ in found for k in ("from_project_id", "to_project_id")} - {None}
     reasons = _reason_labels(session, {e.payload.get("reason_id") for e, *_ in found} - {None}, language)
@@ -156,7 +156,7 @@ def _reason_labels(session: Session, reason_ids: set, language: str) -> dict[int
                                           .where(col(RejectionReason.code).in_(set(codes.values())))).all():
         if lang == language or (lang == "en" and code not in labels):
             labels[code] = label
-    return {i: labels.get(code, code) for i, code in codes.items()}
+    return {int(i): labels.get(code, code) for i, code in codes.items()}
 
 
 def _status(language: str, status: str | None) -> str:

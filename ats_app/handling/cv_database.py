@@ -5,7 +5,7 @@ from datetime import datetime
 
 from sqlalchemy import exists, func, or_
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ats_app.accounts.access import visible_projects
 from ats_app.accounts.auth import CurrentUser
@@ -37,14 +37,16 @@ def list_saved(session: Session, user: CurrentUser, *, search: str = "", languag
         select(Application.candidate_id, func.max(Application.updated_at).label("saved_at"),
                func.max(Application.id).label("application_id"))
         .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
-        .where(Application.status == ApplicationStatus.SAVED, Application.deleted_at.is_(None), visible_projects(user))
+        .where(Application.status == ApplicationStatus.SAVED, col(Application.deleted_at).is_(None),
+               visible_projects(user))
         .group_by(Application.candidate_id).subquery()
     )
-    where = [Candidate.anonymised_at.is_(None)]
+    where = [col(Candidate.anonymised_at).is_(None)]
     other = aliased(Application)  # any of the candidate's applications, apart from the one listed
     for word in search.lower().split()[:8]:  # every word must match the name, the email or the CV text
         # Names and emails through the applications' lower-cased copy (SQLite's lower() knows only ASCII).
-        named = exists().where(other.candidate_id == Candidate.id, other.search_text.contains(word, autoescape=True))
+        named = exists().where(other.candidate_id == Candidate.id,
+                               col(other.search_text).contains(word, autoescape=True))
         where.append(or_(named, func.lower(Candidate.cv_text).contains(word, autoescape=True)))
     if language:
         where.append(Candidate.language == language)
@@ -55,7 +57,7 @@ def list_saved(session: Session, user: CurrentUser, *, search: str = "", languag
         .join(latest, latest.c.candidate_id == Candidate.id)
         .join(Application, Application.id == latest.c.application_id)
         .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
-        .where(*where).order_by(latest.c.saved_at.desc(), Candidate.id.desc()).offset(offset).limit(limit)
+        .where(*where).order_by(latest.c.saved_at.desc(), col(Candidate.id).desc()).offset(offset).limit(limit)
     ).all()
     rows = [SavedCandidate(c.id, f"{c.first_name} {c.last_name}", c.email, c.language, title, saved_at,
                            bool(c.cv_file_key)) for c, saved_at, title in found]
@@ -70,12 +72,12 @@ def transfer_saved(session: Session, user: CurrentUser, candidate_ids: list[int]
     if project is None:
         raise InvalidChoice("target", N_("Choose the project to transfer to."))
     names = {c.id: f"{c.first_name} {c.last_name}"
-             for c in session.exec(select(Candidate).where(Candidate.id.in_(candidate_ids or [-1])))}
+             for c in session.exec(select(Candidate).where(col(Candidate.id).in_(candidate_ids or [-1])))}
     saved = set(session.exec(select(Application.candidate_id)
                              .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
-                             .where(Application.candidate_id.in_(candidate_ids or [-1]),
-                                    Application.status == ApplicationStatus.SAVED, Application.deleted_at.is_(None),
-                                    visible_projects(user))))
+                             .where(col(Application.candidate_id).in_(candidate_ids or [-1]),
+                                    Application.status == ApplicationStatus.SAVED,
+                                    col(Application.deleted_at).is_(None), visible_projects(user))))
 
     def step(candidate_id: int) -> None:
         if candidate_id not in saved:  # only candidates in the CV database can be taken from it

@@ -115,6 +115,7 @@ def execute(session: Session, user: CurrentUser, key: str, application_ids: list
     if action.run_all is not None:
         return _execute_all(session, user, action, application_ids, plan, names)
     run_one = action.run_one
+    assert run_one is not None, f"{action.key} runs neither per applicant nor for all"  # prepare() checked it
     result = run_each(session, application_ids, names,
                       lambda application_id: run_one(session, user, application_id, plan), action.key)
     if action.others_to_withdraw is not None:
@@ -127,7 +128,7 @@ def _execute_all(session: Session, user: CurrentUser, action: AnyAction, applica
                  names: dict[int, str]) -> BulkResult:
     ids = list(dict.fromkeys(application_ids))
     try:
-        refused = action.run_all(session, user, ids, plan)
+        refused = action.run_all(session, user, ids, plan) if action.run_all else {}
         session.commit()
     except Exception:  # noqa: BLE001  (nothing was written: every applicant is reported as failed)
         session.rollback()

@@ -102,8 +102,8 @@ def others_of_hired(session: Session, user: CurrentUser, hired_ids: list[int]) -
         return []
     hired = session.exec(select(Application.candidate_id).where(col(Application.id).in_(hired_ids))).all()
     others = other_live_applications(session, user, list(hired))
-    names = applicant_names(session, user, [a.id for a, _ in others])
-    return [OtherApplication(a.id, title, names.get(a.id, "")) for a, title in others]
+    names = applicant_names(session, user, [int(a.id) for a, _ in others])
+    return [OtherApplication(int(a.id), title, names.get(int(a.id), "")) for a, title in others]
 
 
 HIRE: FurtherProgressAction[HireForm, HirePlan] = FurtherProgressAction(

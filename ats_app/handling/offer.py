@@ -24,7 +24,7 @@ def send_offer(session: Session, user: CurrentUser, application_id: int, plan: E
     application = start(session, user, OFFER, application_id)
     change_status(session, user, application, ApplicationStatus.OFFER, OFFER.key)
     session.flush()
-    [person] = recipients(session, [application.id], sender_user(session, user))
+    [person] = recipients(session, [application_id], sender_user(session, user))
     queue_to_candidate(session, user, person, draft_for(plan.drafts, person.language), kind=KIND, purpose="offer",
                        sender=plan.sender)
     return application

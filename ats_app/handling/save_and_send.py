@@ -34,7 +34,7 @@ def save_and_send_login(session: Session, user: CurrentUser, application_id: int
         change_status(session, user, application, ApplicationStatus.SAVED, "save")
         session.flush()
     candidate = session.get(Candidate, application.candidate_id)
-    [person] = recipients(session, [application.id], sender_user(session, user))
+    [person] = recipients(session, [application_id], sender_user(session, user))
     url = issue_set_password_link(session, candidate, sealed=True)  # the outbox never holds the token
     label = gettext(person.language, "Choose your password")
     queue_to_candidate(session, user, person, draft_for(plan.drafts, person.language), kind=KIND,

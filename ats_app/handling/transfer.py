@@ -10,7 +10,7 @@ its project's list; "Copy (do not move)" leaves it as it was.
 from dataclasses import dataclass
 from typing import TypedDict
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ats_app.accounts.access import visible_projects
 from ats_app.accounts.auth import CurrentUser
@@ -48,7 +48,7 @@ def target_projects(session: Session, user: CurrentUser, status: str = "open") -
         select(RecruitmentProject.id, RecruitmentProject.title, Department.name, RecruitmentProject.status)
         .join(Department, Department.id == RecruitmentProject.department_id, isouter=True)
         .where(visible_projects(user), RecruitmentProject.status == status)
-        .order_by(Department.name.asc().nulls_last(), RecruitmentProject.title)
+        .order_by(col(Department.name).asc().nulls_last(), RecruitmentProject.title)
     ).all()
     return [TargetProject(id=i, title=title, department=department or "", status=s)
             for i, title, department, s in found]

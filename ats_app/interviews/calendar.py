@@ -107,8 +107,8 @@ def _visible_interviews(user: CurrentUser):
             .join(Application, Application.id == Interview.application_id)
             .join(Candidate, Candidate.id == Application.candidate_id)
             .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
-            .where(Interview.cancelled_at.is_(None), Application.deleted_at.is_(None),
-                   Application.moved_to_id.is_(None), visible_projects(user)))
+            .where(col(Interview.cancelled_at).is_(None), col(Application.deleted_at).is_(None),
+                   col(Application.moved_to_id).is_(None), visible_projects(user)))
 
 
 def interviews_between(session: Session, user: CurrentUser, start: date, end: date, *,
@@ -161,7 +161,7 @@ def filters(session: Session, user: CurrentUser) -> CalendarFilters:
     projects = session.exec(select(RecruitmentProject.id, RecruitmentProject.title)
                             .where(visible_projects(user))
                             .order_by(RecruitmentProject.title, RecruitmentProject.id)).all()
-    return CalendarFilters([(i, n) for i, n in recruiters], [(i, t) for i, t in projects])
+    return CalendarFilters([(int(i), n) for i, n in recruiters], [(int(i), t) for i, t in projects])
 
 
 def find_interview(session: Session, user: CurrentUser, interview_id: int) -> tuple[Interview, Application]:

@@ -24,7 +24,7 @@ from ats_app.interviews.reminders import PURPOSE as REMINDER
 from ats_app.interviews.reminders import ReminderPlan, queue_reminders, reminder_at
 from ats_app.mail.compose import Draft, default_sender, drafts_from_template, queue_to_candidate, sender_user
 from ats_app.mail.tag_values import organisation_zone, recipients
-from ats_app.models import Candidate, Interview
+from ats_app.models import Candidate, Interview, InterviewAcceptance
 from ats_app.models.base import utcnow
 
 CANCEL_SUBJECT = N_("Cancelled: {type} {date} at {time}")
@@ -55,7 +55,7 @@ def reschedule_interview(session: Session, user: CurrentUser, interview_id: int,
         raise InvalidChoice("duration", N_("Enter a duration from 10 to 480 minutes."))
     interview.starts_at, interview.duration_minutes = starts_at, int(duration_minutes)
     interview.sequence += 1
-    interview.acceptance = "awaiting"
+    interview.acceptance = InterviewAcceptance.AWAITING
     session.add(interview)
     session.flush()
     cancel_waiting(session, interview_id=interview.id, purposes=(REMINDER,))

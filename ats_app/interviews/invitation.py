@@ -160,7 +160,7 @@ def _check_reminder(user: CurrentUser, form: InvitationForm, starts_at: datetime
     if channel == "none":
         return ReminderPlan(channel, None, [])
     try:
-        days = int(form.get("reminder_days"))  # type: ignore[arg-type]
+        days = int(form.get("reminder_days"))
     except (TypeError, ValueError):
         days = 0
     if days not in DAYS:

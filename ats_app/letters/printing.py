@@ -139,7 +139,7 @@ def _candidates(session: Session, candidate_ids: list[int]) -> dict[int, Candida
     if not candidate_ids:
         return {}
     rows = session.exec(select(Candidate).where(col(Candidate.id).in_(candidate_ids))).all()
-    return {c.id: c for c in rows}
+    return {int(c.id): c for c in rows}
 
 
 def _message_html(message: str) -> Markup:

@@ -7,7 +7,7 @@ of the real email without inventing anything that is sent.
 
 from datetime import date, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ats_app.accounts.access import visible_projects
 from ats_app.accounts.auth import CurrentUser
@@ -43,9 +43,9 @@ def preview_template(session: Session, user: CurrentUser, kind: str, language: s
     """(candidate name, subject, HTML) of the edited text for the latest applicant writing language."""
     latest = session.exec(select(Application.id).join(Candidate, Candidate.id == Application.candidate_id)
                           .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
-                          .where(Candidate.language == language, Application.deleted_at.is_(None),
-                                 Candidate.anonymised_at.is_(None), visible_projects(user))
-                          .order_by(Application.applied_at.desc()).limit(1)).first()
+                          .where(Candidate.language == language, col(Application.deleted_at).is_(None),
+                                 col(Candidate.anonymised_at).is_(None), visible_projects(user))
+                          .order_by(col(Application.applied_at).desc()).limit(1)).first()
     me = sender_user(session, user)
     people = recipients(session, [latest], me) if latest else []
     base = people[0].values if people else sample_values(session, me, language)

@@ -7,7 +7,7 @@ reset removes the edited version so the default applies again.
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.errors import InvalidChoice, NotAllowed
@@ -38,7 +38,7 @@ class Template:
 def _row(session: Session, kind: str, language: str, department_id: int | None) -> EmailTemplate | None:
     return session.exec(select(EmailTemplate).where(
         EmailTemplate.kind == kind, EmailTemplate.language == language,
-        EmailTemplate.department_id == department_id if department_id else EmailTemplate.department_id.is_(None),
+        EmailTemplate.department_id == department_id if department_id else col(EmailTemplate.department_id).is_(None),
     )).first()
 
 

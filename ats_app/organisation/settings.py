@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 from zoneinfo import available_timezones
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.stages import STAGE_LABELS
@@ -250,7 +250,8 @@ def valid_time_zone(name: str) -> bool:
 
 def organisation(session: Session) -> dict[str, str]:
     """The organisation's name, address and time zone (defaults where never set)."""
-    stored = {row.key: row.value for row in session.exec(select(Setting).where(Setting.key.in_(ORGANISATION_KEYS)))}
+    rows = session.exec(select(Setting).where(col(Setting.key).in_(ORGANISATION_KEYS)))
+    stored = {row.key: row.value for row in rows}
     return {key: stored.get(key) or DEFAULT_SETTINGS.get(key, "") for key in ORGANISATION_KEYS}
 
 

@@ -12,4 +12,4 @@ def positions_and_departments(session: Session) -> tuple[list[tuple[int, str, st
         .join(Department, Department.id == Position.department_id, isouter=True)
         .order_by(Department.name, Position.title)).all()
     departments = session.exec(select(Department.id, Department.name).order_by(Department.name)).all()
-    return [(i, title, dep or "") for i, title, dep in positions], [(i, name) for i, name in departments]
+    return [(int(i), title, dep or "") for i, title, dep in positions], [(int(i), name) for i, name in departments]

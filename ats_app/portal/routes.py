@@ -331,6 +331,7 @@ def _page(get: Handler | None = None, post: Handler | None = None) -> Handler:
     every response gets the portal's headers, and an unexpected failure a friendly 500 page."""
     async def endpoint(request: Request) -> Response:
         handler = get if request.method in ("GET", "HEAD") else post if request.method == "POST" else None
+        response: Response
         try:
             if handler is None:
                 response = _not_found(request, _visitor_language(request), text=NO_SUCH_PAGE, status=405)

@@ -92,8 +92,8 @@ def _untold_rejections(session: Session, application_ids: list[int]) -> set[int]
         col(Message.application_id).in_(application_ids), Message.purpose == "rejection",
         col(Message.status).in_([MessageStatus.QUEUED, MessageStatus.HELD, MessageStatus.SENDING]))))
     calls = set(session.exec(select(Task.application_id).where(
-        col(Task.application_id).in_(application_ids), Task.kind == "call_candidate", Task.done_at.is_(None))))
-    return waiting | calls
+        col(Task.application_id).in_(application_ids), Task.kind == "call_candidate", col(Task.done_at).is_(None))))
+    return {int(i) for i in waiting | calls}
 
 
 def applications_for(session: Session, candidate_id: int, language: str) -> list[PortalApplication]:
@@ -250,7 +250,7 @@ def request_deletion(session: Session, candidate_id: int, note: str | None, now:
         newest = session.exec(select(Application).where(Application.candidate_id == candidate_id)
                               .order_by(col(Application.applied_at).desc())).first()
         rows = [(newest, None)] if newest is not None else []
-    by_owner: dict[int | None, Application] = {}
+    by_owner: dict[int | None, Application | None] = {}
     for application, project in rows:
         owner = project.owner_id if project is not None else None
         if owner is not None:

@@ -268,9 +268,9 @@ def _detected(text: str, region: str | None) -> Iterable[tuple[int, int, str]]:
                 yield match.start(), match.end(), "national_id"
     regions = dict.fromkeys((*PHONE_REGIONS, *([region.upper()] if region else [])))
     for code in regions:
-        for match in phonenumbers.PhoneNumberMatcher(text, code):
-            if not _NOT_A_PHONE.fullmatch(match.raw_string.strip("() ")):
-                yield match.start, match.end, "phone"
+        for number in phonenumbers.PhoneNumberMatcher(text, code):
+            if not _NOT_A_PHONE.fullmatch(number.raw_string.strip("() ")):
+                yield number.start, number.end, "phone"
 
 
 def redact_with(text: str, patterns: list[Pattern], language: str, region: str | None) -> str:

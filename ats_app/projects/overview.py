@@ -59,7 +59,7 @@ def list_projects(session: Session, user: CurrentUser, *, status: str = "", sear
     if by_id:
         counted = session.exec(
             select(Application.project_id, Application.status, func.count())
-            .where(col(Application.project_id).in_(by_id), Application.deleted_at.is_(None))
+            .where(col(Application.project_id).in_(by_id), col(Application.deleted_at).is_(None))
             .group_by(Application.project_id, Application.status)
         ).all()
         for project_id, app_status, n in counted:

@@ -134,7 +134,7 @@ def prepare_rejection(session: Session, user: CurrentUser, form: RejectionForm,
         drafts = check_drafts(rejection_type.template_kind, drafts_from_choices(form.get("drafts")))
     if timing == "later":
         try:
-            days = int(form.get("delay_days"))  # type: ignore[arg-type]
+            days = int(form.get("delay_days"))
         except (TypeError, ValueError):
             days = -1
         if not 1 <= days <= MAX_DELAY_DAYS:
@@ -158,7 +158,7 @@ def reject_application(session: Session, user: CurrentUser, application_id: int,
     if application.id in plan.call_instead:
         create_call_task(session, user, application.id, plan.message or None)
     elif plan.timing != "none" and application.id not in plan.leave_out:
-        [person] = recipients(session, [application.id], sender_user(session, user))
+        [person] = recipients(session, [application_id], sender_user(session, user))
         queue_to_candidate(session, user, person, draft_for(plan.drafts, person.language),
                            kind=email_kind(plan.type_code), purpose="rejection", sender=plan.sender,
                            extra=TagValues({"message": plan.message}), history="rejection_email",

@@ -196,9 +196,10 @@ def _notice_time():
 
 def _reasons(session: Session, language: str) -> tuple[dict[int, str], dict[str, str]]:
     """Reason id → code (one reason has a row per language), and code → label in language, else English."""
-    codes, labels = {}, {}
+    codes: dict[int, str] = {}
+    labels: dict[str, str] = {}
     for reason in session.exec(select(RejectionReason)):
-        codes[reason.id] = reason.code
+        codes[int(reason.id)] = reason.code
         if reason.language == language or (reason.language == DEFAULT_LANGUAGE and reason.code not in labels):
             labels[reason.code] = reason.label
     return codes, labels
@@ -216,7 +217,8 @@ def _type_order(code: str, sequence: dict[str, int]) -> tuple[int, int]:
 
 
 def _totals(counts: dict, days: dict, index: int, label) -> list[Total]:
-    count_by, days_by = defaultdict(int), defaultdict(list)
+    count_by: defaultdict[str, int] = defaultdict(int)
+    days_by: defaultdict[str, list] = defaultdict(list)
     for group, n in counts.items():
         count_by[group[index]] += n
     for group, values in days.items():

@@ -9,6 +9,7 @@ recruiters and admins handle tasks; a task is seen by whoever may see its applic
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from typing import overload
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, or_
@@ -103,6 +104,10 @@ class CallForm:
     draft: Draft
 
 
+@overload
+def _aware(value: datetime) -> datetime: ...
+@overload
+def _aware(value: None) -> None: ...
 def _aware(value: datetime | None) -> datetime | None:
     """SQLite hands back naive UTC; everything here compares aware UTC."""
     if value is None:
@@ -113,8 +118,8 @@ def _aware(value: datetime | None) -> datetime | None:
 def _visible_to(user: CurrentUser):
     """Tasks on an application whose project user may see, plus tasks without an application that are
     theirs or nobody's (a deletion request from a candidate with no application left)."""
-    return or_(Task.application_id.is_not(None) & visible_projects(user),
-               Task.application_id.is_(None) & or_(Task.assignee_id == user.id, Task.assignee_id.is_(None)))
+    return or_(col(Task.application_id).is_not(None) & visible_projects(user),
+               col(Task.application_id).is_(None) & or_(Task.assignee_id == user.id, col(Task.assignee_id).is_(None)))
 
 
 def list_tasks(session: Session, user: CurrentUser, *, show: str = "open", mine_only: bool = False) -> list[TaskRow]:
@@ -134,13 +139,13 @@ def list_tasks(session: Session, user: CurrentUser, *, show: str = "open", mine_
              .outerjoin(doer, doer.id == Task.done_by_id)
              .where(_visible_to(user)))
     if show == "open":
-        query = query.where(Task.done_at.is_(None))
+        query = query.where(col(Task.done_at).is_(None))
     elif show == "done":
-        query = query.where(Task.done_at.is_not(None))
+        query = query.where(col(Task.done_at).is_not(None))
     if mine_only:
         query = query.where(Task.assignee_id == user.id)
-    query = query.order_by(Task.done_at.is_not(None),
-                           case((Task.done_at.is_(None), Task.due_at), else_=None).asc().nulls_last(),
+    query = query.order_by(col(Task.done_at).is_not(None),
+                           case((col(Task.done_at).is_(None), Task.due_at), else_=None).asc().nulls_last(),
                            col(Task.done_at).desc(), col(Task.id)).limit(LIST_LIMIT)
     rows = []
     for task, candidate, project_title, assignee_name, done_by_name in session.exec(query).all():
@@ -185,7 +190,7 @@ def create_call_task(session: Session, user: CurrentUser, application_id: int, n
     application = find_application(session, user, application_id)
     note = _check_note(note)
     existing = session.exec(select(Task).where(Task.application_id == application.id, Task.kind == CALL,
-                                               Task.done_at.is_(None))).first()
+                                               col(Task.done_at).is_(None))).first()
     if existing is not None:
         return existing
     now = now or utcnow()
@@ -250,23 +255,23 @@ def log_call(session: Session, user: CurrentUser, task_id: int, *, called_at: da
         raise InvalidChoice("called_at", N_("The call cannot be in the future."))
     if outcome not in OUTCOMES:
         raise InvalidChoice("outcome", N_("Choose how the call went."))
-    note = _check_note(note)
+    written = _check_note(note)
     person = None
     if confirmation is not None:
         sender = check_sender(sender or "")
         check_drafts("custom", [confirmation])
-        found = recipients(session, [application.id], sender_user(session, user))
+        found = recipients(session, [int(application.id)], sender_user(session, user))
         if not found:
             raise ActionRefused(NOT_FOUND)
         person = found[0]
-    task.called_at, task.outcome, task.outcome_note = called_at, outcome, note
+    task.called_at, task.outcome, task.outcome_note = called_at, outcome, written
     if outcome == "no_answer":
         task.due_at = next_morning(now, organisation_zone(session))
     else:
         task.done_at, task.done_by_id = now, user.id
     session.add(task)
     session.add(ApplicationEvent(application_id=application.id, project_id=application.project_id,
-                                 actor_id=user.id, kind="call_logged", payload={"outcome": outcome}, note=note))
+                                 actor_id=user.id, kind="call_logged", payload={"outcome": outcome}, note=written))
     if person is not None:
         queue_to_candidate(session, user, person, confirmation, kind="custom", purpose=PURPOSE, sender=sender,
                            task_id=task.id)

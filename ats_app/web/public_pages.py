@@ -22,7 +22,8 @@ def environment(templates: Path, language: str) -> Environment:
     """One environment per folder and language with its catalog installed once: installing it per request
     on one shared environment would let two requests in different languages swap each other's words."""
     env = Environment(loader=FileSystemLoader(templates), autoescape=True, extensions=["jinja2.ext.i18n"])
-    env.install_gettext_translations(i18n.translations(language), newstyle=True)
+    # Added by the i18n extension at run time, so the type checker cannot know it.
+    env.install_gettext_translations(i18n.translations(language), newstyle=True)  # type: ignore[attr-defined]
     return env
 
 

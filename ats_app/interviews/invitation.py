@@ -70,9 +70,9 @@ class InvitationForm(TypedDict, total=False):
     applicants: list[int]  # the ticked applicants in order, for consecutive slots
 
 
-@dataclass
-class InvitationPlan:
-    """The wizard's choices, checked once for the whole run."""
+@dataclass(frozen=True)
+class Slot:
+    """Step 1 of the wizard, checked: the interview itself."""
 
     interview_type: str
     mode: str
@@ -80,6 +80,13 @@ class InvitationPlan:
     starts_at: datetime
     duration: int
     place: str
+
+
+@dataclass
+class InvitationPlan:
+    """The wizard's choices, checked once for the whole run."""
+
+    slot: Slot
     shared_slot: bool
     send_email: bool
     include_link: bool
@@ -106,18 +113,6 @@ def _parse_start(day: str, clock: str, zone) -> datetime | None:
     except ValueError:
         return None
     return local.astimezone(utcnow().tzinfo)
-
-
-@dataclass(frozen=True)
-class Slot:
-    """Step 1 of the wizard, checked: the interview itself."""
-
-    interview_type: str
-    mode: str
-    recruiter_ids: list[int]
-    starts_at: datetime
-    duration: int
-    place: str
 
 
 def check_slot(session: Session, form: InvitationForm, now: datetime | None = None) -> Slot:
@@ -194,8 +189,7 @@ def prepare_invitation(session: Session, user: CurrentUser, form: InvitationForm
     if reminder.drafts:
         sender = sender or check_sender(form.get("sender", ""))
     return InvitationPlan(
-        slot.interview_type, slot.mode, slot.recruiter_ids, slot.starts_at, slot.duration, slot.place,
-        bool(form.get("shared_slot")), send_email, bool(form.get("include_link")), sender, drafts, reminder,
+        slot, bool(form.get("shared_slot")), send_email, bool(form.get("include_link")), sender, drafts, reminder,
         {int(i): n for n, i in enumerate(form.get("applicants") or []) if str(i).isdigit()})
 
 
@@ -203,23 +197,24 @@ def invite_applicant(session: Session, user: CurrentUser, application_id: int, p
     """One applicant: the interview (in its slot), status Invited to interview, the invitation email with
     its answer link and .ics, and the reminders."""
     application = start(session, user, INVITE, application_id)
-    slot = plan.order.get(application_id, 0)
-    starts_at = plan.starts_at if plan.shared_slot else plan.starts_at + timedelta(minutes=plan.duration * slot)
-    interview = Interview(application_id=application.id, interview_type=plan.interview_type, mode=plan.mode,
-                          starts_at=starts_at, duration_minutes=plan.duration,
-                          place=plan.place if plan.mode != "video" else None,
-                          video_link=plan.place if plan.mode == "video" else None,
+    when = plan.slot
+    nth = plan.order.get(application_id, 0)
+    starts_at = when.starts_at if plan.shared_slot else when.starts_at + timedelta(minutes=when.duration * nth)
+    interview = Interview(application_id=application.id, interview_type=when.interview_type, mode=when.mode,
+                          starts_at=starts_at, duration_minutes=when.duration,
+                          place=when.place if when.mode != "video" else None,
+                          video_link=when.place if when.mode == "video" else None,
                           reminder_channel=plan.reminder.channel, reminder_days=plan.reminder.days,
                           created_by_id=user.id)
     session.add(interview)
     session.flush()
-    for recruiter_id in plan.recruiter_ids:
+    for recruiter_id in when.recruiter_ids:
         session.add(InterviewRecruiter(interview_id=interview.id, user_id=recruiter_id))
     session.flush()
     if application.status != ApplicationStatus.INVITED:
         change_status(session, user, application, ApplicationStatus.INVITED, INVITE.key, interview_id=interview.id)
     record(session, user, application, "interview_scheduled", interview_id=interview.id,
-           interview_type=plan.interview_type)
+           interview_type=when.interview_type)
     link = answer_links.seal(session, interview)
     if plan.send_email:
         send_invitation(session, user, interview, plan.drafts, sender=plan.sender, link=link,

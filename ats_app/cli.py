@@ -59,7 +59,9 @@ def bench(args: argparse.Namespace) -> int:
     """Measure Application handling on a big temporary database (numbers for the README)."""
     try:
         from ats_devtools.bench import run
-    except ImportError:
+    except ModuleNotFoundError as missing:
+        if missing.name != "ats_devtools":
+            raise
         return _devtools_missing("bench")
 
     run(applications=args.applications, runs=args.runs, keep=args.keep)
@@ -94,7 +96,9 @@ def fake_resend(args: argparse.Namespace) -> int:
     """A local stand-in for Resend's API (tests, benchmarks, trying the app without sending mail)."""
     try:
         from ats_devtools.fake_resend import main as serve
-    except ImportError:
+    except ModuleNotFoundError as missing:
+        if missing.name != "ats_devtools":
+            raise
         return _devtools_missing("fake-resend")
 
     return serve(["--port", str(args.port)]) or 0

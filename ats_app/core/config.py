@@ -8,7 +8,6 @@ import secrets
 
 from ats_app.core.files import files_dir
 
-DEFAULT_PUBLIC_URL = "http://127.0.0.1:3000"
 DEFAULT_MAIL_FROM = "Nordlys Recruitment <recruitment@example.com>"
 
 

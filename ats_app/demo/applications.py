@@ -1,5 +1,5 @@
 """One demo application's facts and its history rows, as plain values for the bulk writer; shared
-by the hot loop (demo_data) and the rich extras (demo_extras)."""
+by the hot loop (demo.loader) and the rich extras (demo.extras)."""
 
 import random
 from bisect import bisect

@@ -1,5 +1,5 @@
 """The rich part of the demo data: interviews, held messages and step-by-step history for the first
-RICH_LIMIT applications (see demo_data), two panel reviews, and employees for the hired."""
+RICH_LIMIT applications (see demo.loader), two panel reviews, and employees for the hired."""
 
 import random
 import uuid

@@ -14,10 +14,10 @@ A million applications must load in well under two minutes (about 50 s on SQLite
 - only the first CV_FILE_LIMIT candidates get a PDF CV file; the rest have cv_text only;
 - beyond 5,000 applications there are N/500 projects (at most 2,000), a few big and a long tail.
 
-This module is the entry point and the hot loop; the rest lives beside it: demo_company (departments,
-users, projects), demo_applications (one application and its history), demo_bulk (raw inserts,
-indexes), demo_extras (interviews, messages, panel reviews, employees), and the word pools in
-demo_people (who applies, with their CVs) and demo_recruiting (projects, letters, messages, outcomes).
+This module is the entry point and the hot loop; the rest lives beside it: company (departments, users,
+projects), applications (one application and its history), bulk (raw inserts, indexes), extras
+(interviews, messages, panel reviews, employees), and the word pools in people (who applies, with their
+CVs) and recruiting (projects, letters, messages, outcomes).
 """
 
 import multiprocessing

@@ -1,7 +1,7 @@
 """Forward to email: a candidate's profile sent to a colleague or hiring manager.
 
 The email is written in the sender's language (it goes to a colleague, not the candidate) from a
-developer-owned template. *Anonymise personal data* replaces the profile by services.anonymise's
+developer-owned template. *Anonymise personal data* replaces the profile by privacy.anonymise's
 (pseudonym, age band, city, redacted free text) and attaches a CV rebuilt from the redacted text,
 never the original file; *Do not include attachments/CV* attaches nothing. The history says to whom
 and with which options.

@@ -43,7 +43,7 @@ RECORDED = {
     "new_time": N_("We have noted that you would like a new time. The recruiter will contact you."),
     "withdraw": N_("Your application has been withdrawn."),
 }
-# The calendar's words (services.calendar), so recruiters and candidates read the same names.
+# The calendar's words (interviews.calendar), so recruiters and candidates read the same names.
 TYPE_LABELS = {"initial": N_("Initial meeting / phone interview"), "first": N_("First interview"),
                "second": N_("Second interview"), "third": N_("Third interview")}
 OTHER_TYPE = N_("Interview")

@@ -4,7 +4,7 @@ no JavaScript) showing the interview with four answer buttons, in the candidate'
 GET never changes anything (mail scanners open links); each answer is a POST with a double-submit CSRF
 token, and withdrawing asks once more. Every response says no-store, no-referrer (the URL holds the token)
 and a strict CSP; an unknown or expired link gets a friendly page, never a trace. The rules live in
-services.interview_answers; this module reads forms, picks the language and renders.
+interviews.answers; this module reads forms, picks the language and renders.
 """
 
 import logging

@@ -269,11 +269,11 @@ def preview(session: Session, user: CurrentUser, application_ids: list[int], dra
             extra: dict[str, str] | None = None) -> tuple[str, str]:
     """(candidate name, rendered HTML) of draft for the first applicant in its language (else the first);
     extra adds tag values the form fills itself (the rejection's message)."""
-    check_drafts(kind, [draft])
     people = recipients(session, application_ids[:200], sender_user(session, user))
     person = next((p for p in people if p.language == draft.language), people[0] if people else None)
     if person is None:
         return "", ""
+    check_drafts(kind, [draft])
     values = TagValues({**person.values.values, **(extra or {})}, person.values.links)
     if kind == "candidate_saved":
         values = TagValues(values.values, {"setpasswordlink": (config.link(PREVIEW_LINK),

@@ -1,7 +1,7 @@
 """What emails the product sends (template kinds) and which EasyCruit tags each kind may use.
 
 A kind is a purpose ("rejection.after_first_interview"); each has a default text per language
-(services.email_defaults) that recruiters may override per language and department. Tags are the
+(mail.defaults) that recruiters may override per language and department. Tags are the
 `{firstname}` merge fields recruiters write; the list per kind is what the editor accepts, so an
 interview tag in an offer email is an error in the editor rather than a blank in the sent mail.
 """

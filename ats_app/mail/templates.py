@@ -1,7 +1,7 @@
 """The email templates recruiters edit: per kind × language, optionally per department.
 
 Lookup order for an email: the department's own version, then the organisation's, then our default
-text (services.email_defaults). Saving checks every tag against the kind and cleans the HTML (nh3);
+text (mail.defaults). Saving checks every tag against the kind and cleans the HTML (nh3);
 reset removes the edited version so the default applies again.
 """
 

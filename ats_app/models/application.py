@@ -55,7 +55,7 @@ class Application(SQLModel, table=True):
     # Set when a Transfer (Move) replaced this application with a new one in another project: it then
     # leaves its project's list like a deleted one, but is not offered on Deleted applications.
     moved_to_id: int | None = Field(default=None, foreign_key="application.id", index=True)
-    # Lower-cased "last first" and "first last email" of the candidate (services.applicant_keys keeps them).
+    # Lower-cased "last first" and "first last email" of the candidate (applications.applicant_keys keeps them).
     sort_name: str = Field(default="", max_length=210)
     search_text: str = Field(default="", max_length=470)
 

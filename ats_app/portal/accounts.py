@@ -52,7 +52,7 @@ def issue_set_password_link(session: Session, candidate: Candidate, now: datetim
     (their expiry moves to now): only the newest email works, so an old, forwarded or leaked one does not.
     The link also serves as "forgot password": using it replaces the password and ends open sessions.
     sealed: the URL carries a placeholder instead of the token (for an email in the outbox); the worker
-    puts the token in as the email leaves (reveal_links), so no row ever holds it.
+    puts the token in as the email leaves (delivery.sealed_links), so no row ever holds it.
     """
     if candidate.anonymised_at is not None:
         raise ValueError("an anonymised candidate has no portal")

@@ -4,7 +4,7 @@ withdraws an application and asks for their data to be deleted.
 
 GET never changes anything; every POST carries a double-submit CSRF token. Every response says no-store,
 no-referrer (the set-password URL holds a token) and a strict CSP; failures are friendly pages, never traces.
-The rules live in services.portal; this module only reads forms, picks the language and renders.
+The rules live in portal.self_service and portal.accounts; this module only reads forms, picks the language and renders.
 """
 
 import logging

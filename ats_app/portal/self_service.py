@@ -3,7 +3,7 @@
 
 Candidates only ever reach their own rows, and every change leaves a history line recruiters can read
 (actor None: no recruiter did it; payloads hold ids and codes only). Accounts, links and sessions live in
-portal_accounts and are re-exported here, so callers need one module. Nothing here commits.
+portal.accounts. Nothing here commits.
 """
 
 import re

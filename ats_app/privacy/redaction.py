@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date
+from functools import lru_cache
 
 import phonenumbers
 from babel.dates import get_month_names
@@ -181,6 +182,7 @@ def _phone_pattern(value: str, region: str | None) -> str:
     return rf"(?<![\d+]){prefix}{digits}(?!\d)"
 
 
+@lru_cache(maxsize=64)
 def _month_stems(month: int) -> str:
     names = {"sept"} if month == 9 else set()
     for language in LANGUAGES:
@@ -190,7 +192,7 @@ def _month_stems(month: int) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
-def _datepatterns_for(born: date) -> list[str]:
+def _date_patterns(born: date) -> list[str]:
     """Every common way to write born: 17.04.1990, 17/4/90, 1990-04-17, 04/17/1990, 17. april 1990,
     April 17th, 1990, 170490 (also as a national ID's first digits), 19900417, and "født 1990"."""
     d = f"0?{born.day}" if born.day < 10 else str(born.day)
@@ -230,7 +232,8 @@ def _finnish_name(value: str) -> str:
     return f"{_EDGE_START}{head}(?:{inflected}){_EDGE_END}"
 
 
-def _valuepatterns_for(value: str, kind: str, region: str | None, finnish: bool = False) -> tuple[str, ...]:
+@lru_cache(maxsize=1024)
+def _value_patterns(value: str, kind: str, region: str | None, finnish: bool = False) -> tuple[str, ...]:
     value = value.strip()
     if not re.search(r"[^\W_]", value):
         return ()
@@ -240,7 +243,7 @@ def _valuepatterns_for(value: str, kind: str, region: str | None, finnish: bool 
         return (_phone_pattern(value, region),)
     if kind == "birth_date":
         try:
-            return tuple(_datepatterns_for(date.fromisoformat(value)))
+            return tuple(_date_patterns(date.fromisoformat(value)))
         except ValueError:
             return (_EDGE_START + _phrase(value) + _EDGE_END,)
     if kind == "name":
@@ -252,7 +255,7 @@ def _valuepatterns_for(value: str, kind: str, region: str | None, finnish: bool 
 def patterns_for(typed: Iterable[tuple[str, str]], region: str | None, finnish: bool = False) -> list[Pattern]:
     seen: dict[str, str] = {}
     for value, kind in typed:
-        for source in _valuepatterns_for(value, kind, region, finnish):
+        for source in _value_patterns(value, kind, region, finnish):
             seen.setdefault(source, kind)
     return [(re.compile(source, re.I), kind) for source, kind in seen.items()]
 

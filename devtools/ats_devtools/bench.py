@@ -20,12 +20,10 @@ import reflex as rx
 from sqlalchemy import event
 from sqlmodel import Session, select
 
-import ats_app.ats_app  # noqa: F401  (registers the states)
 from ats_app.accounts import auth
 from ats_app.core.db import get_engine, upgrade_to_head
 from ats_app.core.i18n import format_day
 from ats_app.handling import applicant_list, further_progress
-from ats_app.handling.ui.list_state import ApplicantView, ApplicationListState
 from ats_app.models import Application
 from ats_devtools import bench_email
 
@@ -179,6 +177,8 @@ def run(applications: int = 1_000_000, runs: int = 30, keep: str | None = None) 
 
 def _state_size(session, user) -> int:
     """The bytes Reflex stores per client for the list page (state manager pickle), with a full page."""
+    import ats_app.ats_app  # noqa: F401, PLC0415  (the whole app only here: loaded earlier, it slows the other runs)
+    from ats_app.handling.ui.list_state import ApplicantView, ApplicationListState  # noqa: PLC0415
 
     page = applicant_list.list_applicants(session, user, 1)
     root = rx.State(_reflex_internal_init=True)  # as the state manager makes one per client

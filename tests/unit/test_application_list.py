@@ -1,4 +1,4 @@
-"""The Application handling list (services.application_list): summary, filters, search, sort, pages."""
+"""The Application handling list (handling.applicant_list): summary, filters, search, sort, pages."""
 
 from datetime import datetime, timedelta, timezone
 

@@ -1,4 +1,4 @@
-"""Logging in, sessions and rights (services.auth)."""
+"""Logging in, sessions and rights (accounts.auth)."""
 
 from datetime import timedelta
 

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 from ats_app.core.db import get_engine, upgrade_to_head
 from ats_app.core.files import read_bytes
 from ats_app.core.passwords import verify_password
-from ats_app.demo import loader as demo_data
+from ats_app.demo import loader
 from ats_app.demo import people as demo_people
 from ats_app.demo.cv_pdf import render_cv_pdf
 from ats_app.demo.loader import DemoDataError, load_demo_data
@@ -213,7 +213,7 @@ def test_refuses_a_database_with_users_unless_forced(fresh):
 
 def test_exact_counts_for_small_and_bulk_runs(fresh, monkeypatch):
     assert load_demo_data(fresh, applications=50)["applications"] == 50
-    monkeypatch.setattr(demo_data, "BIG", 1000)  # take the bulk path: forked generator, indexes rebuilt
+    monkeypatch.setattr(loader, "BIG", 1000)  # take the bulk path: forked generator, indexes rebuilt
     summary = load_demo_data(fresh, applications=2000, force=True)
     assert summary["applications"] == 2000 and summary["candidates"] < 2000
     engine = get_engine(fresh)
@@ -239,9 +239,9 @@ def test_a_failed_run_leaves_no_rows_and_no_cv_files(fresh, tmp_path, monkeypatc
         return real_person(*args, **kwargs)
 
     monkeypatch.setattr(demo_people, "person", failing_person)
-    monkeypatch.setattr(demo_data, "CHUNK", 300)  # some chunks are written before the failure
+    monkeypatch.setattr(loader, "CHUNK", 300)  # some chunks are written before the failure
     if big:
-        monkeypatch.setattr(demo_data, "BIG", 100)
+        monkeypatch.setattr(loader, "BIG", 100)
     with pytest.raises((DemoDataError, RuntimeError), match="disk full"):
         load_demo_data(fresh, applications=1500)
     with Session(get_engine(fresh)) as session:

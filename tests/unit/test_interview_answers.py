@@ -10,7 +10,7 @@ from sqlmodel import select
 from starlette.testclient import TestClient
 
 from ats_app.core.errors import AnswerRefused
-from ats_app.interviews import answer_links as interview_links
+from ats_app.interviews import answer_links
 from ats_app.interviews import answers as interview_answers
 from ats_app.interviews.routes import CSRF_COOKIE
 from ats_app.models import Application, ApplicationEvent, Candidate, Interview, InterviewRecruiter, Task
@@ -35,14 +35,14 @@ def _interview(session, *, starts_at=None, status=S.INVITED, language="nb", mode
     interview = Interview(application_id=application.id, interview_type="first", mode=mode,
                           starts_at=starts_at or utcnow() + timedelta(days=3), duration_minutes=60,
                           place="Storgata 1, Oslo", **fields)
-    interview_links.seal(session, interview)
+    answer_links.seal(session, interview)
     session.add(InterviewRecruiter(interview_id=interview.id, user_id=recruiter.id))
     session.commit()
     return interview, application, recruiter
 
 
 def _path(interview) -> str:
-    return f"/interview/{interview_links.confirm_token(interview)}"
+    return f"/interview/{answer_links.confirm_token(interview)}"
 
 
 def _client() -> TestClient:
@@ -244,7 +244,7 @@ def test_over_cancelled_and_unknown_links_get_friendly_pages(session):
 
     cancelled = Interview(application_id=over.application_id, interview_type="second", mode="phone",
                           starts_at=utcnow() + timedelta(days=2), duration_minutes=30)
-    interview_links.seal(session, cancelled)
+    answer_links.seal(session, cancelled)
     session.commit()
     assert client.get(_path(cancelled)).status_code == 200
     cancelled.cancelled_at = utcnow()

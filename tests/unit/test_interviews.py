@@ -1,4 +1,4 @@
-"""Inviting to interview (services): the reminder rule, the include-link default, the invitation with its
+"""Inviting to interview (the rules): the reminder rule, the include-link default, the invitation with its
 sealed answer link and .ics, consecutive slots, and moving an interview."""
 
 from datetime import datetime, timedelta, timezone
@@ -12,8 +12,7 @@ from ats_app.core import files
 from ats_app.core.errors import InvalidChoice
 from ats_app.core.tokens import token_hash
 from ats_app.handling import further_progress as fp
-from ats_app.interviews import answer_links as interview_links
-from ats_app.interviews import changes, reminders
+from ats_app.interviews import answer_links, changes, reminders
 from ats_app.interviews import invitation as interviews
 from ats_app.models import Application, Interview, Message
 from ats_app.models import ApplicationStatus as S
@@ -91,12 +90,12 @@ def test_inviting_two_applicants_gives_consecutive_slots_links_ics_and_reminders
     assert {session.get(Application, i).status for i in (first.id, second.id)} == {S.INVITED}
     one, two = session.exec(select(Interview).order_by(Interview.id)).all()
     assert two.starts_at - one.starts_at == timedelta(minutes=45)
-    assert one.confirm_token_hash == token_hash(interview_links.confirm_token(one))
+    assert one.confirm_token_hash == token_hash(answer_links.confirm_token(one))
     invitations = session.exec(select(Message).where(Message.purpose == "interview_invitation")).all()
     assert len(invitations) == 2
     invitation = next(m for m in invitations if m.interview_id == one.id)
     assert "/interview/__ATS_CONFIRM_" in invitation.body_html  # the row holds no token
-    assert interview_links.confirm_token(one) not in invitation.body_html
+    assert answer_links.confirm_token(one) not in invitation.body_html
     ics = Calendar.from_ical(files.read_bytes(invitation.attachments[0]["file_key"]))
     [event] = ics.walk("VEVENT")
     assert str(event["uid"]) == f"interview-{one.id}@nordlys-ats" and int(event["sequence"]) == 0
@@ -159,7 +158,7 @@ def test_a_typed_placeholder_never_pulls_another_interviews_link_into_an_email(s
     start = (utcnow() + timedelta(days=10)).replace(second=0, microsecond=0)
     fp.run(session, admin, "invite", [application.id], _choices(admin.id, start, reminder="none"))
     interview = session.exec(select(Interview)).one()
-    token = interview_links.confirm_token(interview)
+    token = answer_links.confirm_token(interview)
     own = session.exec(select(Message).where(Message.purpose == "interview_invitation")).one()
     assert token in outgoing(own, session).params["html"]  # its own link is revealed
     fp.run(session, admin, "forward", [application.id],

@@ -1,4 +1,4 @@
-"""The Recruitment overview query (services.overview)."""
+"""The Recruitment overview query (projects.overview)."""
 
 from datetime import date
 

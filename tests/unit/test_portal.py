@@ -23,7 +23,7 @@ from ats_app.models import (
 )
 from ats_app.models import ApplicationStatus as S
 from ats_app.models.base import utcnow
-from ats_app.portal import accounts as portal_accounts
+from ats_app.portal import accounts
 from ats_app.portal import self_service as portal
 from ats_app.portal.routes import CSRF_COOKIE, SESSION_COOKIE
 from ats_app.web.routes import api
@@ -37,7 +37,7 @@ def _token(url: str) -> str:
 
 
 def _link(session, candidate, now=None) -> str:
-    url = portal_accounts.issue_set_password_link(session, candidate, now)
+    url = accounts.issue_set_password_link(session, candidate, now)
     session.commit()
     return url
 
@@ -57,7 +57,7 @@ def _client() -> TestClient:
 
 
 def _with_password(session, candidate, password=PASSWORD):
-    assert portal_accounts.set_password(session, _token(_link(session, candidate)), password) == candidate.id
+    assert accounts.set_password(session, _token(_link(session, candidate)), password) == candidate.id
     session.commit()
 
 
@@ -117,7 +117,7 @@ def test_the_database_never_holds_the_token(session):
     assert link.token_hash == tokens.token_hash(token) != token
     assert link.purpose == "set_password"
     assert timedelta(hours=47, minutes=59) < link.expires_at - link.created_at <= timedelta(hours=48)
-    session_token = portal_accounts.open_session(session, portal_accounts.set_password(session, token, PASSWORD))
+    session_token = accounts.open_session(session, accounts.set_password(session, token, PASSWORD))
     session.commit()
     stored = [repr(row) for model in (CandidateLink, CandidateSession, CandidateAccount)
               for row in session.exec(select(model)).all()]
@@ -128,21 +128,21 @@ def test_a_link_expires_after_48_hours(session):
     candidate, _ = _applicant(session)
     start = utcnow()
     token = _token(_link(session, candidate, now=start))
-    assert portal_accounts.candidate_for_link(session, token, now=start + timedelta(hours=47)) is not None
+    assert accounts.candidate_for_link(session, token, now=start + timedelta(hours=47)) is not None
     with pytest.raises(LinkUnusable):
-        portal_accounts.set_password(session, token, PASSWORD, now=start + timedelta(hours=48, seconds=1))
-    assert portal_accounts.set_password(session, token, PASSWORD,
+        accounts.set_password(session, token, PASSWORD, now=start + timedelta(hours=48, seconds=1))
+    assert accounts.set_password(session, token, PASSWORD,
                                         now=start + timedelta(hours=47, minutes=59)) == candidate.id
     with pytest.raises(LinkUnusable):
-        portal_accounts.set_password(session, token, "another good password", now=start + timedelta(hours=48))
+        accounts.set_password(session, token, "another good password", now=start + timedelta(hours=48))
 
 
 def test_a_new_link_revokes_the_older_ones(session):
     candidate, _ = _applicant(session)
     older, newer = _token(_link(session, candidate)), _token(_link(session, candidate))
     with pytest.raises(LinkUnusable):
-        portal_accounts.set_password(session, older, PASSWORD)
-    assert portal_accounts.set_password(session, newer, PASSWORD) == candidate.id
+        accounts.set_password(session, older, PASSWORD)
+    assert accounts.set_password(session, newer, PASSWORD) == candidate.id
     assert len(session.exec(select(CandidateAccount)).all()) == 1
 
 
@@ -150,12 +150,12 @@ def test_the_atomic_update_decides_when_two_submits_race(session, monkeypatch):
     """Even when the first look says the link is fine, the UPDATE … WHERE used_at IS NULL refuses a used one."""
     candidate, _ = _applicant(session)
     token = _token(_link(session, candidate))
-    seen = portal_accounts.candidate_for_link(session, token)
-    portal_accounts.set_password(session, token, PASSWORD)
+    seen = accounts.candidate_for_link(session, token)
+    accounts.set_password(session, token, PASSWORD)
     session.commit()
-    monkeypatch.setattr(portal_accounts, "candidate_for_link", lambda *_args: seen)
+    monkeypatch.setattr(accounts, "candidate_for_link", lambda *_args: seen)
     with pytest.raises(LinkUnusable):
-        portal_accounts.set_password(session, token, "someone else's password")
+        accounts.set_password(session, token, "someone else's password")
 
 
 def test_weak_or_mismatched_passwords_are_refused_and_keep_the_link(session):
@@ -174,7 +174,7 @@ def test_weak_or_mismatched_passwords_are_refused_and_keep_the_link(session):
     assert session.exec(select(CandidateLink)).one().used_at is None
     assert session.exec(select(CandidateAccount)).one().password_hash is None
     with pytest.raises(InvalidInput) as refused:
-        portal_accounts.set_password(session, token, "123456789")
+        accounts.set_password(session, token, "123456789")
     assert "password" in refused.value.errors
 
 
@@ -207,8 +207,8 @@ def test_log_in_uses_the_candidate_row_with_an_account(session):
     session.add(Application(candidate_id=candidate.id, project_id=project.id, **keys_for(candidate)))
     session.commit()
     _with_password(session, candidate)
-    token = portal_accounts.log_in(session, without.email, PASSWORD)
-    assert portal_accounts.candidate_for_token(session, token).id == candidate.id
+    token = accounts.log_in(session, without.email, PASSWORD)
+    assert accounts.candidate_for_token(session, token).id == candidate.id
     titles = [a.project_title for a in portal.applications_for(session, candidate.id, "en")]
     assert titles == ["New vacancy"]
 

@@ -1,4 +1,4 @@
-"""Rejecting well (services): the type preselection, scheduling at 09:00 local across daylight saving,
+"""Rejecting well (the rules): the type preselection, scheduling at 09:00 local across daylight saving,
 the refusals, cancel (the rejection stays) and undo (while the email has not left)."""
 
 from datetime import datetime, timedelta, timezone

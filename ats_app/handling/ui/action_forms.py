@@ -31,6 +31,7 @@ class TransferFormState(ActionForm, FurtherProgressState):
     """Transfer: the target (open or closed projects, by department, or the CV database), Move or Copy."""
 
     FORM: ClassVar[str] = "transfer"
+    CONFIRMED_HERE: ClassVar[bool] = True
     target_status: str = "open"
     targets: list[ChoiceGroup] = []
     target: str = ""
@@ -69,6 +70,7 @@ class HireFormState(ActionForm, FurtherProgressState):
     """Hire: the position and department (both required) and the start date."""
 
     FORM: ClassVar[str] = "hire"
+    CONFIRMED_HERE: ClassVar[bool] = True
     positions: list[Choice] = []
     departments: list[Choice] = []
     position_id: str = ""

@@ -29,7 +29,7 @@ def further_progress_bar(count_label: rx.Component | None = None) -> rx.Componen
                 rx.el.label(t("Further progress"), html_for="further-progress", font_weight="500", font_size="14px"),
                 rx.el.select(
                     rx.el.option(t("Choose an action…"), value=""),
-                    *[_option(a) for a in CATALOGUE],
+                    *[_option(a) for a in CATALOGUE if a.listed],
                     id="further-progress", value=FurtherProgressState.action,
                     on_change=FurtherProgressState.choose_action,
                     **{**NATIVE_SELECT, "width": "300px"},

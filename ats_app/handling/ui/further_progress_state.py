@@ -142,11 +142,13 @@ class FurtherProgressState(rx.State):
     @rx.event
     @requires()
     async def confirm(self):
-        """A form's own button: run the action with the form's values."""
+        """The button of a small form (Transfer, Hire): run the action with the form's values. The wizards
+        and the email form have buttons of their own."""
         if not self.dialog or self.dialog != self.action:
             return None
         action = further_progress.action_for(self.action)
-        return await self._run(await (await self._form_state(action.form))._form()) if action.form else None
+        form = await self._form_state(action.form) if action.form else None
+        return await self._run(await form._form()) if form is not None and form.CONFIRMED_HERE else None
 
     async def _run(self, form: Mapping):
         """Run the chosen action with form on the chosen applicants (forms call this with their values)."""
@@ -219,6 +221,7 @@ class ActionForm(rx.State, mixin=True):
     declaration's `form`). Execute opens it; its button runs the action with `_form()`."""
 
     FORM: ClassVar[str] = ""
+    CONFIRMED_HERE: ClassVar[bool] = False  # its button is FurtherProgressState.confirm
 
     async def _open(self, action: AnyAction, ids: list[int]) -> None:
         raise NotImplementedError

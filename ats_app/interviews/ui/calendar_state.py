@@ -1,7 +1,7 @@
 """The Recruitment calendar page: the shown week or month, its filters, and the interview dialog.
 
 The state holds only the visible range (at most 42 days of interviews), formatted for the user's
-language; the rules (who sees what, setting an answer, moving) live in services.calendar.
+language; the rules (who sees what, setting an answer, moving) live in interviews.calendar.
 """
 
 from dataclasses import dataclass, field

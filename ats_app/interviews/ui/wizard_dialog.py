@@ -17,7 +17,6 @@ _LABEL = {"font_weight": "500", "font_size": "14px"}
 MODE_LABELS = {"in_person": N_("In person"), "phone": N_("Phone"), "video": N_("Video"), "group": N_("Group")}
 REMINDER_LABELS = {"none": N_("No reminder"), "email": N_("Email reminder"), "sms": N_("SMS reminder"),
                    "email_sms": N_("Email and SMS")}
-TYPE_TITLES = {key: label for key, label in TYPE_LABELS.items()}
 
 
 def _recruiter(tick: RecruiterTick) -> rx.Component:

@@ -55,14 +55,13 @@ class InviteState(ComposeState):
     no_mobile: list[str] = []
     sms_info: str = ""  # the reminder SMS's length, encoding and parts, as the recruiter sees it
     _loaded_for: str = ""
-    _applicants: list[int] = []
 
     async def _open(self, action: AnyAction, ids: list[int]) -> None:
         """Fill step 1 for the ticked applicants (Execute opens the wizard)."""
         user = current_user()
         people = await run_in_session(invitation.interviewers)
         self.recruiters = [RecruiterTick(i, name, i == user.id) for i, name in people]
-        self.step, self.many, self.shared_slot, self._applicants = 1, len(ids) > 1, False, list(ids)
+        self.step, self.many, self.shared_slot = 1, len(ids) > 1, False
         self.interview_type, self.mode, self.place, self.day, self.clock, self.duration = \
             "first", "in_person", "", "", "10:00", "60"
         self.send_email, self.reminder, self.reminder_days, self.signature = True, "none", "1", ""
@@ -86,7 +85,7 @@ class InviteState(ComposeState):
         return InvitationForm(
             **compose_state._email_form(), **self._slot(), action="send" if self.send_email else "none",
             include_link=self.include_link, reminder=self.reminder, reminder_days=self.reminder_days,
-            reminder_signature=self.signature, applicants=list(self._applicants),
+            reminder_signature=self.signature, applicants=await compose_state._chosen_ids(),
             reminder_drafts=[{"language": r.language, "subject": r.subject, "body": r.body}
                              for r in self.reminder_rows])
 

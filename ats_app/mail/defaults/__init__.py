@@ -1,6 +1,6 @@
 """The default email and letter texts, per language and template kind.
 
-Each language module maps every kind code of services.email_kinds.KINDS to (subject, body HTML). Bodies
+Each language module maps every kind code of mail.kinds.KINDS to (subject, body HTML). Bodies
 use only p, br, strong, em, ul and li (a for hand-written links); the `{tags}` are EasyCruit merge fields
 the renderer fills in. A recruiter's `{message}` stands alone in its `<p>{message}</p>` paragraph, which
 the renderer drops when the message is empty; link tags (`{confirmlink}`, `{setpasswordlink}`,

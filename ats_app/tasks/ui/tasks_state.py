@@ -1,7 +1,7 @@
 """The Tasks page: calls to make and requests to handle, the Log call dialog, Mark done.
 
 The rules (who sees which task, what a logged call does, the confirmation email) live in
-services.tasks; this keeps the filters, the rows formatted for the user, and the dialog's values.
+tasks.calls; this keeps the filters, the rows formatted for the user, and the dialog's values.
 """
 
 from dataclasses import dataclass

@@ -67,7 +67,8 @@ def _interview(rng, app: dict, now: datetime) -> dict | None:
     return {"application_id": app["id"], "interview_type": kind, "mode": mode, "starts_at": starts,
             "duration_minutes": rng.choice((30, 45, 60, 60, 90)), "place": PLACE if mode == "in_person" else None,
             "video_link": f"https://meet.example.com/nordlys-{rng.randrange(16 ** 8):08x}" if mode == "video" else None,
-            "confirm_token_hash": token_hash(new_token()), "acceptance": acceptance, "answered_at": answered,
+            "confirm_token_hash": token_hash(new_token()), "acceptance": acceptance,
+            "answered_at": answered,
             # Email reminders only, to example.com addresses: demo mobiles are random numbers in real ranges.
             "reminder_channel": "email" if status == "invited" and rng.random() < 0.5 else "none",
             "reminder_days": rng.choice((1, 2, 3)), "reminder_subject": None, "reminder_body": None, "sequence": 0,

@@ -133,7 +133,8 @@ def _page(session: Session, project_id: int, *, group: str = "all", status: str 
     order = {
         "name": (Application.sort_name,),  # "de Vries" among the Ds
         "status": (Application.status,),
-        "ranking": (Application.ranking,), "rating": (rating,),
+        "ranking": (Application.ranking,),
+        "rating": (rating,),
         "applied": (Application.applied_at,),
         "language": (Candidate.language,),
     }[sort]

@@ -47,4 +47,5 @@ SAVE_AND_SEND: FurtherProgressAction[EmailForm, EmailPlan] = FurtherProgressActi
     "save_and_send", N_("Save and send username/password"),
     # A saved candidate can be sent a new set-password link.
     allowed_from=LIVE | {ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN, ApplicationStatus.SAVED},
-    form="compose", template_kind=KIND, prepare=prepare_save_and_send, run_one=save_and_send_login, sends_email=True)
+    form="compose", template_kind=KIND, prepare=prepare_save_and_send, run_one=save_and_send_login,
+    sends_email=True)

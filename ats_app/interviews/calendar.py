@@ -42,8 +42,10 @@ ACCEPTANCE_LABELS = {
 SETTABLE = (InterviewAcceptance.AWAITING.value, InterviewAcceptance.ACCEPTED.value,
             InterviewAcceptance.NOT_ACCEPTED.value, InterviewAcceptance.CONTACT_NEW_TIME.value)
 TYPE_LABELS = {
-    "initial": N_("Initial meeting / phone interview"), "first": N_("First interview"),
-    "second": N_("Second interview"), "third": N_("Third interview"),
+    "initial": N_("Initial meeting / phone interview"),
+    "first": N_("First interview"),
+    "second": N_("Second interview"),
+    "third": N_("Third interview"),
 }
 MODE_LABELS = {"in_person": N_("In person"), "phone": N_("Phone"), "video": N_("Video"), "group": N_("Group")}
 ENTRY_LIMIT = 2000  # a 6-week month of a very busy organisation still fits; the state holds only this range

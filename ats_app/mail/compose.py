@@ -225,7 +225,8 @@ def queue_to_candidate(session: Session, user: CurrentUser | None, recipient: Re
     message = queue_email(session, recipient=to or recipient.email, subject=email.subject, html=email.html,
                           text=email.text, sender=sender, reply_to=reply_to, purpose=purpose, kind=kind,
                           language=recipient.language, application_id=recipient.application_id,
-                          created_by_id=user.id if user else None, scheduled_at=scheduled_at, interview_id=interview_id)
+                          created_by_id=user.id if user else None, scheduled_at=scheduled_at,
+                          interview_id=interview_id)
     session.add(ApplicationEvent(application_id=recipient.application_id, project_id=recipient.project_id,
                                  actor_id=user.id if user else None, kind=history, message_id=message.id,
                                  payload={"purpose": purpose, **history_payload}))

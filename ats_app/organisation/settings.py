@@ -161,7 +161,8 @@ def save_reason(session: Session, user: CurrentUser, code: str | None, labels: d
         sequence = min(row.sequence for row in rows)
     by_language = {row.language: row for row in rows}
     for language, label in cleaned.items():
-        row = by_language.get(language) or RejectionReason(code=code, language=language, label=label, sequence=sequence)
+        row = by_language.get(language) or RejectionReason(code=code, language=language, label=label,
+                                                          sequence=sequence)
         row.label, row.active = label, bool(active)
         session.add(row)
     for row in rows:  # a language we no longer ship keeps its text but follows the reason's state

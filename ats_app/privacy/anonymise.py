@@ -55,8 +55,10 @@ def anonymised_profile(candidate: Candidate, application: Application | None, to
 
     return {
         "ref": candidate_ref(candidate.id),
-        "age_band": age_band(candidate.birth_date, today, language), "city": candidate.city,
-        "country": candidate.country, "language": candidate.language,
+        "age_band": age_band(candidate.birth_date, today, language),
+        "city": candidate.city,
+        "country": candidate.country,
+        "language": candidate.language,
         "cover_letter": clean(application.cover_letter) if application is not None else None,
         "screening_answers": clean_answers(application.screening_answers or {}, clean)
         if application is not None else {},

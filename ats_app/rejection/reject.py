@@ -106,7 +106,8 @@ def check_decision(session: Session, form: RejectionForm) -> Decision:
     """The type (active), the reason (required: every rejection says why, for the candidate's sake and for
     the report), the message and the note; InvalidChoice names the field. The wizard's Next asks this too."""
     code = str(form.get("rejection_type") or "")
-    rejection_type = session.exec(select(RejectionType).where(RejectionType.code == code, RejectionType.active)).first()
+    rejection_type = session.exec(select(RejectionType).where(RejectionType.code == code,
+                                                             RejectionType.active)).first()
     if rejection_type is None:
         raise InvalidChoice("rejection_type", N_("Choose the rejection type."))
     reason_id = _reason_id(session, str(form.get("reason") or ""))

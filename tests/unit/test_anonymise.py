@@ -200,7 +200,8 @@ def test_candidate_ref_is_a_language_independent_pseudonym():
 @pytest.mark.parametrize("today, band", [
     (date(2020, 4, 16), "20–29"),  # the day before the 30th birthday
     (date(2020, 4, 17), "30–39"),  # the birthday itself
-    (date(2030, 4, 16), "30–39"), (date(2030, 4, 17), "40–49"),
+    (date(2030, 4, 16), "30–39"),
+    (date(2030, 4, 17), "40–49"),
 ])
 def test_age_band_boundaries(today, band):
     assert age_band(KARI_BORN, today, "en") == f"{band} years"
@@ -267,7 +268,8 @@ def test_years_and_amounts_in_a_cv_survive():
 
 def test_screening_answers_and_profile(session):
     application = make_application(
-        session, make_project(session), first_name="Kari", last_name="Nordmann", cover_letter=KARI_LETTER,
+        session, make_project(session), first_name="Kari", last_name="Nordmann",
+        cover_letter=KARI_LETTER,
         screening_answers={"q1": "Ja, ring Kari på 912 34 567", "q2": 91234567, "q3": ["Kari", "Python"],
                            "q4": True, "q5": 9})
     candidate = session.get(Candidate, application.candidate_id)

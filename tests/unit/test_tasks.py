@@ -171,7 +171,8 @@ def test_a_confirmation_goes_out_in_the_candidates_language_with_history(session
 @pytest.mark.parametrize(("change", "field"), [
     ({"outcome": "maybe"}, "outcome"),
     ({"called_at": datetime.now(UTC) + timedelta(minutes=10)}, "called_at"),
-    ({"called_at": None}, "called_at"), ({"note": "x" * 2001}, "note"),
+    ({"called_at": None}, "called_at"),
+    ({"note": "x" * 2001}, "note"),
     ({"confirmation": Draft("nb", "Hei", "Takk"), "sender": "me@elsewhere.org"}, "sender"),
     ({"confirmation": Draft("nb", "", "Takk"), "sender": SENDER}, "subject:nb"),
     ({"confirmation": Draft("nb", "Hei", "{shoesize}"), "sender": SENDER}, "body:nb"),

@@ -10,7 +10,8 @@ from ats_app.ui.translate import t
 def _field(control_id: str, label, control: rx.Component) -> rx.Component:
     """A label tied to its input by id, so screen readers and tests find the field by its name."""
     return rx.vstack(
-        rx.el.label(label, html_for=control_id, style={"fontSize": "var(--font-size-2)", "fontWeight": 500}), control,
+        rx.el.label(label, html_for=control_id, style={"fontSize": "var(--font-size-2)", "fontWeight": 500}),
+        control,
         spacing="1", width="100%",
     )
 
@@ -37,7 +38,8 @@ def login_page() -> rx.Component:
                                    width="100%", id="login-error"),
                     ),
                     rx.button(t("Log in"), type="submit", size="3", width="100%", id="log-in"),
-                    rx.box(language_switch(), width="100%", padding_top="8px"), spacing="4", width="100%",
+                    rx.box(language_switch(), width="100%", padding_top="8px"),
+                    spacing="4", width="100%",
                 ), on_submit=AuthState.log_in, reset_on_submit=False,
             ),
             width="100%", max_width="400px", size="4",

@@ -30,9 +30,11 @@ def _row(row: MessageView) -> rx.Component:
         rx.table.cell(rx.link(row.subject, on_click=OutboxState.open_message(row.id), cursor="pointer",
                               class_name="message-subject")),
         rx.table.cell(message_status_badge(row.status)),
-        rx.table.cell(row.scheduled_at, white_space="nowrap"), rx.table.cell(row.attempts),
+        rx.table.cell(row.scheduled_at, white_space="nowrap"),
+        rx.table.cell(row.attempts),
         rx.table.cell(rx.text(row.last_error, size="1", color_scheme="red", max_width="260px")),
-        rx.table.cell(_buttons(row.cancellable, row.resendable, row.id)), class_name="message-row",
+        rx.table.cell(_buttons(row.cancellable, row.resendable, row.id)),
+        class_name="message-row",
     )
 
 
@@ -46,7 +48,8 @@ def _filter() -> rx.Component:
 def _message_dialog() -> rx.Component:
     return rx.dialog.root(
         rx.dialog.content(
-            rx.dialog.title(OutboxState.open_subject), rx.vstack(
+            rx.dialog.title(OutboxState.open_subject),
+            rx.vstack(
                 rx.text(t("From"), ": ", OutboxState.open_sender, size="2"),
                 rx.text(t("To"), ": ", OutboxState.open_recipient, size="2", id="open-recipient"),
                 rx.hstack(message_status_badge(OutboxState.open_status),
@@ -80,7 +83,8 @@ def _content() -> rx.Component:
         paged_table(OutboxState, (N_("To"), N_("Subject"), N_("Status"), N_("Send time"), N_("Attempts"),
                                   N_("Last error"), ""),
                     _row, "outbox-table", N_("No messages.")),
-        _message_dialog(), spacing="4", width="100%")
+        _message_dialog(),
+        spacing="4", width="100%")
 
 
 @rx.page(route="/outbox", title="Outbox · Nordlys ATS", on_load=[AuthState.require_login, OutboxState.load])

@@ -21,7 +21,8 @@ def transfer_dialog() -> rx.Component:
         rx.el.label(t("Transfer to"), html_for="transfer-target", **LABEL),
         target_select(TransferFormState.targets, TransferFormState.target,
                       lambda v: TransferFormState.set_field("target", v), "transfer-target", cv_database=True),
-        field_error("target"), rx.radio_group.root(
+        field_error("target"),
+        rx.radio_group.root(
             rx.radio_group.item(t("Move"), value="move"),
             rx.radio_group.item(t("Copy (do not move)"), value="copy"),
             value=rx.cond(TransferFormState.copy_only, "copy", "move"),
@@ -62,7 +63,8 @@ def hire_dialog() -> rx.Component:
         rx.el.label(t("Start date"), html_for="hire-start", **LABEL),
         rx.input(type="date", id="hire-start", value=HireFormState.start_date,
                  on_change=lambda v: HireFormState.set_field("start_date", v)),
-        field_error("start_date"), spacing="2", width="100%",
+        field_error("start_date"),
+        spacing="2", width="100%",
     )
     return action_dialog(N_("Hire"), body, N_("Hire"), FurtherProgressState.dialog == "hire",
                          FurtherProgressState.close_dialog, FurtherProgressState.confirm, "hire-dialog")

@@ -81,7 +81,8 @@ def _status() -> rx.Component:
         rx.cond(ApplicationState.deleted,
                 rx.callout(t("This application is deleted."), icon="trash-2", color_scheme="gray", size="1")),
         _line(N_("Applied"), ApplicationState.applied),
-        _line(N_("Rating"), rx.cond(ApplicationState.rating != "", ApplicationState.rating, "–")), rx.hstack(
+        _line(N_("Rating"), rx.cond(ApplicationState.rating != "", ApplicationState.rating, "–")),
+        rx.hstack(
             rx.el.label(t("Ranking"), html_for="ranking", font_size="14px", width="140px",
                         color=rx.color("gray", 11)),
             rx.el.select(rx.el.option("–", value="0"), rx.el.option("1", value="1"), rx.el.option("2", value="2"),
@@ -103,8 +104,10 @@ def _content() -> rx.Component:
                 rx.link(ApplicationState.project_title, href=ApplicationState.project_href, size="2",
                         id="project-link"),
                 rx.heading(ApplicationState.name, size="7", id="page-title"),
-                rx.text(t("Application and CV"), color_scheme="gray", size="2"), spacing="1",
-            ), further_progress(),
+                rx.text(t("Application and CV"), color_scheme="gray", size="2"),
+                spacing="1",
+            ),
+            further_progress(),
             rx.grid(_personal(), _status(), columns=rx.breakpoints(initial="1", md="2"), spacing="4",
                     width="100%"),
             _section(N_("Cover letter"), rx.cond(ApplicationState.cover_letter != "",

@@ -19,7 +19,8 @@ def _row(row: SavedView) -> rx.Component:
                                   aria_label=row.name, class_name="tick")),
         rx.table.cell(rx.vstack(rx.text(row.name, weight="medium", class_name="saved-name"),
                                 rx.text(row.email, size="1", color_scheme="gray"), spacing="0")),
-        rx.table.cell(row.language), rx.table.cell(row.saved_from),
+        rx.table.cell(row.language),
+        rx.table.cell(row.saved_from),
         rx.table.cell(row.saved_on, white_space="nowrap"),
         rx.table.cell(rx.cond(row.cv_href != "",
                               rx.link(rx.icon("file-text", size=16), href=row.cv_href, aria_label="CV"))),
@@ -30,7 +31,8 @@ def _row(row: SavedView) -> rx.Component:
 def _transfer_dialog() -> rx.Component:
     return rx.dialog.root(
         rx.dialog.content(
-            rx.dialog.title(t("Transfer")), rx.vstack(
+            rx.dialog.title(t("Transfer")),
+            rx.vstack(
                 rx.segmented_control.root(
                     rx.segmented_control.item(t("Open"), value="open"),
                     rx.segmented_control.item(t("Closed"), value="closed"),
@@ -42,11 +44,13 @@ def _transfer_dialog() -> rx.Component:
                 rx.cond(CvDatabaseState.error != "",
                         rx.text(CvDatabaseState.error, color_scheme="red", size="2", class_name="field-error")),
                 spacing="3", width="100%",
-            ), rx.hstack(
+            ),
+            rx.hstack(
                 rx.button(t("Cancel"), variant="soft", color_scheme="gray", on_click=CvDatabaseState.cancel_transfer),
                 rx.button(t("Transfer"), on_click=CvDatabaseState.transfer, id="cv-transfer-confirm"),
                 justify="end", spacing="3", margin_top="16px",
-            ), max_width="520px",
+            ),
+            max_width="520px",
         ),
         open=CvDatabaseState.transferring,
     )
@@ -76,7 +80,8 @@ def cv_database_page() -> rx.Component:
             paged_table(CvDatabaseState, ("", N_("Name"), N_("Language"), N_("Saved from"), N_("Saved"), N_("CV")),
                         _row, "cv-table",
                         N_("No saved candidates match.")),
-            _transfer_dialog(), spacing="4", width="100%",
+            _transfer_dialog(),
+            spacing="4", width="100%",
         ),
         active_route="/cv-database", on_locale_change=CvDatabaseState.load,
     )

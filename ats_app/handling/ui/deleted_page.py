@@ -44,7 +44,8 @@ def _purge_dialog() -> rx.Component:
                 justify="end", spacing="3", margin_top="16px",
             ),
             max_width="520px", id="purge-dialog",
-        ), open=DeletedState.confirming,
+        ),
+        open=DeletedState.confirming,
     )
 
 
@@ -65,7 +66,8 @@ def _content() -> rx.Component:
         paged_table(DeletedState, ("", N_("Name"), N_("Recruitment project"), N_("Status for the project"),
                                    N_("Deleted"),
                                    N_("Deleted by")), _row, "deleted-table", N_("No deleted applications.")),
-        _purge_dialog(), spacing="4", width="100%",
+        _purge_dialog(),
+        spacing="4", width="100%",
     )
 
 

@@ -24,7 +24,8 @@ def _option(action) -> rx.Component:
 def further_progress_bar(count_label: rx.Component | None = None) -> rx.Component:
     """The Further progress list and Execute, above a list or on an applicant's page."""
     return rx.cond(
-        FurtherProgressState.offered.length() > 0, rx.vstack(
+        FurtherProgressState.offered.length() > 0,
+        rx.vstack(
             rx.hstack(
                 rx.el.label(t("Further progress"), html_for="further-progress", font_weight="500", font_size="14px"),
                 rx.el.select(
@@ -38,7 +39,8 @@ def further_progress_bar(count_label: rx.Component | None = None) -> rx.Componen
                           disabled=FurtherProgressState.running),
                 count_label or rx.fragment(),
                 align="center", spacing="3", wrap="wrap",
-            ), field_error("action"),
+            ),
+            field_error("action"),
             rx.cond(FurtherProgressState.running,
                     rx.hstack(rx.progress(value=FurtherProgressState.progress, max=100, width="240px", id="progress"),
                               rx.text(FurtherProgressState.progress, "%", size="2"), align="center")),
@@ -54,8 +56,10 @@ def _skipped(row: Skipped) -> rx.Component:
 
 def _result() -> rx.Component:
     return rx.cond(
-        FurtherProgressState.result_line != "", rx.callout.root(
-            rx.callout.icon(rx.icon("info")), rx.vstack(
+        FurtherProgressState.result_line != "",
+        rx.callout.root(
+            rx.callout.icon(rx.icon("info")),
+            rx.vstack(
                 rx.text(FurtherProgressState.result_line, id="result-line", weight="medium"),
                 rx.cond(FurtherProgressState.skipped.length() > 0,
                         rx.el.ul(rx.foreach(FurtherProgressState.skipped, _skipped), id="skipped",
@@ -77,8 +81,10 @@ def action_dialog(title: str, body: rx.Component, confirm_label: str, open_: rx.
                           id=f"{dialog_id}-cancel"),
                 rx.button(t(confirm_label), on_click=on_confirm, id=f"{dialog_id}-confirm"),
                 justify="end", spacing="3", margin_top="16px",
-            ), id=dialog_id, max_width="520px",
-        ), open=open_,
+            ),
+            id=dialog_id, max_width="520px",
+        ),
+        open=open_,
     )
 
 
@@ -105,7 +111,8 @@ def others_dialog() -> rx.Component:
     """After a hire: withdraw the person's other live applications?"""
     body = rx.vstack(
         rx.text(t("The person you hired has other active applications. Withdraw them?")),
-        rx.el.ul(rx.foreach(FurtherProgressState.others, _other), id="other-applications"), spacing="2",
+        rx.el.ul(rx.foreach(FurtherProgressState.others, _other), id="other-applications"),
+        spacing="2",
     )
     return action_dialog(N_("Other applications"), body, N_("Withdraw them"), FurtherProgressState.others.length() > 0,
                          FurtherProgressState.keep_others,

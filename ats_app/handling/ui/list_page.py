@@ -48,7 +48,8 @@ def _row(row: ApplicantView) -> rx.Component:
         rx.table.cell(application_status_badge(row.status, row.stage)),
         rx.table.cell(_ranking_select(row)),
         rx.table.cell(row.rating, text_align="right"),
-        rx.table.cell(row.applied, white_space="nowrap"), rx.table.cell(row.language),
+        rx.table.cell(row.applied, white_space="nowrap"),
+        rx.table.cell(row.language),
         class_name="applicant-row", background=rx.cond(ticked, rx.color("accent", 2), "transparent"),
     )
 
@@ -72,7 +73,8 @@ def _filters() -> rx.Component:
             *[rx.el.option(t(label), value=key) for key, label in STATUS_LABELS.items()],
             value=ApplicationListState.status_filter, on_change=ApplicationListState.set_status_filter,
             id="status-filter", aria_label=t("Status"), **NATIVE_SELECT,
-        ), rx.el.select(
+        ),
+        rx.el.select(
             rx.el.option(t("Any ranking"), value=""), rx.el.option(t("Not ranked"), value="0"),
             *[rx.el.option(t("Ranking") + " " + label, value=value) for value, label in RANKINGS],
             value=ApplicationListState.ranking_filter, on_change=ApplicationListState.set_ranking_filter,
@@ -100,7 +102,8 @@ def _table() -> rx.Component:
                 rx.center(rx.text(t("No applicants match."), color_scheme="gray"), padding="32px")),
         rx.hstack(
             rx.text(ApplicationListState.range_label, size="2", color_scheme="gray", id="range-label"),
-            rx.cond(ApplicationListState.loading, rx.spinner(size="1")), rx.spacer(),
+            rx.cond(ApplicationListState.loading, rx.spinner(size="1")),
+            rx.spacer(),
             rx.button(rx.icon("chevron-left", size=16), on_click=ApplicationListState.previous_page, variant="soft",
                       size="1",
                       disabled=ApplicationListState.page == 0, aria_label=t("Previous page"), id="previous-page"),
@@ -108,7 +111,8 @@ def _table() -> rx.Component:
                       size="1",
                       disabled=~ApplicationListState.has_next, aria_label=t("Next page"), id="next-page"),
             align="center", padding_top="12px",
-        ), width="100%", overflow_x="auto",
+        ),
+        width="100%", overflow_x="auto",
     )
 
 
@@ -128,7 +132,8 @@ def _content() -> rx.Component:
             _filters(),
             further_progress(rx.text(t("Ticked:"), " ", ApplicationListState.ticked_count, size="2",
                                      color_scheme="gray", id="ticked-count")),
-            _table(), width="100%", spacing="4",
+            _table(),
+            width="100%", spacing="4",
         ),
     )
 

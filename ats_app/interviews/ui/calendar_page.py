@@ -53,7 +53,8 @@ def _week_card(entry: EntryView) -> rx.Component:
         rx.text(t_choice(entry.interview_type, TYPE_LABELS), " · ", t_choice(entry.mode, MODE_LABELS), size="1",
                 color_scheme="gray", class_name="interview-type"),
         rx.text(entry.project, size="1", color_scheme="gray", class_name="interview-project"),
-        acceptance_badge(entry.acceptance), title=entry.recruiters,
+        acceptance_badge(entry.acceptance),
+        title=entry.recruiters,
         padding="6px 8px", border_radius="var(--radius-2)", background=rx.color("gray", 1), border=BORDER,
         border_left="4px solid", border_left_color=_stripe(entry.acceptance),
         display="flex", flex_direction="column", gap="2px", width="100%", min_width="0",
@@ -134,7 +135,8 @@ def _toolbar() -> rx.Component:
             rx.icon_button(rx.icon("chevron-right", size=16), variant="soft", on_click=CalendarState.step("next"),
                            id="calendar-next", aria_label=t("Next")),
             spacing="2", align="center"),
-        rx.heading(CalendarState.title, size="4", id="calendar-title"), rx.spacer(),
+        rx.heading(CalendarState.title, size="4", id="calendar-title"),
+        rx.spacer(),
         _filter(CalendarState.recruiter_options, CalendarState.recruiter, CalendarState.set_recruiter,
                 N_("All recruiters"), "calendar-recruiter"),
         _filter(CalendarState.project_options, CalendarState.project, CalendarState.set_project, N_("All projects"),
@@ -160,17 +162,20 @@ def _input(label: str, name: str, type_: str, **props) -> rx.Component:
         rx.el.label(t(label), html_for=name.replace("_", "-"), **LABEL),
         rx.input(type=type_, value=getattr(CalendarState, name), id=name.replace("_", "-"),
                  on_change=lambda v: CalendarState.set_move_field(name, v), **props),
-        field_error(name.removeprefix("move_")), spacing="1")
+        field_error(name.removeprefix("move_")),
+        spacing="1")
 
 
 def _dialog() -> rx.Component:
     return rx.dialog.root(
         rx.dialog.content(
             rx.dialog.title(CalendarState.edit_candidate),
-            rx.text(CalendarState.edit_summary, size="2", color_scheme="gray"), rx.vstack(
+            rx.text(CalendarState.edit_summary, size="2", color_scheme="gray"),
+            rx.vstack(
                 rx.text(t("The candidate's answer"), **LABEL),
                 rx.flex(*[_answer_button(key) for key in SETTABLE], spacing="2", wrap="wrap"),
-                field_error("acceptance"), rx.divider(),
+                field_error("acceptance"),
+                rx.divider(),
                 rx.text(t("Move the interview"), **LABEL),
                 rx.flex(_input(N_("Date"), "move_date", "date"), _input(N_("Time"), "move_time", "time"),
                         _input(N_("Duration (minutes)"), "move_duration", "number", min="10", max="480",
@@ -198,7 +203,8 @@ def _content() -> rx.Component:
         rx.cond(CalendarState.view == "week", _week(), _month()),
         rx.text(t("Times are in the organisation's time zone:"), " ", CalendarState.zone, size="1",
                 color_scheme="gray"),
-        _dialog(), spacing="4", width="100%")
+        _dialog(),
+        spacing="4", width="100%")
 
 
 @rx.page(route="/calendar", title="Recruitment calendar · Nordlys ATS",

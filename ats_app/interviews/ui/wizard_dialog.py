@@ -39,7 +39,8 @@ def _step_one() -> rx.Component:
             spacing="4", wrap="wrap"),
         rx.el.label(t("Recruiters taking part"), **_LABEL),
         rx.flex(rx.foreach(InviteState.recruiters, _recruiter), wrap="wrap", spacing="3", id="invite-recruiters"),
-        field_error("recruiters"), rx.hstack(
+        field_error("recruiters"),
+        rx.hstack(
             rx.vstack(rx.el.label(t("Date"), html_for="invite-date", **_LABEL),
                       rx.input(type="date", value=InviteState.day, on_change=lambda v: InviteState.set_value("day", v),
                                id="invite-date"),
@@ -130,7 +131,8 @@ def invite_dialog() -> rx.Component:
         rx.dialog.content(
             rx.dialog.title(t("Invite to interview"), " · ",
                             rx.match(InviteState.step, (1, t("Step 1 of 3")), (2, t("Step 2 of 3")), t("Step 3 of 3"))),
-            rx.match(InviteState.step, (1, _step_one()), (2, _step_two()), _step_three()), rx.hstack(
+            rx.match(InviteState.step, (1, _step_one()), (2, _step_two()), _step_three()),
+            rx.hstack(
                 rx.cond((InviteState.step > 1) & (ComposeState.preview_html == ""),
                         rx.button(t("Back"), variant="soft", color_scheme="gray",
                                   on_click=InviteState.go_to(InviteState.step - 1), id="invite-back")),

@@ -68,7 +68,8 @@ class InviteState(ComposeState):
         self.may_sms = reminders.may_use(user, "sms")
         self.no_mobile = await run_in_session(reminders.without_mobile, ids)
         languages = await run_in_session(compose.languages_of, ids) or [user.language]
-        self.reminder_rows = draft_rows(await run_in_session(compose.drafts_from_template, reminders.KIND, languages))
+        self.reminder_rows = draft_rows(await run_in_session(compose.drafts_from_template, reminders.KIND,
+                                                             languages))
         self.reminder_language = languages[0]
         self._loaded_for = ""
         compose_state = await self.get_state(ComposeState)

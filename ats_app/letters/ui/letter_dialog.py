@@ -17,7 +17,8 @@ def letter_dialog() -> rx.Component:
     """The form of Send letter."""
     return rx.dialog.root(
         rx.dialog.content(
-            rx.dialog.title(t("Send letter")), rx.vstack(
+            rx.dialog.title(t("Send letter")),
+            rx.vstack(
                 rx.el.label(t("Letter"), html_for="letter-kind", **_LABEL),
                 rx.el.select(*[rx.el.option(t(KINDS_BY_CODE[k].label), value=k) for k in LETTER_KINDS],
                              id="letter-kind", value=LetterState.letter_kind,

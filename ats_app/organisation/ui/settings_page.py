@@ -63,7 +63,8 @@ def _organisation() -> rx.Component:
         _error("time_zone"),
         rx.cond(SettingsState.is_admin, rx.hstack(rx.button(t("Save"), on_click=SettingsState.save_organisation,
                                                             id="settings-organisation-save"))),
-        _notice("organisation"), id="settings-organisation",
+        _notice("organisation"),
+        id="settings-organisation",
     )
 
 
@@ -110,14 +111,17 @@ def _reasons() -> rx.Component:
         rx.cond(SettingsState.is_admin, rx.hstack(rx.button(rx.icon("plus", size=14), t("Add reason"),
                                                             on_click=SettingsState.add_reason,
                                                             variant="soft", id="reason-add"))),
-        _notice("reasons"), id="settings-reasons",
+        _notice("reasons"),
+        id="settings-reasons",
     )
 
 
 def _type_row(row: TypeItem) -> rx.Component:
     return rx.table.row(
-        rx.table.row_header_cell(rx.text(t_choice(row.code, STAGE_LABELS), style=_CAPITALISED)), rx.table.cell(rx.cond(
-            SettingsState.is_admin, rx.vstack(
+        rx.table.row_header_cell(rx.text(t_choice(row.code, STAGE_LABELS), style=_CAPITALISED)),
+        rx.table.cell(rx.cond(
+            SettingsState.is_admin,
+            rx.vstack(
                 rx.hstack(
                     rx.input(value=row.delay, on_change=lambda v: SettingsState.edit_delay(row.code, v), type="number",
                              min="0", max="30", step="1", width="90px", id="delay-" + row.code,
@@ -142,7 +146,8 @@ def _types() -> rx.Component:
                                          rx.table.column_header_cell(t("Default delay (days)")))),
             rx.table.body(rx.foreach(SettingsState.types, _type_row)), size="1", variant="ghost", id="types-table",
             width="100%"),
-        _notice("types"), id="settings-types",
+        _notice("types"),
+        id="settings-types",
     )
 
 
@@ -151,7 +156,8 @@ def _label_field(code: str, name: str) -> rx.Component:
         rx.el.label(name, html_for=f"reason-label-{code}", **_LABEL),
         rx.input(value=SettingsState.edit_labels[code], on_change=lambda v: SettingsState.edit_label(code, v),
                  id=f"reason-label-{code}", width="100%", lang=code),
-        _error(f"label_{code}"), spacing="1", width="100%")
+        _error(f"label_{code}"),
+        spacing="1", width="100%")
 
 
 def _reason_dialog() -> rx.Component:

@@ -41,8 +41,10 @@ def _filters() -> rx.Component:
             rx.segmented_control.item(t("Draft"), value="draft"),
             rx.segmented_control.item(t("Closed"), value="closed"),
             value=OverviewState.status_filter,
-            on_change=OverviewState.set_status_filter, id="status-filter",
-        ), rx.input(
+            on_change=OverviewState.set_status_filter,
+            id="status-filter",
+        ),
+        rx.input(
             rx.input.slot(rx.icon("search", size=16)),
             placeholder=t("Search projects or departments"),
             on_change=OverviewState.set_search,
@@ -63,18 +65,23 @@ def _table() -> rx.Component:
             )),
             rx.table.body(rx.foreach(OverviewState.rows, _row)),
             variant="ghost", size="2", width="100%", id="projects-table",
-        ), rx.cond(
+        ),
+        rx.cond(
             OverviewState.total == 0,
             rx.center(rx.text(t("No recruitment projects match."), color_scheme="gray"), padding="32px"),
-        ), rx.hstack(
+        ),
+        rx.hstack(
             rx.text(OverviewState.range_label, size="2", color_scheme="gray", id="range-label"),
-            rx.cond(OverviewState.loading, rx.spinner(size="1")), rx.spacer(),
+            rx.cond(OverviewState.loading, rx.spinner(size="1")),
+            rx.spacer(),
             rx.button(rx.icon("chevron-left", size=16), on_click=OverviewState.previous_page, variant="soft",
                       size="1", disabled=OverviewState.page == 0, aria_label=t("Previous page")),
             rx.button(rx.icon("chevron-right", size=16), on_click=OverviewState.next_page, variant="soft",
-                      size="1", disabled=~OverviewState.has_next, aria_label=t("Next page")),
+                      size="1", disabled=~OverviewState.has_next,
+                      aria_label=t("Next page")),
             align="center", padding_top="12px",
-        ), width="100%", overflow_x="auto",
+        ),
+        width="100%", overflow_x="auto",
     )
 
 
@@ -85,6 +92,7 @@ def overview_page() -> rx.Component:
         rx.vstack(
             page_header(N_("Recruitment overview"), N_("Every recruitment project with its applications by status.")),
             _filters(), _table(), width="100%", spacing="0",
-        ), active_route="/",
+        ),
+        active_route="/",
         on_locale_change=OverviewState.load,
     )

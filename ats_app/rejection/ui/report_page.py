@@ -17,7 +17,8 @@ ROUTE = "/reports/rejections"
 
 def _filter() -> rx.Component:
     return rx.hstack(
-        rx.el.label(t("Recruitment project"), html_for="report-project", font_size="14px"), rx.el.select(
+        rx.el.label(t("Recruitment project"), html_for="report-project", font_size="14px"),
+        rx.el.select(
             rx.el.option(t("All projects"), value="all"),
             rx.foreach(RejectionReportState.projects, lambda p: rx.el.option(p.title, value=p.value)),
             value=RejectionReportState.project, on_change=RejectionReportState.set_project, id="report-project",
@@ -58,7 +59,8 @@ def _row(row: ReportLine) -> rx.Component:
 
 def _table() -> rx.Component:
     return rx.card(rx.box(rx.table.root(
-        header_cells(*COLUMNS), rx.table.body(
+        header_cells(*COLUMNS),
+        rx.table.body(
             rx.foreach(RejectionReportState.rows, _row),
             rx.table.row(rx.table.row_header_cell(t("Total")), rx.table.cell(""),
                          rx.table.cell(rx.text.strong(RejectionReportState.total), text_align="right"),
@@ -82,11 +84,13 @@ def _totals(title: str, first_column: str, lines: rx.Var, table_id: str) -> rx.C
 def _report() -> rx.Component:
     return rx.cond(
         RejectionReportState.total == 0,
-        rx.callout(t("No rejections to report."), icon="info", id="no-rejections"), rx.vstack(
+        rx.callout(t("No rejections to report."), icon="info", id="no-rejections"),
+        rx.vstack(
             rx.hstack(_figure(N_("Rejections"), RejectionReportState.total, "total-rejections"),
                       _figure(N_("Median days to rejection notice"), RejectionReportState.median, "median-days"),
                       spacing="3", wrap="wrap"),
-            _chart(), _table(),
+            _chart(),
+            _table(),
             rx.hstack(_totals(N_("By rejection type"), COLUMNS[0], RejectionReportState.type_totals, "totals-by-type"),
                       _totals(N_("By reason"), COLUMNS[1], RejectionReportState.reason_totals, "totals-by-reason"),
                       spacing="4", wrap="wrap", width="100%", align="start"),

@@ -82,7 +82,8 @@ def _timing() -> rx.Component:
                      type="number",
                      min="1", max="30", width="80px", id="reject-delay"),
             rx.text(t("days, at 09:00"), size="2"), align="center")),
-        field_error("delay_days"), spacing="2")
+        field_error("delay_days"),
+        spacing="2")
 
 
 def _step_two() -> rx.Component:
@@ -91,7 +92,8 @@ def _step_two() -> rx.Component:
         rx.cond(RejectState.timing != "none", rx.vstack(addresses_block(), drafts_block(), spacing="3", width="100%")),
         rx.text(t("A call replaces the email: it goes on your Tasks list with the candidate's number."),
                 size="1", color_scheme="gray"),
-        _applicants(with_choices=True), spacing="3", width="100%"))
+        _applicants(with_choices=True),
+        spacing="3", width="100%"))
 
 
 def reject_dialog() -> rx.Component:
@@ -99,7 +101,8 @@ def reject_dialog() -> rx.Component:
     return rx.dialog.root(
         rx.dialog.content(
             rx.dialog.title(t("Reject"), " · ", rx.cond(RejectState.step == 1, t("Step 1 of 2"), t("Step 2 of 2"))),
-            rx.cond(RejectState.step == 1, _step_one(), _step_two()), rx.hstack(
+            rx.cond(RejectState.step == 1, _step_one(), _step_two()),
+            rx.hstack(
                 rx.cond((RejectState.step == 2) & (ComposeState.preview_html == ""),
                         rx.button(t("Back"), variant="soft", color_scheme="gray", on_click=RejectState.back_step,
                                   id="reject-back")),

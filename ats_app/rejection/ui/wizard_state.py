@@ -151,7 +151,8 @@ class RejectState(ComposeState):
         """Step 2: the email as this applicant will read it."""
         row = next((r for r in self.rows if r.id == application_id), None)
         if row is not None:
-            await (await self.get_state(ComposeState))._preview([row.id], {"message": self.message}, row.language_code)
+            await (await self.get_state(ComposeState))._preview([row.id], {"message": self.message},
+                                                                row.language_code)
 
     @rx.event
     @requires("can_reject")

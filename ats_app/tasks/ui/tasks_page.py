@@ -111,7 +111,8 @@ def _confirmation() -> rx.Component:
 def _call_dialog() -> rx.Component:
     return rx.dialog.root(
         rx.dialog.content(
-            rx.dialog.title(t("Log call")), rx.vstack(
+            rx.dialog.title(t("Log call")),
+            rx.vstack(
                 rx.text(TasksState.call_candidate, weight="bold"),
                 _phone(TasksState.call_phone, TasksState.call_phone_readable, "call-phone"),
                 rx.el.label(t("When did you call?"), html_for="call-when", **LABEL),
@@ -147,7 +148,8 @@ def _content() -> rx.Component:
                 rx.grid(rx.foreach(TasksState.rows, _card), width="100%", gap="12px", id="tasks-list",
                         grid_template_columns="repeat(auto-fill, minmax(min(100%, 320px), 1fr))"),
                 rx.text(t("No tasks."), color_scheme="gray", id="tasks-empty")),
-        _call_dialog(), spacing="4", width="100%")
+        _call_dialog(),
+        spacing="4", width="100%")
 
 
 @rx.page(route="/tasks", title="Tasks · Nordlys ATS", on_load=[AuthState.require_login, TasksState.load])

@@ -23,6 +23,7 @@ MAX_ATTEMPTS = 8
 CANCELLABLE = (MessageStatus.QUEUED, MessageStatus.HELD)
 RESENDABLE = (MessageStatus.FAILED, MessageStatus.BOUNCED, MessageStatus.HELD, MessageStatus.CANCELLED)
 NO_PROVIDER = "held: no email provider configured"
+_STAMP = inspect(Message).columns["scheduled_at"].type  # raw statements bind datetimes as the column stores them
 
 
 def worker_name() -> str:
@@ -96,8 +97,7 @@ def claim_due(engine: Engine, worker: str, limit: int = 100, now: datetime | Non
         "attempts = attempts + 1 WHERE id IN (SELECT id FROM message WHERE channel = :channel AND "
         "((status = 'queued' AND scheduled_at <= :now) OR (status = 'sending' AND locked_until < :now)) "
         f"ORDER BY scheduled_at, id LIMIT :limit{lock}) RETURNING id, batch_key")
-    stamp = inspect(Message).columns["scheduled_at"].type  # bind datetimes as the column stores them
-    claim = claim.bindparams(bindparam("now", type_=stamp), bindparam("until", type_=stamp))
+    claim = claim.bindparams(bindparam("now", type_=_STAMP), bindparam("until", type_=_STAMP))
     with engine.begin() as conn:
         rows = conn.execute(claim, params).all()
         keys = sorted({key for _id, key in rows if key})
@@ -108,7 +108,7 @@ def claim_due(engine: Engine, worker: str, limit: int = 100, now: datetime | Non
                 "attempts = attempts + 1 WHERE ((status = 'queued' AND scheduled_at <= :now) OR "
                 "(status = 'sending' AND locked_until < :now)) AND batch_key IN ("
                 + ", ".join(f":k{i}" for i in range(len(keys))) + ") RETURNING id"
-            ).bindparams(bindparam("now", type_=stamp), bindparam("until", type_=stamp))
+            ).bindparams(bindparam("now", type_=_STAMP), bindparam("until", type_=_STAMP))
             ids += [r[0] for r in conn.execute(more, {**params, **{f"k{i}": k for i, k in enumerate(keys)}})]
     return sorted(ids)
 
@@ -134,12 +134,11 @@ def hold_for_sending(engine: Engine, ids: list[int], worker: str, batch_key: str
     out under a long run, and a row another worker took over is never sent twice."""
     if not ids:
         return []
-    stamp = inspect(Message).columns["scheduled_at"].type
     key_part = ", batch_key = :key" if batch_key else ""
     renew = text(
         f"UPDATE message SET locked_until = :until{key_part} WHERE status = 'sending' AND locked_by = :worker "
         "AND id IN (" + ", ".join(f":i{n}" for n in range(len(ids))) + ") RETURNING id"
-    ).bindparams(bindparam("until", type_=stamp))
+    ).bindparams(bindparam("until", type_=_STAMP))
     params = {"until": utcnow() + LEASE, "worker": worker, **{f"i{n}": i for n, i in enumerate(ids)}}
     if batch_key:
         params["key"] = batch_key

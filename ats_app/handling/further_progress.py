@@ -45,8 +45,10 @@ FAILED = N_("failed; nothing was changed")
 # The Further progress list, in EasyCruit's order, then the actions of Deleted applications.
 CATALOGUE: tuple[AnyAction, ...] = (
     WITHDRAW, DELETE, SEND_EMAIL, INVITE, REJECT, SAVE, SAVE_AND_SEND, FORWARD, TRANSFER, OFFER, HIRE,
-    FurtherProgressAction("contract", N_("Employment contract"), hint=SOON), LETTER,
-    FurtherProgressAction("panel_review", N_("Send to review panel"), hint=SOON), RESTORE, PURGE,
+    FurtherProgressAction("contract", N_("Employment contract"), hint=SOON),
+    LETTER,
+    FurtherProgressAction("panel_review", N_("Send to review panel"), hint=SOON),
+    RESTORE, PURGE,
 )
 BY_KEY: dict[str, AnyAction] = {action.key: action for action in CATALOGUE}
 
@@ -112,8 +114,9 @@ def execute(session: Session, user: CurrentUser, key: str, application_ids: list
     if action.sends_email:
         poke_after_commit(session)
     names = applicant_names(session, user, application_ids)
-    if action.run_all is not None:
-        return _execute_all(session, user, action, application_ids, plan, names)
+    run_all = action.run_all
+    if run_all is not None:
+        return _execute_all(session, lambda ids: run_all(session, user, ids, plan), action.key, application_ids, names)
     run_one = action.run_one
     assert run_one is not None, f"{action.key} runs neither per applicant nor for all"  # prepare() checked it
     result = run_each(session, application_ids, names,
@@ -124,15 +127,16 @@ def execute(session: Session, user: CurrentUser, key: str, application_ids: list
     return result
 
 
-def _execute_all(session: Session, user: CurrentUser, action: AnyAction, application_ids: list[int], plan,
-                 names: dict[int, str]) -> BulkResult:
+def _execute_all(session: Session, run_all: Callable[[list[int]], dict[int, ActionRefused | None]], what: str,
+                 application_ids: list[int], names: dict[int, str]) -> BulkResult:
+    """run_all(ids) for every applicant in one transaction; on an error nobody is changed."""
     ids = list(dict.fromkeys(application_ids))
     try:
-        refused = action.run_all(session, user, ids, plan) if action.run_all else {}
+        refused = run_all(ids)
         session.commit()
     except Exception:  # noqa: BLE001  (nothing was written: every applicant is reported as failed)
         session.rollback()
-        log.exception("%s failed", action.key)
+        log.exception("%s failed", what)
         return BulkResult([Outcome(i, names.get(i, ""), False, FAILED) for i in ids])
     result = BulkResult()
     for item_id in ids:

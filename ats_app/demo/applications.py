@@ -50,8 +50,8 @@ def _application(rand, plan: Plan, person: dict, status: str, now: int, refs: di
             answers.append((qid, knockout if knocked else "yes"))
             knocked = False
         else:
-            answers.append((qid, person["years_text"] if key == "years" else pick(rand,
-                                                                                  recruiting.NOTICE[person["lang"]])))
+            answers.append((qid,
+                            person["years_text"] if key == "years" else pick(rand, recruiting.NOTICE[person["lang"]])))
     letter = None
     if rand() < 0.8:
         letter = pick(rand, recruiting.COVER_LETTERS[person["lang"]]).format(project=plan.title, **person["letter"])

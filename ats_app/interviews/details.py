@@ -62,7 +62,7 @@ def ics_attachment(session: Session, interview: Interview, candidate: Candidate,
     ics = invitation_ics(interview, summary=summary, location=values["address"], description=summary,
                          organizer=(organizer.name if organizer else company_name(session),
                                     organizer.email if organizer else "recruitment@example.com"),
-                         attendee=(f"{candidate.first_name} {candidate.last_name}",
-                                   candidate.email), cancelled=cancelled)
+                         attendee=(f"{candidate.first_name} {candidate.last_name}", candidate.email),
+                         cancelled=cancelled)
     return {"filename": "invite.ics", "content_type": "text/calendar; charset=utf-8; method=" +
             ("CANCEL" if cancelled else "REQUEST"), "file_key": files.store_bytes(ics)}

@@ -16,5 +16,7 @@ api = Starlette(routes=[
     Route("/files/cv/{candidate_id:int}", download_cv, methods=["GET"]),
     Route("/files/letters/{key}", download_letters, methods=["GET"]),
     Route("/webhooks/resend", resend_webhook, methods=["POST"]),
-    Route("/reports/rejections.csv", rejection_report_csv, methods=["GET"]), *PORTAL_ROUTES, *INTERVIEW_ANSWER_ROUTES,
+    Route("/reports/rejections.csv", rejection_report_csv, methods=["GET"]),
+    *PORTAL_ROUTES,
+    *INTERVIEW_ANSWER_ROUTES,
 ])

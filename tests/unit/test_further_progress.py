@@ -172,8 +172,8 @@ def test_transfer_refuses_a_candidate_already_in_the_target(session, admin, proj
     assert session.exec(select(Application).where(Application.project_id == target.id)).all().__len__() == 1
 
 
-@pytest.mark.parametrize("choices,field", [({}, "target"), ({"target": "abc"}, "target"), ({"target": 99999},
-                                                                                           "target")])
+@pytest.mark.parametrize("choices,field",
+                         [({}, "target"), ({"target": "abc"}, "target"), ({"target": 99999}, "target")])
 def test_transfer_without_a_valid_target_is_bad_input(session, admin, project, choices, field):
     app = make_application(session, project)
     with pytest.raises(InvalidChoice) as refused:

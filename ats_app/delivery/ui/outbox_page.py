@@ -80,8 +80,8 @@ def _content() -> rx.Component:
                             id="outbox-refresh"),
                   spacing="3", align="center", wrap="wrap"),
         rx.cond(OutboxState.notice != "", rx.callout(OutboxState.notice, icon="info", size="1", id="outbox-notice")),
-        paged_table(OutboxState, (N_("To"), N_("Subject"), N_("Status"), N_("Send time"), N_("Attempts"),
-                                  N_("Last error"), ""),
+        paged_table(OutboxState,
+                    (N_("To"), N_("Subject"), N_("Status"), N_("Send time"), N_("Attempts"), N_("Last error"), ""),
                     _row, "outbox-table", N_("No messages.")),
         _message_dialog(),
         spacing="4", width="100%")

@@ -22,8 +22,8 @@ def employees_page() -> rx.Component:
         rx.vstack(
             page_header(N_("Employees"), N_("People hired through recruitment projects.")),
             search_box(EmployeesState, N_("Search by name, position or department"), "employee-search"),
-            paged_table(EmployeesState, (N_("Name"), N_("Position"), N_("Department"), N_("Start date"),
-                                         N_("Hired from")), _row,
+            paged_table(EmployeesState,
+                        (N_("Name"), N_("Position"), N_("Department"), N_("Start date"), N_("Hired from")), _row,
                         "employees-table", N_("Nobody has been hired yet.")),
             spacing="4", width="100%",
         ),

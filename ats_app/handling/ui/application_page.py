@@ -122,8 +122,8 @@ def _content() -> rx.Component:
                              rx.text(t("No other applications"), size="2", color_scheme="gray")),
                      id="other-applications-section"),
             rx.cond(ApplicationState.messages.length() > 0, _section(N_("Emails"), rx.table.root(
-                rx.table.body(rx.foreach(ApplicationState.messages,
-                                         _message_line)), size="1", width="100%", id="messages"))),
+                rx.table.body(rx.foreach(ApplicationState.messages, _message_line)), size="1", width="100%",
+                id="messages"))),
             _section(N_("History"), rx.table.root(rx.table.body(rx.foreach(ApplicationState.history, _history_line)),
                                                   size="1", width="100%", id="history")),
             spacing="4", width="100%",

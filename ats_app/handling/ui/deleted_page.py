@@ -21,7 +21,9 @@ def _row(row: DeletedView) -> rx.Component:
         rx.table.cell(rx.text(row.project),
                       rx.cond(row.project_deleted, rx.badge(t("Project deleted"), color_scheme="red"))),
         rx.table.cell(application_status_badge(row.status, "")),
-        rx.table.cell(row.deleted_at, white_space="nowrap"), rx.table.cell(row.deleted_by), class_name="deleted-row",
+        rx.table.cell(row.deleted_at, white_space="nowrap"),
+        rx.table.cell(row.deleted_by),
+        class_name="deleted-row",
     )
 
 
@@ -63,9 +65,9 @@ def _content() -> rx.Component:
         rx.cond((DeletedState.error != "") & ~DeletedState.confirming,
                 rx.text(DeletedState.error, color_scheme="red", size="2", id="deleted-error")),
         result_callout(DeletedState.result_line, DeletedState.skipped),
-        paged_table(DeletedState, ("", N_("Name"), N_("Recruitment project"), N_("Status for the project"),
-                                   N_("Deleted"),
-                                   N_("Deleted by")), _row, "deleted-table", N_("No deleted applications.")),
+        paged_table(DeletedState,
+                    ("", N_("Name"), N_("Recruitment project"), N_("Status for the project"), N_("Deleted"),
+                     N_("Deleted by")), _row, "deleted-table", N_("No deleted applications.")),
         _purge_dialog(),
         spacing="4", width="100%",
     )

@@ -76,7 +76,9 @@ def action_dialog(title: str, body: rx.Component, confirm_label: str, open_: rx.
     """A small dialog: a title, the form's body, Cancel and the action's own button."""
     return rx.dialog.root(
         rx.dialog.content(
-            rx.dialog.title(t(title)), body, rx.hstack(
+            rx.dialog.title(t(title)),
+            body,
+            rx.hstack(
                 rx.button(t(cancel_label), variant="soft", color_scheme="gray", on_click=on_cancel,
                           id=f"{dialog_id}-cancel"),
                 rx.button(t(confirm_label), on_click=on_confirm, id=f"{dialog_id}-confirm"),

@@ -32,8 +32,8 @@ def _list() -> rx.Component:
     return rx.card(rx.table.root(
         rx.table.header(rx.table.row(rx.table.column_header_cell(t("Email")),
                                      *[rx.table.column_header_cell(name) for name in LANGUAGES.values()])),
-        rx.table.body(rx.foreach(EmailTemplatesState.kinds,
-                                 _kind_row)), size="1", variant="ghost", id="templates-table"), width="100%")
+        rx.table.body(rx.foreach(EmailTemplatesState.kinds, _kind_row)), size="1", variant="ghost",
+        id="templates-table"), width="100%")
 
 
 def _error(name: str) -> rx.Component:
@@ -100,12 +100,14 @@ def _content() -> rx.Component:
         page_header(N_("Email templates"), N_("The emails candidates receive, in every language.")),
         rx.hstack(rx.el.label(t("Department"), html_for="templates-department", **_LABEL),
                   rx.el.select(rx.el.option(t("Whole organisation"), value=""),
-                               rx.foreach(EmailTemplatesState.departments,
-                                          _department_option), value=EmailTemplatesState.department,
+                               rx.foreach(EmailTemplatesState.departments, _department_option),
+                               value=EmailTemplatesState.department,
                                on_change=EmailTemplatesState.set_department, id="templates-department",
                                **NATIVE_SELECT),
                   align="center", spacing="3"),
-        rx.cond(EmailTemplatesState.kind != "", _editor(), _list()), _preview_dialog(), spacing="4", width="100%")
+        rx.cond(EmailTemplatesState.kind != "", _editor(), _list()),
+        _preview_dialog(),
+        spacing="4", width="100%")
 
 
 @rx.page(route="/email-templates", title="Email templates · Nordlys ATS",

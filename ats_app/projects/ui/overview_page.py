@@ -19,8 +19,12 @@ def _row(row: ProjectRow) -> rx.Component:
         rx.table.cell(rx.link(row.title, href=row.href, weight="medium", class_name="project-title")),
         rx.table.cell(row.department),
         rx.table.cell(project_status_badge(row.status)),
-        rx.table.cell(row.deadline, white_space="nowrap"), _count(row.total), _count(row.new, "blue"),
-        _count(row.in_process, "amber"), _count(row.processed, "gray"), _count(row.saved, "green"),
+        rx.table.cell(row.deadline, white_space="nowrap"),
+        _count(row.total),
+        _count(row.new, "blue"),
+        _count(row.in_process, "amber"),
+        _count(row.processed, "gray"),
+        _count(row.saved, "green"),
         class_name="project-row",
     )
 
@@ -91,7 +95,9 @@ def overview_page() -> rx.Component:
     return shell(
         rx.vstack(
             page_header(N_("Recruitment overview"), N_("Every recruitment project with its applications by status.")),
-            _filters(), _table(), width="100%", spacing="0",
+            _filters(),
+            _table(),
+            width="100%", spacing="0",
         ),
         active_route="/",
         on_locale_change=OverviewState.load,

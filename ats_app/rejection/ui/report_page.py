@@ -44,7 +44,9 @@ def _chart() -> rx.Component:
             rx.recharts.cartesian_grid(stroke_dasharray="3 3", horizontal=False),
             rx.recharts.x_axis(type_="number", allow_decimals=False),
             rx.recharts.y_axis(data_key="reason", type_="category", width=300, tick={"fontSize": 12}),
-            rx.recharts.graphing_tooltip(), rx.recharts.legend(), bars,
+            rx.recharts.graphing_tooltip(),
+            rx.recharts.legend(),
+            bars,
             data=RejectionReportState.chart, layout="vertical", height=RejectionReportState.chart_height, width="100%",
             margin={"top": 8, "right": 24, "left": 8, "bottom": 8}),
         width="100%", id="rejection-chart")
@@ -64,8 +66,8 @@ def _table() -> rx.Component:
             rx.foreach(RejectionReportState.rows, _row),
             rx.table.row(rx.table.row_header_cell(t("Total")), rx.table.cell(""),
                          rx.table.cell(rx.text.strong(RejectionReportState.total), text_align="right"),
-                         rx.table.cell(rx.text.strong(RejectionReportState.median),
-                                       text_align="right"), id="report-total")),
+                         rx.table.cell(rx.text.strong(RejectionReportState.median), text_align="right"),
+                         id="report-total")),
         variant="ghost", size="2", width="100%", id="report-table"), overflow_x="auto", width="100%"), width="100%")
 
 
@@ -103,7 +105,9 @@ def _content() -> rx.Component:
     return rx.vstack(
         page_header(N_("Rejection reasons"),
                     N_("Rejections by type and reason, and how long candidates waited for the answer.")),
-        _filter(), _report(), spacing="4", width="100%")
+        _filter(),
+        _report(),
+        spacing="4", width="100%")
 
 
 @rx.page(route=ROUTE, title="Rejection reasons · Nordlys ATS",

@@ -43,7 +43,9 @@ def _step_one() -> rx.Component:
         rx.el.label(t("Internal note (the candidate never sees it)"), html_for="reject-note", **_LABEL),
         rx.text_area(value=RejectState.note, on_change=lambda v: RejectState.set_choice("note", v), id="reject-note",
                      rows="2", width="100%"),
-        field_error("note"), _applicants(with_choices=False), spacing="2", width="100%")
+        field_error("note"),
+        _applicants(with_choices=False),
+        spacing="2", width="100%")
 
 
 def _row(row: RejectRow, with_choices: bool) -> rx.Component:

@@ -25,6 +25,7 @@ from ats_app.models import (
     User,
 )
 from ats_app.models.base import utcnow
+from ats_app.projects import screening
 
 
 @dataclass
@@ -87,15 +88,9 @@ def application_detail(session: Session, user: CurrentUser, application_id: int)
 
 
 def _screening(project: RecruitmentProject, application: Application, language: str) -> list[tuple[str, str]]:
-    """(question in the user's language, else the first one written, answer) for each answered question."""
-    lines = []
-    for question in project.screening_questions or []:
-        texts = question.get("text") or {}
-        text = texts.get(language) or texts.get("en") or next(iter(texts.values()), question.get("id", ""))
-        answer = (application.screening_answers or {}).get(question.get("id"))
-        if answer is not None:
-            lines.append((text, str(answer)))
-    return lines
+    """(question in the user's language, else the first one written, answer in words) for each answered one."""
+    return screening.answered(screening.questions_of(project.screening_questions), application.screening_answers or {},
+                              language, lambda text: gettext(language, text))
 
 
 def _others(session: Session, user: CurrentUser, application: Application) -> list[OtherApplication]:

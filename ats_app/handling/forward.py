@@ -33,6 +33,7 @@ from ats_app.mail.render import plain_text, wrap_in_layout
 from ats_app.mail.tag_values import company_name, long_date
 from ats_app.models import Candidate, RecruitmentProject
 from ats_app.privacy.anonymise import anonymised_cv_pdf, anonymised_profile
+from ats_app.projects import screening
 
 _ENV = ImmutableSandboxedEnvironment(loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
                                      autoescape=True)
@@ -79,14 +80,9 @@ def _template():
 
 
 def _answers(project: RecruitmentProject, answers: dict, language: str) -> list[tuple[str, str]]:
-    """(question in language, answer) for each answered screening question."""
-    lines = []
-    for question in project.screening_questions or []:
-        texts = question.get("text") or {}
-        text = texts.get(language) or texts.get("en") or next(iter(texts.values()), question.get("id", ""))
-        if answers.get(question.get("id")) is not None:
-            lines.append((text, str(answers[question["id"]])))
-    return lines
+    """(question in language, answer in words) for each answered screening question."""
+    return screening.answered(screening.questions_of(project.screening_questions), answers, language,
+                              lambda text: gettext(language, text))
 
 
 def _profile(candidate: Candidate, application, project: RecruitmentProject, language: str, anonymise: bool) -> dict:

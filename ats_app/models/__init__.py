@@ -1,20 +1,21 @@
 """SQLModel tables, one module per aggregate. Importing this package registers them all."""
 
 from ats_app.models.application import Application, ApplicationEvent, ApplicationStatus
-from ats_app.models.candidate import Candidate, CandidateAccount, CandidateLink, CandidateSession
+from ats_app.models.candidate import Candidate, CandidateAccount, CandidateLink, CandidateSession, DuplicateDismissal
 from ats_app.models.employee import Employee
 from ats_app.models.interview import Interview, InterviewAcceptance, InterviewRecruiter, Task
 from ats_app.models.message import Message, MessageStatus, WebhookEvent
-from ats_app.models.organisation import Department, Position, Setting
+from ats_app.models.organisation import Department, Position, PrivacyText, Setting
 from ats_app.models.panel_review import PanelReview, PanelReviewApplication, Rating, Reviewer
-from ats_app.models.project import ProjectStatus, RecruitmentProject
+from ats_app.models.project import ProjectAdvert, ProjectEvent, ProjectRecruiter, ProjectStatus, RecruitmentProject
 from ats_app.models.templates import EmailTemplate, RejectionReason, RejectionType
 from ats_app.models.user import Role, User, UserSession
 
 __all__ = [
     "Application", "ApplicationEvent", "ApplicationStatus", "Candidate", "CandidateAccount", "CandidateLink",
-    "CandidateSession", "Department", "EmailTemplate",
+    "CandidateSession", "Department", "DuplicateDismissal", "EmailTemplate",
     "Employee", "Interview", "InterviewAcceptance", "InterviewRecruiter", "Message", "MessageStatus",
-    "PanelReview", "PanelReviewApplication", "Position", "ProjectStatus", "Rating", "RecruitmentProject",
+    "PanelReview", "PanelReviewApplication", "Position", "PrivacyText", "ProjectAdvert", "ProjectEvent",
+    "ProjectRecruiter", "ProjectStatus", "Rating", "RecruitmentProject",
     "RejectionReason", "RejectionType", "Reviewer", "Role", "Setting", "Task", "User", "UserSession", "WebhookEvent",
 ]

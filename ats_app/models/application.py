@@ -34,6 +34,8 @@ class Application(SQLModel, table=True):
         # the candidate table: these copies of the candidate's name keep a 50,000-applicant project fast.
         Index("ix_application_project_name", "project_id", "deleted_at", "sort_name"),
         Index("ix_application_project_search", "project_id", "deleted_at", "search_text"),
+        # The list's "Meets requirements / Knocked out" filter, and the automatic rejection's daily pass.
+        Index("ix_application_project_knocked", "project_id", "knocked_out", "deleted_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -47,7 +49,18 @@ class Application(SQLModel, table=True):
     cover_letter: str | None = Field(default=None)
     # {"q1": "yes", "q2": "5 years"}: answers to this project's screening questions.
     screening_answers: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    source: str | None = Field(default=None, max_length=100)
+    source: str | None = Field(default=None, max_length=100)  # "careers_site", "by_hand", "demo", ...
+    # Decided from the answers when the application arrives (projects.screening): True when an answer rules
+    # the candidate out, False when none does, None when the project asks nothing that can knock out.
+    knocked_out: bool | None = Field(default=None)
+    # A recruiter stopped the automatic rejection of this knocked-out applicant (when, and it is in the history).
+    auto_reject_stopped_at: datetime | None = Field(default=None)
+    cover_letter_file_key: str | None = Field(default=None, max_length=64)
+    cover_letter_filename: str | None = Field(default=None, max_length=200)
+    # The privacy text the candidate consented to (its version) and when; None for applications by hand.
+    privacy_text_id: int | None = Field(default=None, foreign_key="privacy_text.id")
+    consented_at: datetime | None = Field(default=None)
+    entered_by_id: int | None = Field(default=None, foreign_key="user.id")  # added by hand by this recruiter
     applied_at: datetime = created_field()
     updated_at: datetime = created_field()
     deleted_at: datetime | None = Field(default=None, index=True)

@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from ats_app.models.base import created_field
@@ -69,3 +70,16 @@ class CandidateSession(SQLModel, table=True):
     created_at: datetime = created_field()
     expires_at: datetime
     revoked_at: datetime | None = Field(default=None)
+
+
+class DuplicateDismissal(SQLModel, table=True):
+    """A recruiter said two candidates flagged as possible duplicates are different people (lower id first)."""
+
+    __tablename__ = "duplicate_dismissal"
+    __table_args__ = (UniqueConstraint("candidate_id", "other_id", name="uq_duplicate_dismissal"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True)
+    other_id: int = Field(foreign_key="candidate.id", index=True)
+    dismissed_by_id: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = created_field()

@@ -11,6 +11,7 @@ from ats_app.applications.stages import AFTER_INTERVIEW, FIRST, SCREENING, STAGE
 from ats_app.mail.tag_values import recipients
 from ats_app.models import Application, Interview, RecruitmentProject, RejectionReason, RejectionType
 from ats_app.models.base import utcnow
+from ats_app.projects import screening
 
 MET_IN_PERSON = ("in_person", "group")  # an interview held like this deserves a call rather than an email
 
@@ -23,11 +24,8 @@ def stage_reached(application: Application, project: RecruitmentProject, intervi
             if i.cancelled_at is None and i.starts_at <= now and i.interview_type in AFTER_INTERVIEW]
     if held:
         return max((AFTER_INTERVIEW[i.interview_type] for i in held), key=STAGE_ORDER.index)
-    answers = application.screening_answers or {}
-    for question in project.screening_questions or []:
-        knockout = question.get("knockout")
-        if knockout is not None and str(answers.get(question.get("id"), "")).lower() == str(knockout).lower():
-            return SCREENING
+    if screening.unmet(screening.questions_of(project.screening_questions), application.screening_answers or {}):
+        return SCREENING
     return FIRST
 
 

@@ -23,6 +23,11 @@ class DemoDuplicates:
         self.waiting: dict[str, tuple[int, dict, set]] = {}  # kind -> (candidate id, person, project ids)
         self.pairs: list[tuple[int, int, str]] = []  # (first record, second record, kind)
 
+    @property
+    def active(self) -> bool:
+        """False once both pairs are made: the generator's hot loop stops asking."""
+        return len(self.pairs) < 2
+
     def see(self, index: int, candidate_id: int, person: dict, project_ids: set) -> dict:
         """The person to store as candidate_id: as made, or the second record of an earlier one."""
         done = {kind for _, _, kind in self.pairs}

@@ -209,8 +209,9 @@ def _generate(rng, now, n_apps, live, refs, recruiters, first, stored, write, ts
         track = chosen[0].track if rand() < 0.85 else pick(rand, people.TRACKS)
         lang = people.LANGUAGES[bisect(LANGUAGE_CUM, rand() * LANGUAGE_CUM[-1])]
         person = people.person(rand, lang, track, emails, year, candidate_id - first_candidate < CV_FILE_LIMIT)
-        person = twins.see(candidate_id - first_candidate, candidate_id, person, {p.id for p in chosen})
-        lang = person["lang"]
+        if twins.active:
+            person = twins.see(candidate_id - first_candidate, candidate_id, person, {p.id for p in chosen})
+            lang = person["lang"]
         mine = []
         for j, plan in enumerate(chosen):
             arrivals[plan.id] += 1

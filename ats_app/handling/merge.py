@@ -51,6 +51,9 @@ SAME_PROJECT = N_("Both records have an application to {project}. Delete one of 
 SAME_PROJECT_HIDDEN = N_("Both records have an application to the same project. Delete one of the two "
                          "applications first, then merge.")
 _ADDRESS = ("address", "postal_code", "city")
+# Every table that points at a candidate, each moved (or ended) below: a new one must be added here and there.
+MOVED_TABLES = ("application", "employee", "candidate_account", "candidate_link", "candidate_session",
+                "duplicate_dismissal")
 
 
 @dataclass

@@ -4,7 +4,7 @@ contact details, the same-project refusal, the right, and one transaction."""
 from datetime import date, timedelta
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, SQLModel, select
 
 from ats_app.core import files
 from ats_app.core.db import get_engine
@@ -76,6 +76,7 @@ def test_everything_that_names_the_duplicate_moves_to_the_kept_candidate(session
     session.add(reviewer)
     session.flush()
     session.add(Rating(reviewer_id=reviewer.id, application_id=moved.id, score=4))
+    session.add(ApplicationEvent(application_id=moved.id, project_id=support.id, kind="applied"))
     session.commit()
 
     result = merge_candidates(session, admin, kari.id, twin.id)
@@ -93,6 +94,8 @@ def test_everything_that_names_the_duplicate_moves_to_the_kept_candidate(session
     assert session.exec(select(Task)).one().application_id == moved.id
     assert session.exec(select(Rating)).one().application_id == moved.id
     assert session.exec(select(Employee)).one().candidate_id == kari.id
+    history = session.exec(select(ApplicationEvent.kind).where(ApplicationEvent.application_id == moved.id)).all()
+    assert sorted(history) == ["applied", "candidate_merged"]  # its history came along, and says what happened
     kept = session.get(Candidate, kari.id)
     assert kept.email == "kari@example.com" and kept.mobile == MOBILE
     assert (kept.address, kept.postal_code, kept.city, kept.country) == ("Storgata 1", "0155", "Oslo", "NO")
@@ -270,3 +273,10 @@ def test_a_failure_half_way_changes_nothing(session, admin, projects, monkeypatc
     assert session.get(Candidate, twin.id) is not None
     assert _application(session, twin) is not None
     assert session.exec(select(ApplicationEvent).where(ApplicationEvent.kind == "candidate_merged")).all() == []
+
+
+def test_every_table_that_points_at_a_candidate_is_one_merge_moves():
+    """A new table with a candidate_id must be taught to merge_candidates (and listed in MOVED_TABLES)."""
+    pointing = {table.name for table in SQLModel.metadata.sorted_tables for fk in table.foreign_keys
+                if fk.column.table.name == "candidate"}
+    assert pointing == set(merge.MOVED_TABLES)

@@ -12,7 +12,7 @@ from ats_app.demo import people, recruiting
 from ats_app.models import Department, Position, RecruitmentProject, Role, User
 
 ALL_RIGHTS = dict(can_send_sms=True, can_reject=True, can_make_offers=True, can_transfer=True, can_delete=True,
-                  can_see_deleted=True, can_edit_templates=True)
+                  can_see_deleted=True, can_edit_templates=True, can_merge_candidates=True)
 # (email, name, role, language, time zone, department track, rights beyond the defaults)
 USERS = (
     ("admin@example.com", "Kari Bergstrøm", Role.ADMIN, "en", "Europe/Oslo", None, ALL_RIGHTS),

@@ -30,7 +30,7 @@ from datetime import datetime, timezone
 from itertools import accumulate
 from operator import itemgetter
 
-from sqlalchemy import Engine, func
+from sqlalchemy import Engine, func, update
 from sqlmodel import Session, select
 
 from ats_app.applications.applicant_keys import search_text, sort_name
@@ -42,6 +42,7 @@ from ats_app.demo.applications import OUTCOME_CUM, _application, _history, _slot
 from ats_app.demo.bulk import CHUNK, _bulk, _next_id, _without_indexes
 from ats_app.demo.company import USERS, Plan, _organisation, _projects, _users
 from ats_app.demo.cv_pdf import render_cv_pdf
+from ats_app.demo.duplicates import TYPO, DemoDuplicates, birth_date
 from ats_app.demo.extras import _employees, _rich
 from ats_app.demo.people import pick
 from ats_app.models import Application, ApplicationEvent, Candidate, RejectionReason, RejectionType, Role, User
@@ -122,6 +123,7 @@ def _people_and_applications(session, rng, now, n_apps, plans, users, stored: li
         made = _generate(*args, write, ts, js)
     if rebuild:
         rebuild()
+    _birth_dates(session, made.pop("twins"), now.year)
     extras = _rich(session, rng, now, made.pop("rich"), users, refs, ts, js)
     made["employees"] = _employees(session, made.pop("hired"))
     if session.connection().dialect.name == "postgresql":
@@ -130,6 +132,14 @@ def _people_and_applications(session, rng, now, n_apps, plans, users, stored: li
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
     made["events"] += extras.pop("events")
     return made | extras
+
+
+def _birth_dates(session: Session, pairs: list, year: int) -> None:
+    """The typo pair of the demo duplicates shares a birth date (no other demo candidate has one)."""
+    for first_id, second_id, kind in pairs:
+        if kind == TYPO:
+            born = birth_date(first_id, year)
+            session.execute(update(Candidate).where(Candidate.id.in_((first_id, second_id))).values(birth_date=born))
 
 
 def _generate_in_child(args: tuple, write, ts, js) -> dict:
@@ -188,6 +198,7 @@ def _generate(rng, now, n_apps, live, refs, recruiters, first, stored, write, ts
     candidate_id, app_id = first
     candidates, applications, events, rich, hired = [], [], [], [], []
     cv_files = event_count = 0
+    twins = DemoDuplicates()
     while app_id - first_app < n_apps:
         k = min((1, 2, 3)[bisect((62, 88), rand() * 100)], n_apps - (app_id - first_app), len(targets))
         chosen: list[Plan] = []
@@ -198,6 +209,9 @@ def _generate(rng, now, n_apps, live, refs, recruiters, first, stored, write, ts
         track = chosen[0].track if rand() < 0.85 else pick(rand, people.TRACKS)
         lang = people.LANGUAGES[bisect(LANGUAGE_CUM, rand() * LANGUAGE_CUM[-1])]
         person = people.person(rand, lang, track, emails, year, candidate_id - first_candidate < CV_FILE_LIMIT)
+        if twins.active:
+            person = twins.see(candidate_id - first_candidate, candidate_id, person, {p.id for p in chosen})
+            lang = person["lang"]
         mine = []
         for j, plan in enumerate(chosen):
             arrivals[plan.id] += 1
@@ -242,4 +256,4 @@ def _generate(rng, now, n_apps, live, refs, recruiters, first, stored, write, ts
             write(candidates, applications, events)
     write(candidates, applications, events)
     return {"candidates": candidate_id - first_candidate, "applications": app_id - first_app, "events": event_count,
-            "cv_files": cv_files, "rich": rich, "hired": hired}
+            "cv_files": cv_files, "rich": rich, "hired": hired, "twins": twins.pairs}

@@ -13,6 +13,7 @@ from ats_app.applications.stages import STAGE_LABELS
 from ats_app.applications.statuses import STATUS_LABELS
 from ats_app.core.errors import ApplicationNotFound
 from ats_app.core.i18n import N_, format_moment, gettext
+from ats_app.handling import duplicates
 from ats_app.models import (
     Application,
     ApplicationEvent,
@@ -120,9 +121,13 @@ def history(session: Session, application_id: int, language: str, user: CurrentU
     titles = dict(session.exec(select(RecruitmentProject.id, RecruitmentProject.title)
                                .where(col(RecruitmentProject.id).in_(project_ids), visible_projects(user))).all()
                   ) if project_ids else {}
+    names = _candidate_names(session, user, {e.payload.get("other_candidate_id") for e, *_ in found} - {None})
     lines = []
     for event, actor, subject, scheduled_at, message_status in found:
-        text = describe(event.kind, event.payload, language, titles)
+        payload = event.payload
+        if event.kind in NAMED_EVENTS:  # the other record's name: kept in the note, or read while it is visible
+            payload = payload | {"name": event.note or names.get(payload.get("other_candidate_id"), "")}
+        text = describe(event.kind, payload, language, titles)
         if event.payload.get("reason_id") in reasons:
             text += " · " + gettext(language, "Reason: {reason}").format(reason=reasons[event.payload["reason_id"]])
         if subject:
@@ -132,12 +137,21 @@ def history(session: Session, application_id: int, language: str, user: CurrentU
                     moment=format_moment(scheduled_at, language, user.time_zone))
             elif message_status == "cancelled":
                 text += " · " + gettext(language, "cancelled, not sent")
-        if event.note and may_act(user):  # internal notes are for the recruiters, not hiring managers
+        # internal notes are for the recruiters, not hiring managers (a named event's note is its name)
+        if event.note and may_act(user) and event.kind not in NAMED_EVENTS:
             text += " · " + gettext(language, "Internal note: {note}").format(note=event.note)
         by_candidate = event.payload.get("by") == "candidate"
         who = actor or (gettext(language, "The candidate") if by_candidate else gettext(language, "System"))
         lines.append(HistoryLine(at=event.created_at, actor=who, text=text))
     return lines
+
+
+def _candidate_names(session: Session, user: CurrentUser, candidate_ids: set) -> dict[int, str]:
+    """Names of the candidates history lines point at, while they exist, are not anonymised and user sees them."""
+    if not candidate_ids:
+        return {}
+    return {int(c.id): f"{c.first_name} {c.last_name}" for c in (duplicates.visible_candidate(session, user, int(i))
+                                                            for i in candidate_ids) if c is not None}
 
 
 def _reason_labels(session: Session, reason_ids: set, language: str) -> dict[int, str]:
@@ -181,6 +195,10 @@ ANSWERS = {"coming": N_("Yes, I'm coming"), "not_coming": N_("I can't come"),
            "new_time": N_("Contact me for a new time"), "withdraw": N_("I want to withdraw my application")}
 ACCEPTANCES = {"awaiting": N_("Awaiting response"), "accepted": N_("Accepted"), "not_accepted": N_("Not accepted"),
                "contact_new_time": N_("Contact for new time")}
+
+
+# History lines naming another record of the candidate (payload["name"], added by history()).
+NAMED_EVENTS = ("candidate_merged", "duplicate_dismissed")
 
 
 def describe(kind: str, payload: dict, language: str, titles: dict[int, str]) -> str:
@@ -235,4 +253,12 @@ def describe(kind: str, payload: dict, language: str, titles: dict[int, str]) ->
     if kind == "ranking_changed":
         return _("Ranking changed from {old} to {new}").format(old=payload.get("from") or "–",
                                                                new=payload.get("to") or "–")
+    if kind == "candidate_merged":
+        message = (N_("Moved here by merging the duplicate record {name} into this candidate") if payload.get("moved")
+                   else N_("The duplicate record {name} was merged into this candidate"))
+        return _(message).format(name=payload.get("name") or "?")
+    if kind == "duplicate_dismissed":
+        if payload.get("name"):
+            return _("Possible duplicate dismissed: not the same person as {name}").format(name=payload["name"])
+        return _("Possible duplicate dismissed: not the same person as another candidate")
     return kind.replace("_", " ")

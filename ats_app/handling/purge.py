@@ -92,7 +92,7 @@ def _remove_related(session: Session, ids: list[int]) -> None:
             col(Message.id).in_(messages))) for item in found or []} - {None}
         cvs = set(session.exec(select(Candidate.cv_file_key).where(col(Candidate.cv_file_key).in_(attached))))
         for key in attached - cvs:
-            _delete_file_on_commit(session, key)
+            delete_file_on_commit(session, key)
         session.exec(delete(Message).where(col(Message.id).in_(messages)))
     if interviews:
         session.exec(delete(InterviewRecruiter).where(col(InterviewRecruiter.interview_id).in_(interviews)))
@@ -120,10 +120,10 @@ def _forget_candidate_if_unneeded(session: Session, candidate_id: int) -> None:
     session.delete(candidate)
     session.flush()
     if key:
-        _delete_file_on_commit(session, key)
+        delete_file_on_commit(session, key)
 
 
-def _delete_file_on_commit(session: Session, key: str) -> None:
+def delete_file_on_commit(session: Session, key: str) -> None:
     """The CV file goes once the candidate's removal is committed; a rollback keeps it."""
     pending = session.info.get("ats_files_to_delete")
     if pending is None:

@@ -15,12 +15,14 @@ class Candidate(SQLModel, table=True):
     first_name: str = Field(max_length=100)
     last_name: str = Field(max_length=100)
     email: str = Field(max_length=254, index=True)
-    mobile: str | None = Field(default=None, max_length=32)  # E.164
+    # E.164. Indexed, as is the birth date: possible duplicates are looked for among the few candidates
+    # who share one of them (handling.duplicates).
+    mobile: str | None = Field(default=None, max_length=32, index=True)
     address: str | None = Field(default=None, max_length=300)
     postal_code: str | None = Field(default=None, max_length=20)
     city: str | None = Field(default=None, max_length=100)
     country: str | None = Field(default=None, max_length=2)
-    birth_date: date | None = Field(default=None)
+    birth_date: date | None = Field(default=None, index=True)
     language: str = Field(default="en", max_length=5)
     # The CV is stored privately under a server-generated key, never in Reflex's public upload folder.
     cv_file_key: str | None = Field(default=None, max_length=64)

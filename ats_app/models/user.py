@@ -36,6 +36,7 @@ class User(SQLModel, table=True):
     can_delete: bool = Field(default=False)
     can_see_deleted: bool = Field(default=False)
     can_edit_templates: bool = Field(default=False)
+    can_merge_candidates: bool = Field(default=False)  # merge a possible duplicate into one candidate
     created_at: datetime = created_field()
     last_login_at: datetime | None = Field(default=None)
 

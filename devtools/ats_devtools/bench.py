@@ -3,8 +3,8 @@
 Builds a temporary SQLite database with (by default) 1,000,000 applications over 200 projects, one of
 them with 50,000, then times the list queries of that project through our services beside the very
 same SQL run directly through sqlite3 (the ratio is our overhead), a bulk Withdrawn of 1,000 ticked
-applicants, email to 1,000 applicants and its delivery (bench_email), and the pickled size of the list
-page's state. Targets (README): list query median
+applicants, email to 1,000 applicants and its delivery (bench_email), a candidate's possible duplicates
+(bench_duplicates), and the pickled size of the list page's state. Targets (README): list query median
 <= 25 ms and <= 1.5x raw SQL; bulk 1,000 <= 2 s; list state <= 64 KiB.
 """
 
@@ -25,7 +25,7 @@ from ats_app.core.db import get_engine, upgrade_to_head
 from ats_app.core.i18n import format_day
 from ats_app.handling import applicant_list, further_progress
 from ats_app.models import Application
-from ats_devtools import bench_email
+from ats_devtools import bench_duplicates, bench_email
 
 BIG_PROJECT = 50_000
 PROJECTS = 200
@@ -167,6 +167,8 @@ def run(applications: int = 1_000_000, runs: int = 30, keep: str | None = None) 
 
     ticked = list(session.exec(select(Application.id).where(Application.project_id == 1).limit(1000)))
     results["email"] = bench_email.run(session, user, ticked)
+
+    results["duplicates"] = bench_duplicates.run(session, user, path)
 
     results["state bytes"] = _state_size(session, user)
     print(f"pickled Application handling state with a full page: {results['state bytes'] / 1024:.1f} KiB")

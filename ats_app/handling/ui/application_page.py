@@ -8,6 +8,8 @@ from ats_app.core.i18n import N_
 from ats_app.delivery.ui.message_status import message_status_badge
 from ats_app.delivery.ui.outbox_state import MessageView
 from ats_app.handling.ui.application_state import ApplicationState, Field, HistoryView, OtherView
+from ats_app.handling.ui.duplicates import duplicates_notice
+from ats_app.handling.ui.duplicates_state import DuplicatesState
 from ats_app.handling.ui.further_progress_forms import further_progress
 from ats_app.ui.forms import NATIVE_SELECT
 from ats_app.ui.shell import shell
@@ -107,6 +109,7 @@ def _content() -> rx.Component:
                 rx.text(t("Application and CV"), color_scheme="gray", size="2"),
                 spacing="1",
             ),
+            duplicates_notice(),
             further_progress(),
             rx.grid(_personal(), _status(), columns=rx.breakpoints(initial="1", md="2"), spacing="4",
                     width="100%"),
@@ -132,7 +135,7 @@ def _content() -> rx.Component:
 
 
 @rx.page(route="/applications/[application_id]", title="Application and CV · Nordlys ATS",
-         on_load=[AuthState.require_login, ApplicationState.load])
+         on_load=[AuthState.require_login, ApplicationState.load, DuplicatesState.load])
 def application_page() -> rx.Component:
     """One applicant's application and CV."""
     return shell(_content(), active_route="/", on_locale_change=ApplicationState.load)

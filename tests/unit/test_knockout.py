@@ -10,17 +10,26 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from ats_app.applications.stages import SCREENING
 from ats_app.core.db import get_engine
 from ats_app.core.errors import ActionRefused, NotAllowed
 from ats_app.delivery import worker
+from ats_app.demo import loader
 from ats_app.handling.applicant_list import list_applicants, summary
 from ats_app.handling.application_detail import history
 from ats_app.mail.kinds import kind_for
 from ats_app.mail.tag_values import requirement
-from ats_app.models import Application, ApplicationEvent, Candidate, Message, RejectionReason, RejectionType
+from ats_app.models import (
+    Application,
+    ApplicationEvent,
+    Candidate,
+    Message,
+    RecruitmentProject,
+    RejectionReason,
+    RejectionType,
+)
 from ats_app.models import ApplicationStatus as S
 from ats_app.models.base import utcnow
 from ats_app.organisation.reference_data import ensure_reference_data
@@ -28,6 +37,7 @@ from ats_app.projects import screening
 from ats_app.rejection import automatic, undo
 from tests.unit.conftest import DB_URL
 from tests.unit.factories import login_as, make_application, make_project, make_user
+from tests.unit.test_demo_data import _migrated
 
 QUESTIONS = [
     {"id": "permit", "kind": "yes_no", "mandatory": True, "text": {"en": "Work permit?", "nb": "Arbeidstillatelse?"},
@@ -298,3 +308,25 @@ def test_periodic_jobs_run_on_the_workers_turn_at_most_every_n_seconds_and_failu
     finally:
         worker.unregister_periodic("test_fast")
         worker.unregister_periodic("test_broken")
+
+
+# The demo data ----------------------------------------------------------------------------------------------
+
+def test_the_demo_sets_knocked_out_as_the_screening_rule_decides_on_both_paths(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATS_FILES_DIR", str(tmp_path / "files"))
+    url = _migrated(tmp_path / "ats.db", monkeypatch)
+    loader.load_demo_data(url, applications=60)
+    monkeypatch.setattr(loader, "BIG", 100)  # the bulk path: forked generator, indexes dropped and rebuilt
+    loader.load_demo_data(url, applications=300, force=True)
+    with Session(get_engine(url)) as session:
+        rows = session.exec(select(Application, RecruitmentProject)
+                            .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)).all()
+        assert len(rows) == 360
+        for application, project in rows:
+            questions = screening.questions_of(project.screening_questions)
+            assert application.knocked_out == screening.knocked_out(questions, application.screening_answers)
+            if application.knocked_out:  # the demo knocks out only those it rejected after screening
+                assert application.status == S.REJECTED
+                assert requirement(questions, application.screening_answers, "en") != \
+                    "the requirements stated in the advert"
+        assert any(a.knocked_out for a, _ in rows) and any(a.knocked_out is False for a, _ in rows)

@@ -4,7 +4,9 @@ Revision ID: 0007screening
 Revises: 0006
 Create Date: 2026-12-02 18:00:00
 
-Data only (the column and its index came with 0006). For each project whose questions can knock a candidate
+The knock-out index gains applied_at, so the list filtered to "Knocked out" finds a page in applied order on
+the index alone (as the status filter does), and the automatic rejection finds who applied before its cutoff.
+Then data: for each project whose questions can knock a candidate
 out, its applications whose knocked_out is still unset are read in batches of BATCH by id and given the
 verdict of projects.screening.knocked_out (True: an answer rules them out, False: none does); applications of
 projects asking nothing that can knock out keep None. Plain SQL with bound parameters, so it runs the same
@@ -61,8 +63,14 @@ def fill_knocked_out(conn) -> int:
 
 
 def upgrade() -> None:
+    op.drop_index('ix_application_project_knocked', table_name='application')
+    op.create_index('ix_application_project_knocked', 'application',
+                    ['project_id', 'knocked_out', 'deleted_at', 'applied_at'], unique=False)
     fill_knocked_out(op.get_bind())
 
 
 def downgrade() -> None:
-    pass  # the verdicts stay: the column belongs to 0006, and it was unset before only for want of them
+    # The verdicts stay: the column belongs to 0006, and it was unset before only for want of them.
+    op.drop_index('ix_application_project_knocked', table_name='application')
+    op.create_index('ix_application_project_knocked', 'application', ['project_id', 'knocked_out', 'deleted_at'],
+                    unique=False)

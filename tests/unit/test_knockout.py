@@ -111,10 +111,18 @@ def test_the_list_filters_to_knocked_out_or_meeting_and_counts_under_the_filter(
 def test_the_filtered_list_reads_the_knock_out_index_on_sqlite(session):
     if get_engine(DB_URL).dialect.name != "sqlite":
         pytest.skip("SQLite's query plan")
-    plan = " ".join(str(row[-1]) for row in session.exec(text(
-        "EXPLAIN QUERY PLAN SELECT count(application.id) FROM application WHERE application.project_id = 1 "
-        "AND application.deleted_at IS NULL AND application.knocked_out = 1")).all())
-    assert "ix_application_project_knocked" in plan and "COVERING" in plan
+
+    def plan(sql: str) -> str:
+        return " ".join(str(row[-1]) for row in session.exec(text("EXPLAIN QUERY PLAN " + sql)).all())
+
+    where = "WHERE project_id = 1 AND deleted_at IS NULL AND knocked_out = 1"
+    counted = plan(f"SELECT count(id) FROM application {where}")
+    assert "COVERING INDEX ix_application_project_knocked" in counted
+    paged = plan(f"SELECT id FROM application {where} ORDER BY applied_at DESC, id DESC LIMIT 50 OFFSET 1000")
+    assert "COVERING INDEX ix_application_project_knocked" in paged and "TEMP B-TREE" not in paged
+    due = plan("SELECT id FROM application WHERE project_id = 1 AND knocked_out = 1 AND deleted_at IS NULL "
+               "AND applied_at <= '2026-12-01' AND status IN ('new') ORDER BY id")
+    assert "ix_application_project_knocked" in due and "applied_at<?" in due.replace(" ", "")
 
 
 # The migration's verdicts -----------------------------------------------------------------------------------
@@ -330,3 +338,38 @@ def test_the_demo_sets_knocked_out_as_the_screening_rule_decides_on_both_paths(t
                 assert requirement(questions, application.screening_answers, "en") != \
                     "the requirements stated in the advert"
         assert any(a.knocked_out for a, _ in rows) and any(a.knocked_out is False for a, _ in rows)
+
+
+# Through the State, as the browser calls it -----------------------------------------------------------------
+
+async def test_the_list_state_filters_and_shows_the_cell_and_the_page_stops_it(session, admin, project):
+    from ats_app.handling.ui.application_state import ApplicationState
+    from ats_app.handling.ui.list_state import ApplicationListState
+    from tests.unit.state_helpers import call, state_of
+    from tests.unit.test_state_flows import _logged_in
+
+    out = _apply(session, project, "Out", {"permit": "no"}, days_ago=1)
+    _apply(session, project, "Meets", days_ago=1)
+    root = await _logged_in()
+    listing = state_of(root, ApplicationListState)
+    listing.project_id, listing.ticked = project.id, [out.id]
+    await call(listing, "set_requirements_filter", "knocked_out")
+    assert [r.name for r in listing.rows] == ["Out Nordmann"] and listing.total == 1 and listing.ticked == []
+    [row] = listing.rows
+    assert row.requirements == "knocked_out" and row.auto_reject_on  # the day, in the user's format
+    await call(listing, "set_requirements_filter", "meets")
+    assert [(r.name, r.requirements, r.auto_reject_on) for r in listing.rows] == [("Meets Nordmann", "meets", "")]
+    await call(listing, "set_requirements_filter", "bogus")
+    assert listing.requirements_filter == "" and listing.total == 2
+
+    page = state_of(root, ApplicationState)
+    page.application_id = out.id
+    refused = await call(page, "resume_automatic_rejection")  # not stopped: refused (and the page read)
+    assert "the automatic rejection is not stopped" in str(refused)
+    assert page.auto_reject_on.startswith("Will be rejected automatically on ") and page.may_stop_auto_reject
+    await call(page, "stop_automatic_rejection")
+    assert page.auto_reject_on == "" and page.auto_reject_stopped
+    refused = await call(page, "stop_automatic_rejection")  # nothing scheduled any more: refused, said so
+    assert "no automatic rejection is scheduled" in str(refused)
+    await call(page, "resume_automatic_rejection")
+    assert page.auto_reject_on and not page.auto_reject_stopped

@@ -92,16 +92,16 @@ def _filters() -> rx.Component:
             id="status-filter", aria_label=t("Status"), **NATIVE_SELECT,
         ),
         rx.el.select(
-            rx.el.option(t("Any ranking"), value=""), rx.el.option(t("Not ranked"), value="0"),
-            *[rx.el.option(t("Ranking") + " " + label, value=value) for value, label in RANKINGS],
-            value=ApplicationListState.ranking_filter, on_change=ApplicationListState.set_ranking_filter,
-            id="ranking-filter", aria_label=t("Ranking"), **NATIVE_SELECT,
-        ),
-        rx.el.select(
             rx.el.option(t("Meets requirements or not"), value=""),
             *[rx.el.option(t(label), value=value) for value, label in REQUIREMENTS],
             value=ApplicationListState.requirements_filter, on_change=ApplicationListState.set_requirements_filter,
             id="requirements-filter", aria_label=t("Requirements"), **NATIVE_SELECT,
+        ),
+        rx.el.select(
+            rx.el.option(t("Any ranking"), value=""), rx.el.option(t("Not ranked"), value="0"),
+            *[rx.el.option(t("Ranking") + " " + label, value=value) for value, label in RANKINGS],
+            value=ApplicationListState.ranking_filter, on_change=ApplicationListState.set_ranking_filter,
+            id="ranking-filter", aria_label=t("Ranking"), **NATIVE_SELECT,
         ),
         spacing="3", align="center", wrap="wrap",
     )
@@ -115,7 +115,8 @@ def _table() -> rx.Component:
                                                         on_change=ApplicationListState.tick_all_on_page,
                                                         aria_label=t("Tick all on this page"), id="tick-all")),
                 _sort_header("name", N_("Name")), _sort_header("status", N_("Status for the project")),
-                rx.table.column_header_cell(t("Requirements"), white_space="nowrap"),
+                rx.table.column_header_cell(rx.text(t("Requirements"), size="1", color_scheme="gray",
+                                                    style={"font_weight": "600"}), white_space="nowrap"),
                 _sort_header("ranking", N_("Ranking")), _sort_header("rating", N_("Rating"), "right"),
                 _sort_header("applied", N_("Applied")), _sort_header("language", N_("Language")),
             )),

@@ -35,6 +35,7 @@ from ats_app.models.base import utcnow
 from ats_app.organisation.reference_data import ensure_reference_data
 from ats_app.projects import screening
 from ats_app.rejection import automatic, undo
+from ats_app.rejection.report import rejection_report
 from tests.unit.conftest import DB_URL
 from tests.unit.factories import login_as, make_application, make_project, make_user
 from tests.unit.test_demo_data import _migrated
@@ -218,6 +219,9 @@ def test_the_run_rejects_with_the_wizards_path_and_emails_the_requirement_in_the
     [line] = [h for h in history(session, nb.id, "en", admin) if "rejected automatically" in h.text]
     assert line.actor == "System" and "after screening questions" in line.text
     assert "rejected automatically 3 days after applying" in line.text
+    report = rejection_report(session, admin, project.id)  # the rejection reasons report counts them as the wizard's
+    assert [(t.code, t.count) for t in report.by_type] == [(SCREENING, 2)]
+    assert [(t.code, t.count) for t in report.by_reason] == [("requirement_not_met", 2)]
     # Idempotent: a second run (or a second worker) finds nobody.
     assert automatic.reject_due(get_engine(DB_URL), NOW) == 0
     assert len(session.exec(select(Message)).all()) == 2
@@ -373,3 +377,26 @@ async def test_the_list_state_filters_and_shows_the_cell_and_the_page_stops_it(s
     assert "no automatic rejection is scheduled" in str(refused)
     await call(page, "resume_automatic_rejection")
     assert page.auto_reject_on and not page.auto_reject_stopped
+
+
+def test_the_app_and_the_worker_command_register_the_automatic_rejection(session, admin, project, monkeypatch):
+    import ats_app.ats_app  # noqa: F401  (the app module registers its jobs when it is imported)
+    from ats_app import cli
+
+    assert automatic.JOB_NAME in worker._periodic
+    monkeypatch.delenv("RESEND_API_KEY", raising=False)
+    application = _apply(session, project, "Kari", {"permit": "no"}, days_ago=30)
+    assert cli.main(["worker", "--once"]) == 0  # runs the jobs once, then delivers (held: no provider)
+    session.expire_all()
+    assert session.get(Application, application.id).status == S.REJECTED
+    [message] = session.exec(select(Message)).all()
+    assert message.status == "held"
+
+
+def test_the_wizards_preview_names_the_requirement(session, admin, project):
+    from ats_app.mail.compose import Draft, preview
+
+    application = _apply(session, project, "Kari", {"permit": "no"}, language="en")
+    _, html = preview(session, admin, [application.id], Draft("en", "Hi", "Not met: {requirement}"),
+                      "rejection.after_screening", {"message": ""})
+    assert "Not met: the right to work in the EU/EEA" in html

@@ -5,13 +5,14 @@ import reflex as rx
 # Importing a page module registers its route (@rx.page): this list is the app's table of pages.
 from ats_app.accounts.ui import login_page  # noqa: F401
 from ats_app.delivery.ui import outbox_page  # noqa: F401
-from ats_app.delivery.worker import in_app_worker
+from ats_app.delivery.worker import in_app_worker, register_periodic
 from ats_app.employees.ui import employees_page  # noqa: F401
 from ats_app.handling.ui import application_page, cv_database_page, deleted_page, list_page  # noqa: F401
 from ats_app.interviews.ui import calendar_page  # noqa: F401
 from ats_app.mail.ui import templates_page  # noqa: F401
 from ats_app.organisation.ui import settings_page  # noqa: F401
 from ats_app.projects.ui import overview_page  # noqa: F401
+from ats_app.rejection import automatic
 from ats_app.rejection.ui import report_page  # noqa: F401
 from ats_app.tasks.ui import tasks_page  # noqa: F401
 from ats_app.web.routes import api
@@ -20,3 +21,5 @@ from ats_app.web.routes import api
 app = rx.App(api_transformer=api)
 # The outbox worker runs beside each backend process; `ats worker` can run more, or instead of it.
 app.register_lifespan_task(in_app_worker)
+# Jobs on the worker's schedule: knocked-out applicants rejected automatically (rejection.automatic).
+register_periodic(automatic.JOB_NAME, automatic.RUN_EVERY, automatic.reject_due)

@@ -75,9 +75,13 @@ def worker(args: argparse.Namespace) -> int:
 
     from ats_app.delivery import worker as delivery_worker
     from ats_app.delivery.email_providers import backend_from_env
+    from ats_app.rejection import automatic
 
+    # The jobs on the worker's schedule, as the app registers them (the automatic rejection).
+    delivery_worker.register_periodic(automatic.JOB_NAME, automatic.RUN_EVERY, automatic.reject_due)
     print(f"Outbox worker: provider {backend_from_env().name}; Ctrl+C stops it.", flush=True)
     if args.once:
+        delivery_worker.run_periodic(force=True)
         total = 0
         while claimed := delivery_worker.deliver_due():
             total += claimed

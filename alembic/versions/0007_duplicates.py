@@ -1,6 +1,6 @@
 """duplicates: the right to merge candidates; candidates' mobile and birth date indexed for the duplicate check
 
-Revision ID: 0007duplicates
+Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-02 17:45:00
 """
@@ -8,7 +8,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0007duplicates'
+revision = '0007'
 down_revision = '0006'
 branch_labels = None
 depends_on = None

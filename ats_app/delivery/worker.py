@@ -3,12 +3,19 @@
 It runs inside the web app (a thread started by a lifespan task, one per backend process) and as
 `ats worker`; any number may run at once because the claim is atomic. Bulk mail goes out in Resend
 batches of up to 100 (attachments go one by one); a throttle keeps to the provider's rate limit.
+
+Periodic jobs ride on the same loop: a concern above delivery (the automatic rejection) registers a callable
+with register_periodic at start (the app module and the `ats worker` command do), and the worker calls it
+with its engine at most every N seconds, so delivery never imports what the job does. A job must be
+idempotent and safe when several workers run it at once (it claims its own rows).
 """
 
 import logging
 import threading
 import time
+from collections.abc import Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 
 from sqlalchemy import Engine, event
 from sqlmodel import Session
@@ -38,6 +45,49 @@ def poke_after_commit(session) -> None:
 
 def _poke_on_commit(_session) -> None:
     _wake.set()
+
+
+@dataclass
+class PeriodicJob:
+    """Work the worker does on its schedule: job(engine) at most every `every` seconds in this process."""
+
+    name: str
+    every: float
+    job: Callable[[Engine], object]
+    next_at: float = 0.0  # time.monotonic() when it is due again (0: on the worker's first turn)
+
+
+_periodic: dict[str, PeriodicJob] = {}
+_periodic_lock = threading.Lock()
+
+
+def register_periodic(name: str, every: float, job: Callable[[Engine], object]) -> None:
+    """Have every worker loop of this process call job(engine) at most every `every` seconds, the first time on
+    its first turn. Registering a name again replaces its job (so the app and the CLI may both register)."""
+    with _periodic_lock:
+        _periodic[name] = PeriodicJob(name, every, job)
+
+
+def unregister_periodic(name: str) -> None:
+    """Forget a periodic job (tests)."""
+    with _periodic_lock:
+        _periodic.pop(name, None)
+
+
+def run_periodic(engine: Engine | None = None, *, force: bool = False) -> list[str]:
+    """Run the periodic jobs that are due (force: all of them); the names of those that ran. A failing job
+    is logged and tried again at its next turn; it never stops the worker."""
+    now = time.monotonic()
+    with _periodic_lock:
+        jobs = [job for job in _periodic.values() if force or job.next_at <= now]
+        for job in jobs:
+            job.next_at = now + job.every
+    for job in jobs:
+        try:
+            job.job(engine or get_engine())
+        except Exception:  # noqa: BLE001  (a job's trouble must not end the delivery)
+            log.exception("periodic job %s failed; trying again at its next turn", job.name)
+    return [job.name for job in jobs]
 
 
 class Throttle:
@@ -178,6 +228,8 @@ def run(stop: threading.Event, engine: Engine | None = None, poll: float = POLL_
             claimed += deliver_due_sms(engine, worker=worker)
         except Exception:  # noqa: BLE001
             log.exception("SMS delivery failed; trying again shortly")
+        if run_periodic(engine):
+            continue  # a job may have queued email: look again at once
         if not claimed:
             _wake.wait(poll)
             _wake.clear()

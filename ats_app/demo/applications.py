@@ -45,9 +45,11 @@ def _application(rand, plan: Plan, person: dict, status: str, now: int, refs: di
     updated = applied if status == "new" else min(now, applied + 4 * 3600 + int(rand() * 20 * 86400))
     deleted = min(now, updated + 3600 + int(rand() * 10 * 86400)) if status != "hired" and rand() < 0.03 else None
     answers, knocked = [], stage == "after_screening"
+    knocked_out = None  # as projects.screening decides: None when nothing asked can knock out
     for qid, key, knockout in plan.questions:
         if knockout:
             answers.append((qid, knockout if knocked else "yes"))
+            knocked_out = bool(knocked_out) or knocked
             knocked = False
         else:
             answers.append((qid,
@@ -60,6 +62,7 @@ def _application(rand, plan: Plan, person: dict, status: str, now: int, refs: di
             "reason": reason, "type_id": refs["types"][stage] if stage else None,
             "reason_id": refs["reasons"][(reason, person["lang"])] if reason else None,
             "ranking": 1 + int(rand() * 3) if rand() < 0.2 else None, "letter": letter, "answers": tuple(answers),
+            "knocked_out": knocked_out,
             "source": person["sources"][bisect(SOURCE_CUM, rand() * 100)], "applied": applied,
             "updated": updated, "deleted": deleted, "applied_at": applied_at,
             "updated_at": applied_at if updated == applied else ts(updated), "deleted_at": ts(deleted),

@@ -13,7 +13,7 @@ CANDIDATE_COLUMNS = ("id", "first_name", "last_name", "email", "mobile", "addres
                      "created_at")
 APPLICATION_COLUMNS = ("id", "candidate_id", "project_id", "status", "previous_status", "rejection_type_id",
                        "rejection_reason_id", "ranking", "cover_letter", "screening_answers", "source", "applied_at",
-                       "updated_at", "deleted_at", "deleted_by_id", "sort_name", "search_text")
+                       "updated_at", "deleted_at", "deleted_by_id", "sort_name", "search_text", "knocked_out")
 EVENT_COLUMNS = ("application_id", "project_id", "actor_id", "kind", "payload", "message_id", "created_at")
 
 

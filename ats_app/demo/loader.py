@@ -232,7 +232,7 @@ def _generate(rng, now, n_apps, live, refs, recruiters, first, stored, write, ts
             applications.append((app["id"], candidate_id, app["project"], app["status"], app["previous"],
                                  app["type_id"], app["reason_id"], app["ranking"], app["letter"], js(app["answers"]),
                                  app["source"], app["applied_at"], app["updated_at"], app["deleted_at"],
-                                 app["deleted_by"], sorted_as, searched_as))
+                                 app["deleted_by"], sorted_as, searched_as, app["knocked_out"]))
             if app["id"] - first_app < RICH_LIMIT:
                 rich.append((app, person))
             else:

@@ -66,6 +66,21 @@ QUESTIONS = {
                      "Wat is je opzegtermijn?|What is your notice period?"),
 }
 QUESTIONS = {key: (knockout, dict(zip(LANGUAGES, texts.split("|")))) for key, (knockout, texts) in QUESTIONS.items()}
+# What a knocked-out candidate is told they do not meet ({requirement} in the rejection email; nb|sv|da|fi|nl|en).
+REQUIREMENTS = {key: dict(zip(LANGUAGES, texts.split("|"))) for key, texts in {
+    "work_permit": "arbeidstillatelse i EU/EØS|arbetstillstånd inom EU/EES|arbejdstilladelse i EU/EØS|"
+                   "työlupa EU/ETA-alueella|een werkvergunning voor de EU/EER|the right to work in the EU/EEA",
+    "driving_licence": "førerkort klasse B|B-körkort|kørekort til bil (kategori B)|B-luokan ajokortti|rijbewijs B|"
+                       "a category B driving licence",
+    "scandinavian": "flytende norsk, svensk eller dansk|flytande svenska, norska eller danska|"
+                    "flydende dansk, norsk eller svensk|sujuva ruotsin, norjan tai tanskan kielen taito|"
+                    "vloeiend Noors, Zweeds of Deens|fluent Norwegian, Swedish or Danish",
+    "shift_work": "å kunne jobbe skift, også enkelte helger|att kunna arbeta skift, även vissa helger|"
+                  "at kunne arbejde i skiftehold, også nogle weekender|"
+                  "valmius vuorotyöhön, myös joinakin viikonloppuina|"
+                  "kunnen werken in ploegendienst, ook in sommige weekenden|being able to work shifts, including some "
+                  "weekends",
+}.items()}
 NOTICE = {
     "nb": ("Ingen", "1 måned", "2 måneder", "3 måneder"), "sv": ("Ingen", "1 månad", "2 månader", "3 månader"),
     "da": ("Ingen", "1 måned", "2 måneder", "3 måneder"),

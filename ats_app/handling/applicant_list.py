@@ -15,10 +15,13 @@ from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.statuses import STATUS_GROUPS, group_of
 from ats_app.core.errors import ProjectNotFound
 from ats_app.models import Application, Candidate, Rating, RecruitmentProject, RejectionType
+from ats_app.projects.screening import KNOCKED_OUT, MEETS
 
 PAGE_SIZE = 50
 SUMMARY_KEYS = ("all", *STATUS_GROUPS, "deleted")
 SORT_KEYS = ("name", "status", "ranking", "rating", "applied", "language")
+# The "Meets requirements / Knocked out" filter: its values and what they select (projects.screening decides).
+REQUIREMENTS = {MEETS: False, KNOCKED_OUT: True}
 
 
 @dataclass
@@ -35,6 +38,8 @@ class ApplicantRow:
     rating: float | None  # average panel rating 1–7
     applied_at: datetime
     language: str
+    knocked_out: bool | None = None  # None: the project asks nothing that can knock out
+    auto_reject_stopped: bool = False  # a recruiter stopped this applicant's automatic rejection
 
 
 @dataclass
@@ -79,7 +84,8 @@ def _counts(session: Session, project_id: int) -> dict[str, int]:
     return counts
 
 
-def _filters(project_id: int, group: str, status: str, ranking: int | None, search: str) -> list[ColumnElement]:
+def _filters(project_id: int, group: str, status: str, ranking: int | None, search: str,
+             requirements: str = "") -> list[ColumnElement]:
     where: list[ColumnElement] = [col(Application.project_id) == project_id]
     if group == "deleted":  # deleted here, not moved away by a Transfer
         where += [col(Application.deleted_at).is_not(None), col(Application.moved_to_id).is_(None)]
@@ -93,6 +99,10 @@ def _filters(project_id: int, group: str, status: str, ranking: int | None, sear
         where.append(Application.status == status)
     if ranking is not None:
         where.append(col(Application.ranking).is_(None) if ranking == 0 else Application.ranking == ranking)
+    if requirements:  # ix_application_project_knocked: (project_id, knocked_out, deleted_at)
+        if requirements not in REQUIREMENTS:
+            raise ValueError(f"unknown requirements filter {requirements!r}")
+        where.append(col(Application.knocked_out) == REQUIREMENTS[requirements])
     needle = " ".join(search.lower().split())
     if needle:
         escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -112,7 +122,8 @@ def list_applicants(session: Session, user: CurrentUser, project_id: int, **filt
     """One page of a project's applicants.
 
     Filters: group is a summary key (all, new, in_process, processed, saved, deleted); status narrows to
-    one status; ranking 1–3 filters by manual ranking (0: not ranked); search matches name or email; sort
+    one status; ranking 1–3 filters by manual ranking (0: not ranked); requirements is "meets" or
+    "knocked_out" (the screening questions' verdict; "" for everyone); search matches name or email; sort
     is one of SORT_KEYS, descending its direction; offset and limit choose the page. Ties are broken by
     application id, so pages never overlap.
     """
@@ -121,11 +132,11 @@ def list_applicants(session: Session, user: CurrentUser, project_id: int, **filt
 
 
 def _page(session: Session, project_id: int, *, group: str = "all", status: str = "", ranking: int | None = None,
-          search: str = "", sort: str = "applied", descending: bool = True, offset: int = 0,
+          search: str = "", requirements: str = "", sort: str = "applied", descending: bool = True, offset: int = 0,
           limit: int = PAGE_SIZE) -> ApplicantPage:
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort {sort!r}")
-    where = _filters(project_id, group, status, ranking, search)
+    where = _filters(project_id, group, status, ranking, search, requirements)
     total = session.exec(select(func.count(Application.id)).where(*where)).one()
 
     rating = (select(func.avg(Rating.score)).where(Rating.application_id == Application.id)
@@ -151,7 +162,8 @@ def _page(session: Session, project_id: int, *, group: str = "all", status: str 
     found = session.exec(
         select(Application.id, Application.candidate_id, Application.status, Application.ranking,
                Application.applied_at, Candidate.first_name, Candidate.last_name, Candidate.email,
-               Candidate.language, RejectionType.code, rating)
+               Candidate.language, RejectionType.code, rating, Application.knocked_out,
+               Application.auto_reject_stopped_at)
         .join(Candidate, Candidate.id == Application.candidate_id)
         .join(RejectionType, RejectionType.id == Application.rejection_type_id, isouter=True)
         .where(col(Application.id).in_(ids or [-1]))
@@ -159,10 +171,11 @@ def _page(session: Session, project_id: int, *, group: str = "all", status: str 
     by_id = {row[0]: row for row in found}
     rows = []
     for application_id in ids:
-        _, candidate_id, status_, ranking_, applied_at, first, last, email, language, stage, average = \
-            by_id[application_id]
+        (_, candidate_id, status_, ranking_, applied_at, first, last, email, language, stage, average, knocked,
+         stopped) = by_id[application_id]
         rows.append(ApplicantRow(application_id=application_id, candidate_id=candidate_id, name=f"{first} {last}",
                                  email=email, status=status_, rejection_stage=stage, ranking=ranking_,
                                  rating=round(float(average), 1) if average is not None else None,
-                                 applied_at=applied_at, language=language))
+                                 applied_at=applied_at, language=language, knocked_out=knocked,
+                                 auto_reject_stopped=stopped is not None))
     return ApplicantPage(rows=rows, total=total)

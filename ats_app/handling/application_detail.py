@@ -213,7 +213,11 @@ def describe(kind: str, payload: dict, language: str, titles: dict[int, str]) ->
         text = _("Status changed from {old} to {new}").format(old=_status(language, payload.get("from")),
                                                               new=_status(language, payload.get("to")))
         stage = payload.get("rejection_type")
-        return f"{text} ({_(STAGE_LABELS[stage])})" if stage in STAGE_LABELS else text
+        text = f"{text} ({_(STAGE_LABELS[stage])})" if stage in STAGE_LABELS else text
+        if payload.get("automatic"):  # rejection.automatic: knocked out, N days after applying
+            text += " · " + _("rejected automatically {days} days after applying").format(
+                days=payload.get("after_days", "?"))
+        return text
     if kind == "deleted":
         return _("Deleted")
     if kind == "transferred_in":
@@ -250,6 +254,10 @@ def describe(kind: str, payload: dict, language: str, titles: dict[int, str]) ->
         return _("The candidate updated their contact details")
     if kind == "data_deletion_requested":
         return _("The candidate asked for their data to be deleted")
+    if kind == "auto_reject_stopped":
+        return _("Automatic rejection stopped")
+    if kind == "auto_reject_resumed":
+        return _("Automatic rejection resumed")
     if kind == "ranking_changed":
         return _("Ranking changed from {old} to {new}").format(old=payload.get("from") or "–",
                                                                new=payload.get("to") or "–")

@@ -20,10 +20,10 @@ from ats_app.core import config
 from ats_app.core.errors import InvalidChoice
 from ats_app.core.i18n import LANGUAGES, N_, gettext, normalise_language
 from ats_app.delivery.outbox import queue_email
-from ats_app.mail.kinds import canonical_tag
+from ats_app.mail.kinds import canonical_tag, kind_for
 from ats_app.mail.markup import html_to_markdown, markdown_to_html
 from ats_app.mail.render import RenderedEmail, TagValues, render_email, tags_in, unknown_tags
-from ats_app.mail.tag_values import Recipient, company_name, recipients
+from ats_app.mail.tag_values import Recipient, company_name, recipients, requirement_of
 from ats_app.mail.templates import SUBJECT_MAX, template_for
 from ats_app.models import Application, ApplicationEvent, Candidate, Message, RecruitmentProject, User
 
@@ -276,6 +276,8 @@ def preview(session: Session, user: CurrentUser, application_ids: list[int], dra
         return "", ""
     check_drafts(kind, [draft])
     values = TagValues({**person.values.values, **(extra or {})}, person.values.links)
+    if "requirement" in kind_for(kind).tags:
+        values.values["requirement"] = requirement_of(session, person.application_id, draft.language)
     if kind == "candidate_saved":
         values = TagValues(values.values, {"setpasswordlink": (config.link(PREVIEW_LINK),
                                                                gettext(draft.language, "Choose your password"))})

@@ -8,7 +8,7 @@ interview tag in an offer email is an error in the editor rather than a blank in
 
 from dataclasses import dataclass
 
-from ats_app.applications.stages import STAGES, email_kind
+from ats_app.applications.stages import SCREENING, STAGES, email_kind
 from ats_app.core.i18n import N_
 
 # Tags every email about a candidate may use.
@@ -36,7 +36,9 @@ class Kind:
 
 KINDS: tuple[Kind, ...] = (
     Kind("application_received", N_("Application received")),
-    *(Kind(email_kind(stage.code), stage.email_label, ("message",)) for stage in STAGES),
+    # After screening questions also names the requirement the candidate's answers did not meet.
+    *(Kind(email_kind(stage.code), stage.email_label, ("message", "requirement") if stage.code == SCREENING
+           else ("message",)) for stage in STAGES),
     Kind("interview.initial", N_("Invitation to initial meeting / phone interview"), INTERVIEW_TAGS + ("confirmlink",)),
     Kind("interview.first", N_("Invitation to first interview"), INTERVIEW_TAGS + ("confirmlink",)),
     Kind("interview.second", N_("Invitation to second interview"), INTERVIEW_TAGS + ("confirmlink",)),

@@ -9,12 +9,17 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
+from babel.lists import format_list
 from sqlmodel import Session, col, select
 
-from ats_app.core.i18n import babel_locale, normalise_language
+from ats_app.core.i18n import N_, babel_locale, gettext, normalise_language
 from ats_app.mail.render import TagValues
 from ats_app.models import Application, Candidate, Department, Position, RecruitmentProject, Setting, User
 from ats_app.organisation.reference_data import DEFAULT_SETTINGS
+from ats_app.projects import screening
+
+# {requirement} when no answer ruled the candidate out (a recruiter chose "after screening questions" anyway).
+SOME_REQUIREMENT = N_("the requirements stated in the advert")
 
 
 @dataclass(frozen=True)
@@ -100,3 +105,20 @@ def sample_values(session: Session, sender: User | None, language: str) -> TagVa
         "recruitername": sender.name if sender else company, "recruiteremail": sender.email if sender else "",
         "applicationdate": long_date(date.today(), language), "today": long_date(date.today(), language),
     })
+
+
+def requirement(questions: list[screening.Question], answers: dict, language: str) -> str:
+    """{requirement}: the wording of each requirement the answers did not meet, in language, joined as the
+    language joins a list ("a work permit, a driving licence and fluent Swedish")."""
+    unmet = screening.requirements_not_met(questions, answers or {}, language)
+    return format_list(unmet, locale=babel_locale(language)) if unmet else gettext(language, SOME_REQUIREMENT)
+
+
+def requirement_of(session: Session, application_id: int, language: str) -> str:
+    """{requirement} for one application (its project's questions, its answers)."""
+    row = session.exec(select(RecruitmentProject.screening_questions, Application.screening_answers)
+                       .join(Application, Application.project_id == RecruitmentProject.id)
+                       .where(Application.id == application_id)).first()
+    if row is None:
+        return gettext(language, SOME_REQUIREMENT)
+    return requirement(screening.questions_of(row[0]), row[1] or {}, language)

@@ -22,6 +22,7 @@ from ats_app.models import Application, Candidate, RecruitmentProject
 LINK_LABELS = {"confirmlink": N_("Answer the invitation"), "setpasswordlink": N_("Choose your password"),
                "reviewlink": N_("Review the candidates")}
 EXAMPLE_MESSAGE = N_("(Your personal message to the candidate appears here.)")
+EXAMPLE_REQUIREMENT = N_("the right to work in the EU/EEA")
 
 
 def example_values(kind: str, language: str) -> TagValues:
@@ -31,7 +32,7 @@ def example_values(kind: str, language: str) -> TagValues:
     examples = {"interviewdate": long_date(day, language), "interviewtime": "10:00", "duration": "60 min",
                 "address": "Storgata 1, 0155 Oslo", "interviewers": "Ola Hansen", "interviewtype": "",
                 "startdate": long_date(day + timedelta(days=60), language), "reviewername": "Ola Hansen",
-                "message": _(EXAMPLE_MESSAGE)}
+                "message": _(EXAMPLE_MESSAGE), "requirement": _(EXAMPLE_REQUIREMENT)}
     extra = kind_for(kind).extra_tags
     values = {k: v for k, v in examples.items() if k in extra}
     links = {k: (config.link(f"/preview/{k}"), _(label)) for k, label in LINK_LABELS.items() if k in extra}

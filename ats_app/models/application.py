@@ -34,8 +34,9 @@ class Application(SQLModel, table=True):
         # the candidate table: these copies of the candidate's name keep a 50,000-applicant project fast.
         Index("ix_application_project_name", "project_id", "deleted_at", "sort_name"),
         Index("ix_application_project_search", "project_id", "deleted_at", "search_text"),
-        # The list's "Meets requirements / Knocked out" filter, and the automatic rejection's daily pass.
-        Index("ix_application_project_knocked", "project_id", "knocked_out", "deleted_at"),
+        # The list's "Meets requirements / Knocked out" filter (counted, and a page in applied order, on the index
+        # alone) and the automatic rejection's pass (those knocked out who applied before a cutoff).
+        Index("ix_application_project_knocked", "project_id", "knocked_out", "deleted_at", "applied_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

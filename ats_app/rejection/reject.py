@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.further_progress_action import FurtherProgressAction, start
 from ats_app.applications.lifecycle import change_status
-from ats_app.applications.stages import email_kind
+from ats_app.applications.stages import SCREENING, email_kind
 from ats_app.applications.transitions import LIVE
 from ats_app.core.errors import InvalidChoice
 from ats_app.core.i18n import N_
@@ -32,8 +32,8 @@ from ats_app.mail.compose import (
     sender_user,
 )
 from ats_app.mail.render import TagValues
-from ats_app.mail.tag_values import organisation_zone, recipients
-from ats_app.models import Application, ApplicationStatus, RejectionReason, RejectionType
+from ats_app.mail.tag_values import organisation_zone, recipients, requirement_of
+from ats_app.models import Application, ApplicationStatus, RejectionReason, RejectionType, User
 from ats_app.models.base import utcnow
 from ats_app.tasks.calls import create_call_task
 
@@ -149,20 +149,31 @@ def prepare_rejection(session: Session, user: CurrentUser, form: RejectionForm,
 def reject_application(session: Session, user: CurrentUser, application_id: int, plan: RejectionPlan) -> Application:
     """Reject one applicant: status, stage, reason, history with the internal note, and the email (or a
     call task instead)."""
-    application = start(session, user, REJECT, application_id)
+    return reject(session, user, start(session, user, REJECT, application_id), plan)
+
+
+def reject(session: Session, user: CurrentUser | None, application: Application, plan: RejectionPlan, *,
+           signed_by: User | None = None, **history) -> Application:
+    """What a rejection does, once the right and the status are checked: the wizard's path for a recruiter,
+    and the automatic rejection's for the system (user None, the email signed by the project's responsible
+    recruiter, signed_by; history adds "automatic": True)."""
     change_status(session, user, application, ApplicationStatus.REJECTED, REJECT.key, note=plan.note,
                   rejection_type=plan.type_code,
-                  reason_id=plan.reason_id, timing=plan.timing)
+                  reason_id=plan.reason_id, timing=plan.timing, **history)
     application.rejection_type_id, application.rejection_reason_id = plan.type_id, plan.reason_id
     session.add(application)
     session.flush()
-    if application.id in plan.call_instead:
-        create_call_task(session, user, application.id, plan.message or None)
-    elif plan.timing != "none" and application.id not in plan.leave_out:
-        [person] = recipients(session, [application_id], sender_user(session, user))
+    application_id = int(application.id or 0)
+    if application_id in plan.call_instead and user is not None:
+        create_call_task(session, user, application_id, plan.message or None)
+    elif plan.timing != "none" and application_id not in plan.leave_out:
+        [person] = recipients(session, [application_id], signed_by or sender_user(session, user))
+        extra = {"message": plan.message}
+        if plan.type_code == SCREENING:  # the requirement(s) the candidate's answers did not meet
+            extra["requirement"] = requirement_of(session, application_id, person.language)
         queue_to_candidate(session, user, person, draft_for(plan.drafts, person.language),
                            kind=email_kind(plan.type_code), purpose="rejection", sender=plan.sender,
-                           extra=TagValues({"message": plan.message}), history="rejection_email",
+                           extra=TagValues(extra), history="rejection_email",
                            scheduled_at=plan.send_at)
     return application
 

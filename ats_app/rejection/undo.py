@@ -16,6 +16,7 @@ from ats_app.core.errors import ActionRefused
 from ats_app.core.i18n import N_
 from ats_app.delivery.outbox_admin import cancel_message
 from ats_app.models import Application, ApplicationEvent, ApplicationStatus, Message, MessageStatus, Task
+from ats_app.models.base import utcnow
 from ats_app.rejection.reject import REJECT
 from ats_app.tasks.calls import CALL
 
@@ -84,7 +85,12 @@ def undo_rejection(session: Session, user: CurrentUser, application_id: int) -> 
         session.delete(task)  # the call that would have told them is not needed any more
     previous = ApplicationStatus(application.previous_status) if application.previous_status and \
         application.previous_status != ApplicationStatus.REJECTED else ApplicationStatus.NEW
-    change_status(session, user, application, previous, "undo_rejection")
+    # Whoever takes a knocked-out applicant back has decided about them: no automatic rejection comes again.
+    stops = application.knocked_out is True and application.auto_reject_stopped_at is None
+    change_status(session, user, application, previous, "undo_rejection",
+                  **({"auto_reject_stopped": True} if stops else {}))
+    if stops:
+        application.auto_reject_stopped_at = utcnow()
     application.rejection_type_id = application.rejection_reason_id = None
     session.add(application)
     return application

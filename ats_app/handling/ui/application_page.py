@@ -96,6 +96,29 @@ def _status() -> rx.Component:
     )
 
 
+def _automatic_rejection() -> rx.Component:
+    """The coming automatic rejection of a knocked-out applicant, and the button that stops it (or resumes it)."""
+    return rx.fragment(
+        rx.cond(ApplicationState.auto_reject_on != "", rx.callout(
+            rx.hstack(
+                rx.text(ApplicationState.auto_reject_on, size="2"),
+                rx.cond(ApplicationState.may_stop_auto_reject,
+                        rx.button(t("Stop automatic rejection"), size="1", variant="solid", color_scheme="amber",
+                                  on_click=ApplicationState.stop_automatic_rejection, id="stop-auto-reject")),
+                align="center", wrap="wrap", spacing="3"),
+            icon="clock", color_scheme="amber", size="1", id="auto-reject-notice", width="100%")),
+        rx.cond(ApplicationState.auto_reject_stopped, rx.callout(
+            rx.hstack(
+                rx.text(t("Automatic rejection stopped: this knocked-out applicant stays until a recruiter "
+                          "decides."), size="2"),
+                rx.cond(ApplicationState.may_stop_auto_reject,
+                        rx.button(t("Resume automatic rejection"), size="1", variant="soft",
+                                  on_click=ApplicationState.resume_automatic_rejection, id="resume-auto-reject")),
+                align="center", wrap="wrap", spacing="3"),
+            icon="circle-pause", color_scheme="gray", size="1", id="auto-reject-stopped", width="100%")),
+    )
+
+
 def _content() -> rx.Component:
     return rx.cond(
         ApplicationState.not_found,
@@ -111,6 +134,7 @@ def _content() -> rx.Component:
             ),
             duplicates_notice(),
             further_progress(),
+            _automatic_rejection(),
             rx.grid(_personal(), _status(), columns=rx.breakpoints(initial="1", md="2"), spacing="4",
                     width="100%"),
             _section(N_("Cover letter"), rx.cond(ApplicationState.cover_letter != "",

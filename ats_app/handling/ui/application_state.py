@@ -2,20 +2,24 @@
 
 import re
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 import reflex as rx
 
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.core.errors import ActionRefused, ApplicationNotFound, NotAllowed
-from ats_app.core.i18n import LANGUAGES, N_, format_moment, format_rating, gettext
+from ats_app.core.i18n import LANGUAGES, N_, format_day, format_moment, format_rating, gettext
 from ats_app.core.phones import readable_phone
 from ats_app.delivery import outbox_admin
 from ats_app.delivery.ui.outbox_state import MessageView, message_views
 from ats_app.handling import application_detail, ranking
 from ats_app.handling.ui.further_progress_state import ActionPage, FurtherProgressState
 from ats_app.handling.ui.ranking_edit import change_ranking
-from ats_app.rejection import undo
+from ats_app.models.base import utcnow
+from ats_app.rejection import automatic, undo
 
+AUTO_REJECT_NOTICE = N_("Will be rejected automatically on {date}: the screening answers do not meet the "
+                        "requirements.")
 _APPLICATION_PATH = re.compile(r"/applications/(\d+)")
 
 
@@ -71,6 +75,9 @@ class ApplicationState(ActionPage, rx.State):
     messages: list[MessageView] = []
     may_rank: bool = False
     may_undo_rejection: bool = False
+    auto_reject_on: str = ""  # "Will be rejected automatically on <date>…" ("": not scheduled)
+    auto_reject_stopped: bool = False  # a recruiter stopped it (it would be scheduled otherwise)
+    may_stop_auto_reject: bool = False
 
     async def _reload(self) -> None:
         user = current_user()
@@ -102,6 +109,10 @@ class ApplicationState(ActionPage, rx.State):
                                                            self.application_id), user)
         self.may_rank = ranking.may_rank(user)
         self.may_undo_rejection = await run_in_session(undo.may_undo, user, self.application_id, found.status)
+        plan = await run_in_session(automatic.schedule_of, user, self.application_id)
+        self.auto_reject_on = gettext(lang, AUTO_REJECT_NOTICE).format(
+            date=format_day(max(plan.at, utcnow()).astimezone(ZoneInfo(zone)).date(), lang)) if plan.at else ""
+        self.auto_reject_stopped, self.may_stop_auto_reject = plan.stopped, plan.may_change
 
     async def _chosen_ids(self) -> list[int]:
         return [self.application_id] if self.application_id else []
@@ -116,6 +127,18 @@ class ApplicationState(ActionPage, rx.State):
     async def undo_rejection(self):
         """Back to the status before the rejection, while the rejection email has not left."""
         return await self._change(undo.undo_rejection, (self.application_id,), N_("Rejection undone."))
+
+    @rx.event
+    @requires("can_reject")
+    async def stop_automatic_rejection(self):
+        """Keep this knocked-out applicant: the automatic rejection will not happen (a history line says so)."""
+        return await self._change(automatic.stop, (self.application_id,), N_("Automatic rejection stopped."))
+
+    @rx.event
+    @requires("can_reject")
+    async def resume_automatic_rejection(self):
+        """A stop made by mistake: the automatic rejection is scheduled again."""
+        return await self._change(automatic.resume, (self.application_id,), N_("Automatic rejection resumed."))
 
     @rx.event
     @requires()

@@ -7,6 +7,7 @@ from ats_app.applications.statuses import STATUS_LABELS
 from ats_app.core.i18n import N_
 from ats_app.handling.ui.further_progress_forms import further_progress
 from ats_app.handling.ui.list_state import ApplicantView, ApplicationListState
+from ats_app.projects.screening import KNOCKED_OUT, MEETS
 from ats_app.ui.forms import NATIVE_SELECT
 from ats_app.ui.shell import shell
 from ats_app.ui.status_badges import application_status_badge
@@ -15,6 +16,7 @@ from ats_app.ui.translate import t
 SUMMARY = (("all", N_("All applications")), ("new", N_("New")), ("in_process", N_("In process")),
            ("processed", N_("Processed")), ("saved", N_("Saved")), ("deleted", N_("Deleted")))
 RANKINGS = (("1", "1"), ("2", "2"), ("3", "3"))
+REQUIREMENTS = ((MEETS, N_("Meets requirements")), (KNOCKED_OUT, N_("Knocked out")))
 
 
 def _summary_card(key: str, label: str) -> rx.Component:
@@ -37,6 +39,20 @@ def _ranking_select(row: ApplicantView) -> rx.Component:
     )
 
 
+def _requirements_cell(row: ApplicantView) -> rx.Component:
+    """Meets / Knocked out (nothing when the project asks no knock-out question), and the automatic rejection's
+    day when one is scheduled."""
+    return rx.vstack(
+        rx.match(row.requirements,
+                 (MEETS, rx.badge(t("Meets"), color_scheme="green", variant="soft")),
+                 (KNOCKED_OUT, rx.badge(t("Knocked out"), color_scheme="red", variant="soft")),
+                 rx.fragment()),
+        rx.cond(row.auto_reject_on != "",
+                rx.text(t("Automatic rejection"), " ", row.auto_reject_on, size="1", color_scheme="gray",
+                        white_space="nowrap", class_name="auto-reject-on")),
+        spacing="1", class_name="requirements", data_requirements=row.requirements)
+
+
 def _row(row: ApplicantView) -> rx.Component:
     ticked = ApplicationListState.ticked.contains(row.id)
     return rx.table.row(
@@ -46,6 +62,7 @@ def _row(row: ApplicantView) -> rx.Component:
                                 rx.text(row.email, size="1", color_scheme="gray", class_name="applicant-email"),
                                 spacing="0")),
         rx.table.cell(application_status_badge(row.status, row.stage)),
+        rx.table.cell(_requirements_cell(row)),
         rx.table.cell(_ranking_select(row)),
         rx.table.cell(row.rating, text_align="right"),
         rx.table.cell(row.applied, white_space="nowrap"),
@@ -75,6 +92,12 @@ def _filters() -> rx.Component:
             id="status-filter", aria_label=t("Status"), **NATIVE_SELECT,
         ),
         rx.el.select(
+            rx.el.option(t("Meets requirements or not"), value=""),
+            *[rx.el.option(t(label), value=value) for value, label in REQUIREMENTS],
+            value=ApplicationListState.requirements_filter, on_change=ApplicationListState.set_requirements_filter,
+            id="requirements-filter", aria_label=t("Requirements"), **NATIVE_SELECT,
+        ),
+        rx.el.select(
             rx.el.option(t("Any ranking"), value=""), rx.el.option(t("Not ranked"), value="0"),
             *[rx.el.option(t("Ranking") + " " + label, value=value) for value, label in RANKINGS],
             value=ApplicationListState.ranking_filter, on_change=ApplicationListState.set_ranking_filter,
@@ -92,6 +115,8 @@ def _table() -> rx.Component:
                                                         on_change=ApplicationListState.tick_all_on_page,
                                                         aria_label=t("Tick all on this page"), id="tick-all")),
                 _sort_header("name", N_("Name")), _sort_header("status", N_("Status for the project")),
+                rx.table.column_header_cell(rx.text(t("Requirements"), size="1", color_scheme="gray",
+                                                    style={"font_weight": "600"}), white_space="nowrap"),
                 _sort_header("ranking", N_("Ranking")), _sort_header("rating", N_("Rating"), "right"),
                 _sort_header("applied", N_("Applied")), _sort_header("language", N_("Language")),
             )),

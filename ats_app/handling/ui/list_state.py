@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 import reflex as rx
 
@@ -13,6 +14,9 @@ from ats_app.handling import applicant_list
 from ats_app.handling import ranking as ranking_rules
 from ats_app.handling.ui.further_progress_state import ActionPage, FurtherProgressState
 from ats_app.handling.ui.ranking_edit import change_ranking
+from ats_app.models.base import utcnow
+from ats_app.projects.screening import KNOCKED_OUT, MEETS
+from ats_app.rejection.automatic import due_at
 from ats_app.ui.paged_state import TickedListState
 
 _PROJECT_PATH = re.compile(r"/projects/(\d+)")
@@ -32,6 +36,12 @@ class ApplicantView:
     rating: str
     applied: str
     language: str
+    requirements: str  # "meets", "knocked_out", or "" when the project asks nothing that can knock out
+    auto_reject_on: str  # the day the automatic rejection happens ("" when none is scheduled)
+
+
+def _requirements(knocked_out: bool | None) -> str:
+    return "" if knocked_out is None else KNOCKED_OUT if knocked_out else MEETS
 
 
 class ApplicationListState(ActionPage, TickedListState, rx.State):
@@ -44,6 +54,7 @@ class ApplicationListState(ActionPage, TickedListState, rx.State):
     group: str = "all"
     status_filter: str = ""
     ranking_filter: str = ""  # "", "0" (not ranked), "1".."3"
+    requirements_filter: str = ""  # "", "meets", "knocked_out"
     sort: str = "applied"
     descending: bool = True
     rows: list[ApplicantView] = []
@@ -55,18 +66,27 @@ class ApplicationListState(ActionPage, TickedListState, rx.State):
         try:
             project, self.counts, found = await run_in_session(
                 applicant_list.handling_page, user, self.project_id, group=self.group, status=self.status_filter,
-                ranking=ranking, search=self.search, sort=self.sort, descending=self.descending, offset=offset)
+                ranking=ranking, search=self.search, requirements=self.requirements_filter, sort=self.sort,
+                descending=self.descending, offset=offset)
         except ProjectNotFound:
             self.not_found, self.rows, self.counts = True, [], {}
             return 0
         self.not_found, self.project_title = False, project.title
         self.may_rank = ranking_rules.may_rank(user)
+        zone, now, days = ZoneInfo(user.time_zone), utcnow(), project.auto_reject_after_days
+
+        def auto_reject_on(r) -> str:
+            at = due_at(days, knocked_out=r.knocked_out, status=r.status, applied_at=r.applied_at,
+                        stopped=r.auto_reject_stopped, deleted=self.group == "deleted")
+            return format_day(max(at, now).astimezone(zone).date(), user.language) if at else ""
+
         self.rows = [
             ApplicantView(id=r.application_id, href=f"/applications/{r.application_id}", name=r.name, email=r.email,
                           status=r.status, stage=r.rejection_stage or "", ranking=str(r.ranking or 0),
                           rating=format_rating(r.rating, user.language),
                           applied=format_day(r.applied_at.date(), user.language),
-                          language=LANGUAGES.get(r.language, r.language))
+                          language=LANGUAGES.get(r.language, r.language),
+                          requirements=_requirements(r.knocked_out), auto_reject_on=auto_reject_on(r))
             for r in found.rows
         ]
         return found.total
@@ -92,6 +112,7 @@ class ApplicationListState(ActionPage, TickedListState, rx.State):
         project_id = int(match.group(1)) if match else 0
         if project_id != self.project_id:  # another project: start from its defaults
             self.project_id, self.group, self.status_filter, self.ranking_filter = project_id, "all", "", ""
+            self.requirements_filter = ""
             self.search, self.sort, self.descending, self.page, self.ticked = "", "applied", True, 0, []
         self.loading = True
         yield
@@ -119,6 +140,13 @@ class ApplicationListState(ActionPage, TickedListState, rx.State):
     async def set_ranking_filter(self, ranking: str):
         """Show applicants ranked 1, 2 or 3, or not ranked ("0"), or all ("")."""
         self.ranking_filter = ranking if ranking in ("0", "1", "2", "3") else ""
+        await self._refilter()
+
+    @rx.event
+    @requires()
+    async def set_requirements_filter(self, requirements: str):
+        """Show those who meet the screening questions' requirements, or those knocked out, or all ("")."""
+        self.requirements_filter = requirements if requirements in applicant_list.REQUIREMENTS else ""
         await self._refilter()
 
     @rx.event

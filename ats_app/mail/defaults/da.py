@@ -22,7 +22,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Din ansøgning til {projecttitle}",
         """<p>Kære {firstname},</p>
 <p>Tak, fordi du søgte stillingen som {projecttitle}, og for den tid, du brugte på din ansøgning.</p>
-<p>Dine svar på screeningspørgsmålene viser, at du ikke opfylder et eller flere af kravene til stillingen. Din ansøgning går derfor ikke videre i denne rekruttering.</p>
+<p>Dine svar på screeningspørgsmålene viser, at du ikke opfylder det, stillingen kræver: {requirement}. Din ansøgning går derfor ikke videre i denne rekruttering.</p>
 <p>{message}</p>
 <p>Vi vil hellere give besked tidligt og tydeligt, så du kan bruge din tid på andre muligheder. Du er velkommen til at søge andre stillinger hos os, hvor kravene passer bedre til din baggrund.</p>
 <p>Med venlig hilsen<br>{recruitername}<br>{companyname}</p>""",

@@ -22,7 +22,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Your application for {projecttitle}",
         """<p>Dear {firstname},</p>
 <p>Thank you for applying for {projecttitle}, and for the time you spent on your application.</p>
-<p>Your answers to the screening questions show that you do not meet one or more of the requirements for this position. Your application will therefore not go further in this recruitment.</p>
+<p>Your answers to the screening questions show that you do not meet what this position requires: {requirement}. Your application will therefore not go further in this recruitment.</p>
 <p>{message}</p>
 <p>We would rather tell you early and clearly, so that you can spend your time on other opportunities. You are welcome to apply for other positions with us where the requirements suit your background better.</p>
 <p>Kind regards,<br>{recruitername}<br>{companyname}</p>""",

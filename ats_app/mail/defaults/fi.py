@@ -26,7 +26,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Hakemuksesi tehtävään {projecttitle}",
         """<p>Hei {firstname},</p>
 <p>Kiitos, että hait tehtävää {projecttitle}, ja kiitos ajasta, jonka käytit hakemukseesi.</p>
-<p>Vastauksesi karsintakysymyksiin osoittavat, ettet täytä yhtä tai useampaa tehtävän vaatimusta. Hakemuksesi ei siksi etene tässä rekrytoinnissa.</p>
+<p>Vastauksesi karsintakysymyksiin osoittavat, ettet täytä kaikkia tehtävän vaatimuksia: {requirement}. Hakemuksesi ei siksi etene tässä rekrytoinnissa.</p>
 <p>{message}</p>
 <p>Kerromme tämän mieluummin ajoissa ja selkeästi, jotta voit käyttää aikasi muihin mahdollisuuksiin. Olet tervetullut hakemaan meiltä muita tehtäviä, joiden vaatimukset vastaavat paremmin taustaasi.</p>
 <p>Ystävällisin terveisin<br>{recruitername}<br>{companyname}</p>""",

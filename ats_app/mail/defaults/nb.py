@@ -22,7 +22,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Søknaden din på {projecttitle}",
         """<p>Hei {firstname},</p>
 <p>Takk for at du søkte på stillingen som {projecttitle}, og for tiden du brukte på søknaden.</p>
-<p>Svarene dine på utvalgsspørsmålene viser at du ikke oppfyller ett eller flere av kravene til stillingen. Søknaden din går derfor ikke videre i denne rekrutteringen.</p>
+<p>Svarene dine på utvalgsspørsmålene viser at du ikke oppfyller det stillingen krever: {requirement}. Søknaden din går derfor ikke videre i denne rekrutteringen.</p>
 <p>{message}</p>
 <p>Vi gir heller beskjed tidlig og tydelig, slik at du kan bruke tiden din på andre muligheter. Du er velkommen til å søke på andre stillinger hos oss der kravene passer bedre med bakgrunnen din.</p>
 <p>Med vennlig hilsen<br>{recruitername}<br>{companyname}</p>""",

@@ -25,7 +25,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Je sollicitatie op de vacature {projecttitle}",
         """<p>Beste {firstname},</p>
 <p>Bedankt voor je sollicitatie op de vacature {projecttitle} en voor de tijd die je erin hebt gestoken.</p>
-<p>Uit je antwoorden op de selectievragen blijkt dat je niet voldoet aan een of meer van de eisen voor deze functie. Je sollicitatie gaat daarom niet verder in deze procedure.</p>
+<p>Uit je antwoorden op de selectievragen blijkt dat je niet voldoet aan wat deze functie vraagt: {requirement}. Je sollicitatie gaat daarom niet verder in deze procedure.</p>
 <p>{message}</p>
 <p>We laten het je liever vroeg en duidelijk weten, zodat je je tijd aan andere kansen kunt besteden. Je bent van harte welkom om te solliciteren op andere vacatures bij ons die beter aansluiten bij je achtergrond.</p>
 <p>Met vriendelijke groet,<br>{recruitername}<br>{companyname}</p>""",

@@ -22,7 +22,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Din ansökan till {projecttitle}",
         """<p>Hej {firstname},</p>
 <p>Tack för att du sökte tjänsten som {projecttitle} och för den tid du lade på din ansökan.</p>
-<p>Dina svar på urvalsfrågorna visar att du inte uppfyller ett eller flera av kraven för tjänsten. Din ansökan går därför inte vidare i den här rekryteringen.</p>
+<p>Dina svar på urvalsfrågorna visar att du inte uppfyller det som tjänsten kräver: {requirement}. Din ansökan går därför inte vidare i den här rekryteringen.</p>
 <p>{message}</p>
 <p>Vi ger hellre besked tidigt och tydligt, så att du kan lägga din tid på andra möjligheter. Du är välkommen att söka andra tjänster hos oss där kraven passar din bakgrund bättre.</p>
 <p>Med vänliga hälsningar<br>{recruitername}<br>{companyname}</p>""",

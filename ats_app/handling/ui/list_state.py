@@ -13,6 +13,7 @@ from ats_app.handling import applicant_list
 from ats_app.handling import ranking as ranking_rules
 from ats_app.handling.ui.further_progress_state import ActionPage, FurtherProgressState
 from ats_app.handling.ui.ranking_edit import change_ranking
+from ats_app.projects.editing import may_edit
 from ats_app.ui.paged_state import TickedListState
 
 _PROJECT_PATH = re.compile(r"/projects/(\d+)")
@@ -48,6 +49,7 @@ class ApplicationListState(ActionPage, TickedListState, rx.State):
     descending: bool = True
     rows: list[ApplicantView] = []
     may_rank: bool = False
+    may_edit_project: bool = False
 
     async def _fetch(self, user, offset: int) -> int:
         ranking = int(self.ranking_filter) if self.ranking_filter else None
@@ -61,6 +63,7 @@ class ApplicationListState(ActionPage, TickedListState, rx.State):
             return 0
         self.not_found, self.project_title = False, project.title
         self.may_rank = ranking_rules.may_rank(user)
+        self.may_edit_project = may_edit(user)
         self.rows = [
             ApplicantView(id=r.application_id, href=f"/applications/{r.application_id}", name=r.name, email=r.email,
                           status=r.status, stage=r.rejection_stage or "", ranking=str(r.ranking or 0),

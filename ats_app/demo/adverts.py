@@ -60,6 +60,31 @@ JOBS = {
 }
 JOBS = {track: dict(zip(LANGUAGES, texts.split("|"))) for track, texts in JOBS.items()}
 
+# What a knocked-out candidate may be told, per question key, in the order of LANGUAGES (nb sv da fi nl en).
+REQUIREMENTS = {
+    "work_permit": "Arbeidstillatelse i EU/EØS|Arbetstillstånd inom EU/EES|Arbejdstilladelse i EU/EØS|"
+                   "Työlupa EU/ETA-alueella|Een werkvergunning voor de EU/EER|The right to work in the EU/EEA",
+    "driving_licence": "Førerkort klasse B|B-körkort|Kørekort til bil (kategori B)|B-luokan ajokortti|Rijbewijs B|"
+                       "A category B driving licence",
+    "scandinavian": "Flytende norsk, svensk eller dansk|Flytande svenska, norska eller danska|"
+                    "Flydende dansk, norsk eller svensk|Sujuva ruotsin, norjan tai tanskan kielen taito|"
+                    "Vloeiend Noors, Zweeds of Deens|Fluent Norwegian, Swedish or Danish",
+    "shift_work": "Å kunne jobbe skift, også enkelte helger|Att kunna arbeta skift, även vissa helger|"
+                  "At kunne arbejde i skiftehold, også nogle weekender|Valmius vuorotyöhön, myös viikonloppuisin|"
+                  "Beschikbaar voor ploegendienst, ook in sommige weekenden|Being able to work shifts, including "
+                  "some weekends",
+}
+REQUIREMENTS = {key: dict(zip(LANGUAGES, texts.split("|"))) for key, texts in REQUIREMENTS.items()}
+KINDS = {"years": "number", "notice": "short_text"}  # the questions without a knock-out answer
+
+
+def question_extras(key: str, languages: list[str]) -> dict:
+    """What a demo question adds to its stored shape: the requirement's wording, or its kind when it is no
+    yes/no question (then mandatory, as the shape before kinds read it)."""
+    if key in KINDS:
+        return {"kind": KINDS[key], "mandatory": True}
+    return {"requirement": {lang: REQUIREMENTS[key][lang] for lang in languages}} if key in REQUIREMENTS else {}
+
 
 def place_of(title: str) -> str:
     """The project's city: named for the default projects, else the last part of the title."""

@@ -83,7 +83,8 @@ def _projects(session, rng, now, n_apps, departments, positions, users) -> list[
     for title, track, status, deadline, langs, keys, weight in specs:
         questions = [(f"q{i}", key, recruiting.QUESTIONS[key][0]) for i, key in enumerate(keys, start=1)]
         shown = [{"id": qid, "text": {lang: recruiting.QUESTIONS[key][1][lang] for lang in langs},
-                  **({"knockout": knockout} if knockout else {})} for qid, key, knockout in questions]
+                  **({"knockout": knockout} if knockout else {}), **adverts.question_extras(key, langs)}
+                 for qid, key, knockout in questions]
         end = datetime.combine(deadline, clock(21, 59), timezone.utc)
         opens = (now - timedelta(days=rng.randint(12, 30)) if status == "open" else
                  now - timedelta(days=2) if status == "draft" else end - timedelta(days=rng.randint(21, 45)))

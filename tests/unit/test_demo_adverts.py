@@ -11,7 +11,7 @@ from ats_app.core.db import get_engine, upgrade_to_head
 from ats_app.demo.loader import load_demo_data
 from ats_app.mail.markup import clean_html
 from ats_app.models import ProjectAdvert, RecruitmentProject
-from ats_app.projects import publishing
+from ats_app.projects import publishing, screening
 from tests.targets import scratch_database
 
 
@@ -51,3 +51,14 @@ def test_opened_demo_projects_have_been_published(demo):
         assert (project.closed_at is not None) == (project.status == "closed"), project.title
     places = {p.title: p.place for p in demo.exec(select(RecruitmentProject))}
     assert places["Kundtjänstmedarbetare, Stockholm"] == "Stockholm" and places["Senior backend-utvikler"] == "Oslo"
+
+
+def test_demo_questions_pass_the_editors_checks_so_a_demo_project_can_be_saved(demo):
+    for project in demo.exec(select(RecruitmentProject)).all():
+        questions = screening.questions_of(project.screening_questions)
+        assert screening.check_questions(questions, project.languages) == {}, project.title
+        for q in questions:
+            if q.text.get("en", "").startswith("How many years"):
+                assert q.kind == "number" and q.mandatory
+            if q.can_knock_out:
+                assert q.requirement.get("en")

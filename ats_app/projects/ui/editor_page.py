@@ -158,7 +158,7 @@ def _status() -> rx.Component:
             rx.button(t("Delete"), on_click=S.ask_delete(True), color_scheme="red", variant="soft",
                       id="status-delete"),
             spacing="3", align="center", wrap="wrap"),
-        rx.text(t("Publishing and reopening save your changes first. A closed project takes no applications "
+        rx.text(t("Publish, Close and Reopen save your changes first. A closed project takes no applications "
                   "but keeps its list."), size="1", color_scheme="gray"),
         rx.cond(S.confirming_delete, rx.callout(rx.hstack(
             rx.text(t("Delete this project? It disappears from every list.")),
@@ -181,10 +181,10 @@ def _history() -> rx.Component:
                                                  variant="ghost", width="100%"), id="project-history")
 
 
-def _save_bar() -> rx.Component:
+def _save_bar(where: str) -> rx.Component:
     return rx.hstack(
-        rx.button(rx.icon("save", size=14), t("Save"), on_click=S.save, id="project-save"),
-        rx.cond(S.notice != "", rx.text(S.notice, size="2", id="project-notice",
+        rx.button(rx.icon("save", size=14), t("Save"), on_click=S.save, id=f"project-save-{where}"),
+        rx.cond(S.notice != "", rx.text(S.notice, size="2", id=f"project-notice-{where}",
                                         color_scheme=rx.cond(S.errors.length() > 0, "red", "green"))),
         align="center", spacing="3", wrap="wrap")
 
@@ -203,10 +203,10 @@ def _content() -> rx.Component:
                           align="center", spacing="3"),
                 rx.text(t("Edit recruitment project"), color_scheme="gray", size="2"),
                 spacing="1"),
-            _save_bar(),
+            _save_bar("top"),
             _details(), _advert(),
             _section(N_("Screening questions"), screening_questions(), id="project-questions"),
-            _auto_reject(), _save_bar(), _status(), _history(),
+            _auto_reject(), _save_bar("bottom"), _status(), _history(),
             spacing="4", width="100%", max_width="960px"),
     )
 
@@ -215,4 +215,4 @@ def _content() -> rx.Component:
          on_load=[AuthState.require_login, ProjectEditorState.load])
 def project_editor_page() -> rx.Component:
     """One recruitment project's editor, for admins and recruiters."""
-    return shell(_content(), active_route="/", on_locale_change=ProjectEditorState.load)
+    return shell(_content(), active_route="/", on_locale_change=ProjectEditorState.relabel)

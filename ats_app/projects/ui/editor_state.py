@@ -2,7 +2,7 @@
 refusals and the history. The rules (projects.editing, publishing, history) decide; this keeps what is typed."""
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import reflex as rx
 from sqlmodel import Session
@@ -11,6 +11,7 @@ from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.core.errors import InvalidInput, NotAllowed, ProjectNotFound, ProjectRefused
 from ats_app.core.i18n import LANGUAGES, N_, format_moment, gettext
 from ats_app.projects import editing, history, publishing, question_drafts, screening
+from ats_app.projects.ui.question_rows import QuestionRow, row_of, stored_of
 from ats_app.ui.forms import Choice
 
 EDITORS = tuple(role.value for role in editing.EDITORS)
@@ -28,55 +29,10 @@ LIMIT = editing.SECTION_MAX + 100  # what a field keeps as typed (the rules refu
 
 
 @dataclass
-class ChoiceRow:
-    """One answer of a question in the editor."""
-
-    id: str
-    label: dict[str, str]
-    knockout: bool
-
-
-@dataclass
-class QuestionRow:
-    """One screening question in the editor: its text and requirement per language as typed."""
-
-    id: str
-    kind: str
-    mandatory: bool
-    text: dict[str, str]
-    requirement: dict[str, str]
-    minimum: str
-    choices: list[ChoiceRow] = field(default_factory=list)
-    first: bool = False
-    last: bool = False
-
-
-@dataclass
 class HistoryRow:
     at: str
     actor: str
     text: str
-
-
-def _row(q: dict, i: int, n: int) -> QuestionRow:
-    full = {code: "" for code in LANGUAGES}
-    return QuestionRow(id=str(q["id"]), kind=q.get("kind", screening.YES_NO), mandatory=bool(q.get("mandatory")),
-                       text={**full, **(q.get("text") or {})}, requirement={**full, **(q.get("requirement") or {})},
-                       minimum=str(q.get("minimum") or ""),
-                       choices=[ChoiceRow(str(c["id"]), {**full, **(c.get("label") or {})}, bool(c.get("knockout")))
-                                for c in q.get("choices") or []], first=i == 0, last=i == n - 1)
-
-
-def _stored(q: QuestionRow) -> dict:
-    def written(texts: dict[str, str]) -> dict[str, str]:
-        return {code: text for code, text in texts.items() if text.strip()}
-
-    stored = {"id": q.id, "kind": q.kind, "mandatory": q.mandatory, "text": written(q.text),
-              "requirement": written(q.requirement),
-              "choices": [{"id": c.id, "label": written(c.label), "knockout": c.knockout} for c in q.choices]}
-    if q.kind == screening.NUMBER and q.minimum.strip():
-        stored["minimum"] = q.minimum.strip()
-    return stored
 
 
 def _snapshot(session: Session, user, project_id: int):
@@ -85,6 +41,11 @@ def _snapshot(session: Session, user, project_id: int):
     return (form, editing.editor_choices(session), project.status, project.title,
             history.project_history(session, project_id, user.language),
             publishing.application_count(session, project_id))
+
+
+def _history(session: Session, user, project_id: int):
+    editing.editable_project(session, user, project_id)
+    return history.project_history(session, project_id, user.language)
 
 
 def _save_then(session: Session, user, project_id: int, form: editing.ProjectForm, change: str):
@@ -130,14 +91,17 @@ class ProjectEditorState(rx.State):
         self.departments = [Choice(str(i), name) for i, name in choices.departments]
         self.positions = [Choice(str(i), name, str(d or "")) for i, name, d in choices.positions]
         self.recruiters = [Choice(str(i), name) for i, name in choices.recruiters]
+        self._show_history(user, lines)
+
+    def _show_history(self, user, lines) -> None:
         self.history = [HistoryRow(format_moment(line.at, user.language, user.time_zone), line.actor, line.text)
                         for line in lines]
 
     def _set_questions(self, stored: list[dict]) -> None:
-        self.questions = [_row(q, i, len(stored)) for i, q in enumerate(stored)]
+        self.questions = [row_of(q, i, len(stored)) for i, q in enumerate(stored)]
 
     def _stored_questions(self) -> list[dict]:
-        return [_stored(q) for q in self.questions]
+        return [stored_of(q) for q in self.questions]
 
     def _form(self) -> editing.ProjectForm:
         values = dict(self.values)
@@ -172,6 +136,17 @@ class ProjectEditorState(rx.State):
             self.not_found, self.loaded = True, True
             return
         await self._reload(user)
+
+    @rx.event
+    @requires(roles=EDITORS)
+    async def relabel(self):
+        """The UI language changed: the history in the new language, everything typed kept."""
+        user = current_user()
+        try:
+            lines = await run_in_session(_history, user, self.project_id)
+        except (ProjectNotFound, NotAllowed):
+            return
+        self._show_history(user, lines)
 
     @rx.event
     @requires(roles=EDITORS)

@@ -6,7 +6,8 @@ import reflex as rx
 
 from ats_app.core.i18n import LANGUAGES
 from ats_app.projects import screening
-from ats_app.projects.ui.editor_state import ChoiceRow, ProjectEditorState, QuestionRow
+from ats_app.projects.ui.editor_state import ProjectEditorState
+from ats_app.projects.ui.question_rows import ChoiceRow, QuestionRow
 from ats_app.ui.forms import LABEL, NATIVE_SELECT
 from ats_app.ui.translate import t, t_choice
 

@@ -112,3 +112,17 @@ def delete(session: Session, user: CurrentUser, project_id: int) -> RecruitmentP
     session.flush()
     return project
 
+
+
+def takes_applications(project: RecruitmentProject, today: date) -> bool:
+    """Whether candidates may apply now: open, not deleted, and the deadline (a local day) not passed."""
+    return (project.status == ProjectStatus.OPEN and project.deleted_at is None
+            and (project.deadline is None or project.deadline >= today))
+
+
+def shown_adverts(session: Session, project: RecruitmentProject) -> dict[str, ProjectAdvert]:
+    """The adverts a careers site may show: one per project language that has a headline, in the project's
+    order of languages (the first is the main one). The parts are stored clean (mail.markup); a page that
+    renders them may clean them again."""
+    found = {a.language: a for a in session.exec(select(ProjectAdvert).where(ProjectAdvert.project_id == project.id))}
+    return {lang: found[lang] for lang in project.languages or [] if lang in found and found[lang].headline.strip()}

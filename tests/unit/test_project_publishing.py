@@ -123,3 +123,20 @@ def test_a_history_line_by_nobody_is_the_systems(session, draft):
     history.record(session, None, draft, history.CLOSED)
     session.commit()
     assert history.project_history(session, draft.id, "en")[0].actor == "System"
+
+
+def test_a_project_takes_applications_while_open_and_before_its_deadline(session, admin, draft):
+    assert not publishing.takes_applications(draft, TODAY)
+    publishing.publish(session, admin, draft.id, TODAY)
+    assert publishing.takes_applications(draft, TODAY) and publishing.takes_applications(draft, draft.deadline)
+    assert not publishing.takes_applications(draft, draft.deadline + timedelta(days=1))
+    publishing.close(session, admin, draft.id)
+    assert not publishing.takes_applications(draft, TODAY)
+
+
+def test_the_adverts_shown_are_those_in_the_projects_languages_with_a_headline(session, draft):
+    session.add_all([ProjectAdvert(project_id=draft.id, language="nb", headline="Bli med oss"),
+                     ProjectAdvert(project_id=draft.id, language="sv", headline="Not advertised in Swedish"),
+                     ProjectAdvert(project_id=draft.id, language="fi", headline="")])
+    session.commit()
+    assert list(publishing.shown_adverts(session, draft)) == ["nb", "en"]  # the project's order: nb first

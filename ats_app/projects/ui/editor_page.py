@@ -172,7 +172,7 @@ def _status() -> rx.Component:
 
 
 def _history_line(row: HistoryRow) -> rx.Component:
-    return rx.table.row(rx.table.cell(row.at, white_space="nowrap"), rx.table.cell(row.actor),
+    return rx.table.row(rx.table.cell(row.at, white_space="nowrap"), rx.table.cell(row.actor, white_space="nowrap"),
                         rx.table.cell(row.text), class_name="history-line")
 
 

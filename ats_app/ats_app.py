@@ -11,7 +11,7 @@ from ats_app.handling.ui import application_page, cv_database_page, deleted_page
 from ats_app.interviews.ui import calendar_page  # noqa: F401
 from ats_app.mail.ui import templates_page  # noqa: F401
 from ats_app.organisation.ui import settings_page  # noqa: F401
-from ats_app.projects.ui import overview_page  # noqa: F401
+from ats_app.projects.ui import editor_page, overview_page  # noqa: F401
 from ats_app.rejection import automatic
 from ats_app.rejection.ui import report_page  # noqa: F401
 from ats_app.tasks.ui import tasks_page  # noqa: F401

@@ -91,3 +91,12 @@ class DeliveryError(Exception):
 
 class SmsError(DeliveryError):
     """The SMS gateway did not take the SMS; retryable says whether a later attempt may succeed."""
+
+
+class ProjectRefused(ActionRefused):
+    """A recruitment project cannot be published, closed, reopened or deleted now; reason (the first of
+    reasons) is a message to translate. Nothing was changed."""
+
+    def __init__(self, *reasons: str, **params):
+        super().__init__(reasons[0], **params)
+        self.reasons = list(reasons)

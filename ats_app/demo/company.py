@@ -8,8 +8,8 @@ from datetime import time as clock
 from sqlmodel import Session, select
 
 from ats_app.core.passwords import hash_password
-from ats_app.demo import people, recruiting
-from ats_app.models import Department, Position, RecruitmentProject, Role, User
+from ats_app.demo import adverts, people, recruiting
+from ats_app.models import Department, Position, ProjectAdvert, RecruitmentProject, Role, User
 
 ALL_RIGHTS = dict(can_send_sms=True, can_reject=True, can_make_offers=True, can_transfer=True, can_delete=True,
                   can_see_deleted=True, can_edit_templates=True, can_merge_candidates=True)
@@ -78,12 +78,13 @@ def _projects(session, rng, now, n_apps, departments, positions, users) -> list[
         specs.append((title[0].upper() + title[1:], track, status, today + timedelta(days=days),
                       [lang, "en"] if lang != "en" else ["en"], keys, 0 if status == "draft" else weight * scale))
     owners = [users[e] for e in ("recruiter@example.com", "ingrid.solheim@example.com", "johan.lindqvist@example.com")]
+    owners_by_id = {u.id: u for u in users.values()}
     made = []
     for title, track, status, deadline, langs, keys, weight in specs:
         questions = [(f"q{i}", key, recruiting.QUESTIONS[key][0]) for i, key in enumerate(keys, start=1)]
         shown = [{"id": qid, "text": {lang: recruiting.QUESTIONS[key][1][lang] for lang in langs},
                   **({"knockout": knockout, "requirement": {lang: recruiting.REQUIREMENTS[key][lang] for lang in langs}}
-                     if knockout else {})} for qid, key, knockout in questions]
+                     if knockout else adverts.question_extras(key))} for qid, key, knockout in questions]
         end = datetime.combine(deadline, clock(21, 59), timezone.utc)
         opens = (now - timedelta(days=rng.randint(12, 30)) if status == "open" else
                  now - timedelta(days=2) if status == "draft" else end - timedelta(days=rng.randint(21, 45)))
@@ -91,10 +92,16 @@ def _projects(session, rng, now, n_apps, departments, positions, users) -> list[
         owner = users["manager@example.com"] if track == "dev" and rng.random() < 0.3 else rng.choice(owners)
         project = RecruitmentProject(title=title, department_id=departments[track].id, position_id=positions[track].id,
                                      status=status, deadline=deadline, languages=langs, screening_questions=shown,
-                                     owner_id=owner.id, created_at=opens)
+                                     owner_id=owner.id, created_at=opens, place=adverts.place_of(title),
+                                     published_at=None if status == "draft" else opens,
+                                     closed_at=min(end, now) if status == "closed" else None)
         session.add(project)
         made.append((project, track, status, questions, int(opens.timestamp()), int(min(end, now).timestamp()),
                      weight))
+    session.flush()
+    session.add_all(ProjectAdvert(project_id=p.id, language=lang, **adverts.advert_rows(
+        p.title, track, lang, lang == p.languages[0], p.place, owners_by_id[p.owner_id].name,
+        owners_by_id[p.owner_id].email)) for p, track, *_ in made for lang in p.languages)
     session.flush()
     return [(Plan(p.id, p.title, track, status, qs, opens, closes, p.department_id, p.position_id), weight)
             for p, track, status, qs, opens, closes, weight in made]

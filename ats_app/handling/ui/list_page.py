@@ -149,7 +149,11 @@ def _content() -> rx.Component:
         rx.vstack(
             rx.vstack(
                 rx.link(t("Recruitment overview"), href="/", size="2"),
-                rx.heading(ApplicationListState.project_title, size="7", id="page-title"),
+                rx.hstack(rx.heading(ApplicationListState.project_title, size="7", id="page-title"),
+                          rx.cond(ApplicationListState.may_edit_project,
+                                  rx.link(rx.icon("pencil", size=14), t("Edit project"), size="2", id="edit-project",
+                                          href="/projects/" + ApplicationListState.project_id.to_string() + "/edit")),
+                          align="center", spacing="3"),
                 rx.text(t("Application handling"), color_scheme="gray", size="2"),
                 spacing="1", margin_bottom="12px",
             ),

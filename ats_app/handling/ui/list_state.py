@@ -15,6 +15,7 @@ from ats_app.handling import ranking as ranking_rules
 from ats_app.handling.ui.further_progress_state import ActionPage, FurtherProgressState
 from ats_app.handling.ui.ranking_edit import change_ranking
 from ats_app.models.base import utcnow
+from ats_app.projects.editing import may_edit
 from ats_app.projects.screening import KNOCKED_OUT, MEETS
 from ats_app.rejection.automatic import due_at
 from ats_app.ui.paged_state import TickedListState
@@ -59,6 +60,7 @@ class ApplicationListState(ActionPage, TickedListState, rx.State):
     descending: bool = True
     rows: list[ApplicantView] = []
     may_rank: bool = False
+    may_edit_project: bool = False
 
     async def _fetch(self, user, offset: int) -> int:
         ranking = int(self.ranking_filter) if self.ranking_filter else None
@@ -73,6 +75,7 @@ class ApplicationListState(ActionPage, TickedListState, rx.State):
             return 0
         self.not_found, self.project_title = False, project.title
         self.may_rank = ranking_rules.may_rank(user)
+        self.may_edit_project = may_edit(user)
         zone, now, days = ZoneInfo(user.time_zone), utcnow(), project.auto_reject_after_days
 
         def auto_reject_on(r) -> str:

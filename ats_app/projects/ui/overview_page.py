@@ -4,6 +4,7 @@ import reflex as rx
 
 from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.core.i18n import N_
+from ats_app.projects.ui.new_project import new_project_button, new_project_dialog
 from ats_app.projects.ui.overview_state import OverviewState, ProjectRow
 from ats_app.ui.shell import page_header, shell
 from ats_app.ui.status_badges import project_status_badge
@@ -16,7 +17,12 @@ def _count(value, tone: str | None = None) -> rx.Component:
 
 def _row(row: ProjectRow) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(rx.link(row.title, href=row.href, weight="medium", class_name="project-title")),
+        rx.table.cell(rx.hstack(
+            rx.link(row.title, href=row.href, weight="medium", class_name="project-title"),
+            rx.cond(OverviewState.may_edit,
+                    rx.link(rx.icon("pencil", size=14), href=row.href + "/edit", aria_label=t("Edit project"),
+                            title=t("Edit project"), class_name="project-edit", color_scheme="gray")),
+            align="center", spacing="2")),
         rx.table.cell(row.department),
         rx.table.cell(project_status_badge(row.status)),
         rx.table.cell(row.deadline, white_space="nowrap"),
@@ -94,7 +100,13 @@ def overview_page() -> rx.Component:
     """Every recruitment project the user may see, with application counts by status."""
     return shell(
         rx.vstack(
-            page_header(N_("Recruitment overview"), N_("Every recruitment project with its applications by status.")),
+            rx.hstack(
+                page_header(N_("Recruitment overview"),
+                            N_("Every recruitment project with its applications by status.")),
+                rx.spacer(),
+                rx.cond(OverviewState.may_edit, new_project_button()),
+                width="100%", align="start"),
+            new_project_dialog(),
             _filters(),
             _table(),
             width="100%", spacing="0",

@@ -7,6 +7,7 @@ import reflex as rx
 from ats_app.accounts.ui.guard import requires, run_in_session
 from ats_app.core.i18n import format_day
 from ats_app.projects import overview
+from ats_app.projects.editing import may_edit
 from ats_app.ui.paged_state import PagedListState, one_of
 
 
@@ -32,6 +33,7 @@ class OverviewState(PagedListState, rx.State):
 
     rows: list[ProjectRow] = []
     status_filter: str = "all"
+    may_edit: bool = False  # admins and recruiters create and edit projects
 
     def _page_size(self) -> int:
         return overview.PAGE_SIZE
@@ -40,6 +42,7 @@ class OverviewState(PagedListState, rx.State):
         page = await run_in_session(
             overview.list_projects, user, status="" if self.status_filter == "all" else self.status_filter,
             search=self.search, offset=offset)
+        self.may_edit = may_edit(user)
         self.rows = [
             ProjectRow(id=r.id, title=r.title, href=f"/projects/{r.id}", department=r.department, status=r.status,
                        deadline=format_day(r.deadline, user.language), **r.counts)

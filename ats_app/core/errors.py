@@ -91,3 +91,7 @@ class DeliveryError(Exception):
 
 class SmsError(DeliveryError):
     """The SMS gateway did not take the SMS; retryable says whether a later attempt may succeed."""
+
+
+class NotTakingApplications(Exception):
+    """The project is not open to candidates (a draft, closed, deleted, or past its deadline)."""

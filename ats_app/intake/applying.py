@@ -175,6 +175,8 @@ def receive_application(session: Session, project_id: int, form: ApplicationForm
     contact = _contact(form, language, errors)
     questions = screening.questions_of(project.screening_questions)
     answers, answer_errors = screening.check_answers(questions, form.get("answers") or {})
+    if entered_by is not None:  # by hand: a letter by post answers nothing; what is given is still checked
+        answer_errors = {qid: message for qid, message in answer_errors.items() if message != screening.REQUIRED}
     errors.update({f"answer:{qid}": message for qid, message in answer_errors.items()})
     cover_letter = (form.get("cover_letter") or "").replace("\r\n", "\n").strip()
     if len(cover_letter) > COVER_LETTER_MAX:

@@ -7,6 +7,7 @@ from ats_app.applications.statuses import STATUS_LABELS
 from ats_app.core.i18n import N_
 from ats_app.handling.ui.further_progress_forms import further_progress
 from ats_app.handling.ui.list_state import ApplicantView, ApplicationListState
+from ats_app.intake.ui.add_candidate import add_candidate_dialog
 from ats_app.ui.forms import NATIVE_SELECT
 from ats_app.ui.shell import shell
 from ats_app.ui.status_badges import application_status_badge
@@ -124,7 +125,9 @@ def _content() -> rx.Component:
         rx.vstack(
             rx.vstack(
                 rx.link(t("Recruitment overview"), href="/", size="2"),
-                rx.heading(ApplicationListState.project_title, size="7", id="page-title"),
+                rx.hstack(rx.heading(ApplicationListState.project_title, size="7", id="page-title"),
+                          add_candidate_dialog(ApplicationListState.may_rank), align="center", spacing="4",
+                          wrap="wrap"),
                 rx.text(t("Application handling"), color_scheme="gray", size="2"),
                 spacing="1", margin_bottom="12px",
             ),

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, select
 
 from ats_app.demo.cv_pdf import render_cv_pdf
+from ats_app.demo.recruiting import PROJECT_CITIES
 from ats_app.intake.applying import receive_application
 from ats_app.intake.uploads import Upload
 from ats_app.models import Candidate, Message, MessageStatus, ProjectAdvert, ProjectStatus, RecruitmentProject
@@ -29,6 +30,14 @@ OFFER = {
     "fi": "- Vakituinen työsuhde\n- Joustavat työajat ja etätyömahdollisuus\n- Eläke- ja terveysvakuutus",
     "nl": "- Een vaste aanstelling\n- Flexibele werktijden en hybride werken\n- Pensioen en zorgverzekering",
 }
+JOB = {
+    "en": "You join a team of six, own your work from idea to production and learn from colleagues who care.",
+    "nb": "Du blir en del av et team på seks, tar ansvar fra idé til drift og lærer av kolleger som bryr seg.",
+    "sv": "Du blir en del av ett team på sex, tar ansvar från idé till drift och lär av engagerade kollegor.",
+    "da": "Du bliver en del af et team på seks, tager ansvar fra idé til drift og lærer af engagerede kolleger.",
+    "fi": "Liityt kuuden hengen tiimiin, vastaat työstäsi ideasta tuotantoon ja opit välittäviltä kollegoilta.",
+    "nl": "Je komt in een team van zes, bent eigenaar van je werk van idee tot productie en leert van collega's.",
+}
 # (first name, last name, language, mobile, city, answer every question with "yes"?)
 APPLICANTS = (
     ("Ingrid", "Solberg", "nb", "+47 915 22 480", "Oslo", True),
@@ -49,11 +58,13 @@ def _ensure_adverts(session: Session, project: RecruitmentProject, now: datetime
         if language not in have:
             session.add(ProjectAdvert(project_id=project.id, language=language, headline=project.title,
                                       introduction=INTRODUCTION.get(language, INTRODUCTION["en"]),
-                                      job=project.title, offer=OFFER.get(language, OFFER["en"]),
+                                      job=JOB.get(language, JOB["en"]), offer=OFFER.get(language, OFFER["en"]),
                                       contact="recruiter@example.com"))
     if project.published_at is None:
         project.published_at = now - timedelta(days=7)
-        session.add(project)
+    if not project.place:
+        project.place = PROJECT_CITIES.get((project.languages or ["en"])[0], ("Oslo",))[0]
+    session.add(project)
     session.flush()
 
 

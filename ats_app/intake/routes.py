@@ -157,8 +157,10 @@ async def thanks_page(request: Request) -> Response:
     project_id = request.path_params["project_id"]
     project, company = await public_pages.in_transaction(lambda s: (
         s.get(RecruitmentProject, project_id), company_name(s)))
-    title = project.title if project is not None and project.deleted_at is None else ""
-    return careers.render(request, TEMPLATES, "thanks.html", language, title=title, company=company)
+    shown = project is not None and project.deleted_at is None
+    return careers.render(request, TEMPLATES, "thanks.html", language, title=project.title if shown else "",
+                          company=company, switch=careers.language_switch(request, language,
+                                                                          project.languages if shown else None))
 
 
 ROUTES = [

@@ -82,7 +82,42 @@ def test_apply_on_a_phone_then_the_recruiter_sees_it(page, browser, base_url, se
     expect(row).to_contain_text("Sigrid Haugland")
     expect(row).to_contain_text("New")
     shoot(desk, "careers-application-in-list")
+
+    desk.locator("#add-candidate").click()  # item 6: someone who applied by post, entered by hand
+    dialog = desk.locator("#add-candidate-dialog")
+    expect(dialog).to_be_visible()
+    dialog.locator("#add-first_name").fill("Per")
+    dialog.locator("#add-last_name").fill("Postmann")
+    dialog.locator("#add-email").fill("per.postmann@example.com")
+    dialog.locator("input[type=file]").set_input_files({"name": "per.rtf", "mimeType": "application/rtf",
+                                                        "buffer": intake_files.rtf_file("Per Postmann, React")})
+    dialog.locator("#add-send-receipt").click()  # no email for this one
+    shoot(desk, "careers-add-candidate-dialog")
+    dialog.locator("#add-candidate-save").click()
+    expect(dialog).to_be_hidden()
+    expect(desk.locator(".applicant-row", has_text="per.postmann@example.com")).to_contain_text("New")
     recruiter.close()
 
     [email] = emails_to(resend, EMAIL)
     assert TITLE in email["body"]["subject"] or TITLE in email["body"]["html"]
+    assert emails_to(resend, "per.postmann@example.com", timeout=3) == []
+
+
+def test_admins_edit_the_privacy_text_on_settings(browser, base_url, shoot):
+    desk = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base_url)
+    page = desk.new_page()
+    log_in(page, "admin@example.com")
+    page.goto("/settings")
+    field = page.locator("#privacy-en")
+    expect(field).to_have_value(re.compile("only to handle your application"))
+    field.fill("We keep your data for six months.")
+    page.locator("#settings-privacy-save").click()
+    expect(page.locator("#notice-privacy")).to_be_visible()
+    page.locator("#settings-privacy").scroll_into_view_if_needed()
+    shoot(page, "careers-settings-privacy")
+    desk.close()
+    phone = browser.new_context(**PHONE, base_url=base_url).new_page()
+    phone.goto("/jobs?lang=en")
+    phone.locator("a.job").first.click()
+    phone.locator("#apply").click()
+    expect(phone.locator("#privacy-text")).to_have_text("We keep your data for six months.")

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from ats_app.careers import listing
@@ -170,6 +170,9 @@ async def feed(request: Request) -> Response:
 
 
 async def unknown_page(request: Request) -> Response:
+    """Any other /jobs/… address: a friendly 404 ("/jobs/" itself leads to the list)."""
+    if request.path_params.get("rest") == "":
+        return RedirectResponse("/jobs", status_code=303)
     return not_found(request, visitor_language(request), N_("There is no such page."))
 
 

@@ -138,6 +138,7 @@ def test_drafts_closed_deleted_and_past_deadline_answer_404(projects):
             assert "Not found" in response.text or "no longer takes applications" in response.text
     assert _client().get("/jobs/99999?lang=en").status_code == 404
     assert _client().get("/jobs/nothing/here").status_code == 404
+    assert _client().get("/jobs/").headers["location"] == "/jobs"
 
 
 def test_the_feed_is_atom_with_every_open_project(projects):

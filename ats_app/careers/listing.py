@@ -39,12 +39,15 @@ def _open_clause(today: date):
             & (col(RecruitmentProject.deadline).is_(None) | (col(RecruitmentProject.deadline) >= today)))
 
 
-def advert_language(project: RecruitmentProject, wanted: str) -> str:
-    """The visitor's language when the project is advertised in it, else the project's first language."""
-    languages = list(project.languages or [])
-    if wanted in languages or not languages:
+def _language_among(languages: list[str] | None, wanted: str) -> str:
+    if not languages or wanted in languages:
         return wanted
     return languages[0]
+
+
+def advert_language(project: RecruitmentProject, wanted: str) -> str:
+    """The visitor's language when the project is advertised in it, else the project's first language."""
+    return _language_among(project.languages, wanted)
 
 
 @dataclass(frozen=True)
@@ -87,19 +90,22 @@ def open_projects(session: Session, today: date, language: str, *, search: str =
     total = session.exec(select(func.count()).select_from(base.where(where).subquery())).one()
     pages = max(1, math.ceil(total / per_page))
     page = min(max(1, page), pages)
-    rows = session.exec(
-        select(RecruitmentProject, Department.name)
+    rows = session.exec(  # only the columns the list shows: no screening questions or other JSON to load
+        select(RecruitmentProject.id, RecruitmentProject.title, Department.name, RecruitmentProject.place,
+               RecruitmentProject.deadline, RecruitmentProject.languages, RecruitmentProject.published_at,
+               RecruitmentProject.created_at)
         .outerjoin(Department, col(Department.id) == RecruitmentProject.department_id).where(where)
         .order_by(col(RecruitmentProject.deadline).is_(None), col(RecruitmentProject.deadline),
                   col(RecruitmentProject.id).desc())
         .offset((page - 1) * per_page).limit(per_page)).all()
-    headlines = _headlines(session, [(int(p.id or 0), advert_language(p, language)) for p, _ in rows])
-    listed = [ListedProject(int(p.id or 0), headlines.get(p.id) or p.title, department or "", p.place or "", p.deadline,
-                            advert_language(p, language), p.published_at or p.created_at) for p, department in rows]
-    departments = session.exec(
-        select(Department.id, Department.name).join(RecruitmentProject, col(RecruitmentProject.department_id)
-                                                    == Department.id)
-        .where(_open_clause(today)).distinct().order_by(Department.name)).all()
+    shown = [(int(r[0]), _language_among(r[5], language)) for r in rows]
+    headlines = _headlines(session, shown)
+    listed = [ListedProject(pid, headlines.get(pid) or title, department or "", place or "", deadline, lang,
+                            published or created)
+              for (pid, lang), (_, title, department, place, deadline, _, published, created) in zip(shown, rows)]
+    has_open = select(RecruitmentProject.id).where(col(RecruitmentProject.department_id) == Department.id,
+                                                   _open_clause(today)).exists()
+    departments = session.exec(select(Department.id, Department.name).where(has_open).order_by(Department.name)).all()
     return Listing(listed, total, page, pages, [(int(i), name) for i, name in departments])
 
 

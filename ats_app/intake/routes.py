@@ -106,7 +106,7 @@ async def apply_submit(request: Request) -> Response:
     if not throttle.allow_application(request.client.host if request.client else ""):
         return careers.message(request, language, 429, N_("Please wait a little"),
                                N_("Many applications have been sent from your network in a short time. "
-                                  "Please try again in an hour."), link=None)
+                                  "Please try again in ten minutes."), link=None)
     try:
         within = await _read_body(request)
     except ClientDisconnect:

@@ -1,7 +1,7 @@
 """How many applications one client address may send: a moving window kept by the `limits` library, in memory
 by default, in Redis when REFLEX_REDIS_URL is set (so several workers share one count).
 
-ATS_APPLY_RATE_LIMIT sets it in `limits`' notation ("20/hour", the default; "5 per 10 minutes"); "0" or "off"
+ATS_APPLY_RATE_LIMIT sets it in `limits`' notation ("20 per 10 minutes", the default; "50/hour"); "0" or "off"
 turns it off (the benchmark does, as one client sends thousands).
 """
 
@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from limits import RateLimitItem, parse, storage, strategies
 
-DEFAULT_LIMIT = "20/hour"
+DEFAULT_LIMIT = "20 per 10 minutes"
 
 
 @lru_cache(maxsize=4)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import TypedDict
 
-from sqlalchemy import event, func
+from sqlalchemy import event, func, update
 from sqlmodel import Session, col, select
 
 from ats_app.accounts.access import may_act, visible_projects
@@ -199,10 +199,15 @@ def receive_application(session: Session, project_id: int, form: ApplicationForm
     if candidate is None:
         candidate = Candidate(first_name="", last_name="", email=str(contact["email"]), created_at=now)
     if updating:
+        renamed = candidate.id is not None and (candidate.first_name, candidate.last_name) != (
+            contact["first_name"], contact["last_name"])
         for field in CONTACT_FIELDS:
             setattr(candidate, field, contact[field] if field not in ("first_name", "last_name")
                     else str(contact[field]))
         candidate.language = language
+        if renamed:  # the list sorts and searches on copies of the name: every application gets the new one
+            session.exec(update(Application).where(col(Application.candidate_id) == candidate.id)
+                         .values(**keys_for(candidate)))
     stored = {field: files.store_bytes(document.data) for field, document in documents.items()}
     _remove_unless_committed(session, list(stored.values()))
     if "cv" in documents:

@@ -95,6 +95,8 @@ def test_the_tick_updates_the_contact_details(session, project):
     candidate = session.get(Candidate, first.candidate_id)
     session.refresh(candidate)
     assert (candidate.first_name, candidate.mobile, candidate.language) == ("Karianne", "+46701234567", "sv")
+    session.expire_all()
+    assert session.get(Application, first.id).sort_name == "nordmann karianne"  # the list finds the new name
 
 
 def test_a_second_live_application_to_the_same_project_is_refused(session, project):

@@ -100,3 +100,7 @@ class ProjectRefused(ActionRefused):
     def __init__(self, *reasons: str, **params):
         super().__init__(reasons[0], **params)
         self.reasons = list(reasons)
+
+
+class NotTakingApplications(Exception):
+    """The project is not open to candidates (a draft, closed, deleted, or past its deadline)."""

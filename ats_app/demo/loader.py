@@ -44,6 +44,7 @@ from ats_app.demo.company import USERS, Plan, _organisation, _projects, _users
 from ats_app.demo.cv_pdf import render_cv_pdf
 from ats_app.demo.duplicates import TYPO, DemoDuplicates, birth_date
 from ats_app.demo.extras import _employees, _rich
+from ats_app.demo.intake import apply_through_the_form
 from ats_app.demo.people import pick
 from ats_app.models import Application, ApplicationEvent, Candidate, RejectionReason, RejectionType, Role, User
 from ats_app.organisation.reference_data import ensure_reference_data
@@ -101,6 +102,10 @@ def _load(session: Session, password: str, applications: int | None, force: bool
     users, created = _users(session, password, departments)
     plans = _projects(session, rng, now, n_apps, departments, positions, users)
     counts = _people_and_applications(session, rng, now, n_apps, plans, users, stored)
+    if applications is None:  # the default demo: a few of them came through the careers site's form
+        through_the_form = apply_through_the_form(session, now)
+        counts["applications"] = counts.get("applications", 0) + through_the_form
+        counts["cv_files"] = counts.get("cv_files", 0) + through_the_form
     return {"users": created, "users_skipped": len(USERS) - created, "projects": len(plans), **counts}
 
 

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint, func, literal_column
 from sqlmodel import Field, SQLModel
 
 from ats_app.models.base import created_field
@@ -10,6 +10,9 @@ from ats_app.models.base import created_field
 
 class Candidate(SQLModel, table=True):
     """A person who applied. Personal data lives here, not on the application."""
+
+    # The same email address (any case) is the same candidate: the application form finds them on this index.
+    __table_args__ = (Index("ix_candidate_email_lower", func.lower(literal_column("email"))),)
 
     id: int | None = Field(default=None, primary_key=True)
     first_name: str = Field(max_length=100)

@@ -3,7 +3,8 @@
 from sqlmodel import Session, select
 
 from ats_app.applications.stages import STAGES
-from ats_app.models import RejectionReason, RejectionType, Setting
+from ats_app.models import PrivacyText, RejectionReason, RejectionType, Setting
+from ats_app.organisation.privacy_defaults import DEFAULT_PRIVACY_TEXTS
 
 LANGUAGES = ("en", "nb", "sv", "da", "fi", "nl")
 
@@ -110,4 +111,8 @@ def ensure_reference_data(session: Session) -> None:
     for key, value in DEFAULT_SETTINGS.items():
         if key not in have_settings:
             session.add(Setting(key=key, value=value))
+    have_privacy = set(session.exec(select(PrivacyText.language)).all())
+    for language, text in DEFAULT_PRIVACY_TEXTS.items():  # so that a fresh database can take applications
+        if language not in have_privacy:
+            session.add(PrivacyText(language=language, version=1, text=text))
     session.flush()

@@ -110,9 +110,9 @@ def editable_project(session: Session, user: CurrentUser, project_id: int) -> Re
     return project
 
 
-def organisation_today(session: Session) -> date:
+def organisation_today(session: Session, now: datetime | None = None) -> date:
     """Today's date in the organisation's time zone (deadlines are local days)."""
-    return datetime.now(ZoneInfo(organisation(session)["time_zone"])).date()
+    return (now or utcnow()).astimezone(ZoneInfo(organisation(session)["time_zone"])).date()
 
 
 def editor_choices(session: Session) -> EditorChoices:

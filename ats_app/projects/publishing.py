@@ -114,9 +114,10 @@ def delete(session: Session, user: CurrentUser, project_id: int) -> RecruitmentP
 
 
 
-def takes_applications(project: RecruitmentProject, today: date) -> bool:
-    """Whether candidates may apply now: open, not deleted, and the deadline (a local day) not passed."""
-    return (project.status == ProjectStatus.OPEN and project.deleted_at is None
+def takes_applications(project: RecruitmentProject | None, today: date) -> bool:
+    """Whether candidates may see and apply to project now: open, not deleted, and the deadline (a local day,
+    organisation_today) not passed. The one rule of the editor, the careers site and the application form."""
+    return (project is not None and project.status == ProjectStatus.OPEN and project.deleted_at is None
             and (project.deadline is None or project.deadline >= today))
 
 

@@ -18,10 +18,12 @@ CSRF_FIELD = "csrf"
 
 
 @lru_cache(maxsize=None)
-def environment(templates: Path, language: str) -> Environment:
-    """One environment per folder and language with its catalog installed once: installing it per request
-    on one shared environment would let two requests in different languages swap each other's words."""
-    env = Environment(loader=FileSystemLoader(templates), autoescape=True, extensions=["jinja2.ext.i18n"])
+def environment(templates: Path | tuple[Path, ...], language: str) -> Environment:
+    """One environment per folder (or folders, searched in order) and language with its catalog installed once:
+    installing it per request on one shared environment would let two requests in different languages swap each
+    other's words."""
+    folders = list(templates) if isinstance(templates, tuple) else templates
+    env = Environment(loader=FileSystemLoader(folders), autoescape=True, extensions=["jinja2.ext.i18n"])
     # Added by the i18n extension at run time, so the type checker cannot know it.
     env.install_gettext_translations(i18n.translations(language), newstyle=True)  # type: ignore[attr-defined]
     return env

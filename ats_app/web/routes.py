@@ -4,7 +4,10 @@ from starlette.applications import Starlette
 from starlette.routing import Route
 
 from ats_app.applications.routes import download_cv
+from ats_app.careers.routes import FALLBACK as CAREERS_FALLBACK
+from ats_app.careers.routes import ROUTES as CAREERS_ROUTES
 from ats_app.delivery.routes import resend_webhook
+from ats_app.intake.routes import ROUTES as INTAKE_ROUTES
 from ats_app.interviews.routes import ROUTES as INTERVIEW_ANSWER_ROUTES
 from ats_app.letters.routes import download_letters
 from ats_app.portal.routes import ROUTES as PORTAL_ROUTES
@@ -19,4 +22,7 @@ api = Starlette(routes=[
     Route("/reports/rejections.csv", rejection_report_csv, methods=["GET"]),
     *PORTAL_ROUTES,
     *INTERVIEW_ANSWER_ROUTES,
+    *CAREERS_ROUTES,
+    *INTAKE_ROUTES,
+    *CAREERS_FALLBACK,
 ])

@@ -4,14 +4,14 @@ Builds a temporary SQLite database with (by default) 1,000,000 applications over
 them with 50,000, then times the list queries of that project through our services beside the very
 same SQL run directly through sqlite3 (the ratio is our overhead), a bulk Withdrawn of 1,000 ticked
 applicants, email to 1,000 applicants and its delivery (bench_email), a candidate's possible duplicates
-(bench_duplicates), and the pickled size of the list page's state. Targets (README): list query median
+(bench_duplicates), and the pickled size of the list page's state, then the way in (bench_intake: applications
+per second through the careers form, the careers list with 2,000 open projects). Targets (README): list query median
 <= 25 ms and <= 1.5x raw SQL; bulk 1,000 <= 2 s; list state <= 64 KiB.
 """
 
 import os
 import random
 import sqlite3
-import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -25,7 +25,8 @@ from ats_app.core.db import get_engine, upgrade_to_head
 from ats_app.core.i18n import format_day
 from ats_app.handling import applicant_list, further_progress
 from ats_app.models import Application
-from ats_devtools import bench_duplicates, bench_email
+from ats_devtools import bench_duplicates, bench_email, bench_intake
+from ats_devtools.timing import timed as _timed
 
 BIG_PROJECT = 50_000
 PROJECTS = 200
@@ -87,18 +88,6 @@ def _insert_applications(conn, batch: list) -> None:
     conn.executemany("INSERT INTO application (id, candidate_id, project_id, status, applied_at, updated_at, "
                      "sort_name, search_text, screening_answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}')", batch)
     batch.clear()
-
-
-def _timed(fn, runs: int) -> tuple[float, float]:
-    """Median and p95 in ms of fn() over runs (after one warm-up)."""
-    fn()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]
 
 
 def _captured_sql(engine, fn) -> list[tuple[str, tuple]]:
@@ -174,6 +163,7 @@ def run(applications: int = 1_000_000, runs: int = 30, keep: str | None = None) 
     print(f"pickled Application handling state with a full page: {results['state bytes'] / 1024:.1f} KiB")
     session.close()
     raw.close()
+    results["intake"] = bench_intake.run(tmp, runs=runs)
     return results
 
 

@@ -7,6 +7,7 @@ from ats_app.applications.statuses import STATUS_LABELS
 from ats_app.core.i18n import N_
 from ats_app.handling.ui.further_progress_forms import further_progress
 from ats_app.handling.ui.list_state import ApplicantView, ApplicationListState
+from ats_app.intake.ui.add_candidate import add_candidate_dialog
 from ats_app.projects.screening import KNOCKED_OUT, MEETS
 from ats_app.ui.forms import NATIVE_SELECT
 from ats_app.ui.shell import shell
@@ -153,7 +154,8 @@ def _content() -> rx.Component:
                           rx.cond(ApplicationListState.may_edit_project,
                                   rx.link(rx.icon("pencil", size=14), t("Edit project"), size="2", id="edit-project",
                                           href="/projects/" + ApplicationListState.project_id.to_string() + "/edit")),
-                          align="center", spacing="3"),
+                          add_candidate_dialog(ApplicationListState.may_rank), align="center", spacing="4",
+                          wrap="wrap"),
                 rx.text(t("Application handling"), color_scheme="gray", size="2"),
                 spacing="1", margin_bottom="12px",
             ),

@@ -8,6 +8,7 @@ import reflex as rx
 from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.applications.stages import STAGE_LABELS
 from ats_app.core.i18n import LANGUAGES, N_
+from ats_app.organisation.ui.privacy_section import PrivacyTextState, privacy_section
 from ats_app.organisation.ui.settings_state import ReasonItem, SettingsState, TypeItem
 from ats_app.ui.forms import NATIVE_SELECT
 from ats_app.ui.shell import page_header, shell
@@ -178,7 +179,8 @@ def _reason_dialog() -> rx.Component:
         id="reason-dialog", max_width="600px"), open=SettingsState.editing)
 
 
-@rx.page(route="/settings", title="Settings · Nordlys ATS", on_load=[AuthState.require_login, SettingsState.load])
+@rx.page(route="/settings", title="Settings · Nordlys ATS", on_load=[AuthState.require_login, SettingsState.load,
+                                                                               PrivacyTextState.load])
 def settings_page() -> rx.Component:
     """Settings, for everyone to read and admins to change."""
     return shell(
@@ -190,6 +192,7 @@ def settings_page() -> rx.Component:
             _organisation(),
             _reasons(),
             _types(),
+            privacy_section(),
             _reason_dialog(),
             spacing="4", width="100%", max_width="900px",
         ),

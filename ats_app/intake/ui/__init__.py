@@ -1,0 +1,1 @@
+"""The intake screens: adding a candidate by hand on a project."""

@@ -59,6 +59,7 @@ class ApplicationDetail:
     applied_at: datetime
     deleted: bool
     cover_letter: str
+    cover_letter_file: str  # the cover letter's file name when it came as a file ("" when none)
     screening: list[tuple[str, str]] = field(default_factory=list)
     others: list[OtherApplication] = field(default_factory=list)
     history: list[HistoryLine] = field(default_factory=list)
@@ -84,6 +85,7 @@ def application_detail(session: Session, user: CurrentUser, application_id: int)
         status=application.status, stage=stage, reason=reason, ranking=application.ranking,
         rating=round(float(rating), 1) if rating is not None else None, applied_at=application.applied_at,
         deleted=application.deleted_at is not None, cover_letter=application.cover_letter or "",
+        cover_letter_file=application.cover_letter_filename or "" if application.cover_letter_file_key else "",
         screening=_screening(project, application, user.language),
         others=_others(session, user, application), history=history(session, application.id, user.language, user))
 

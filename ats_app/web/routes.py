@@ -3,7 +3,7 @@
 from starlette.applications import Starlette
 from starlette.routing import Route
 
-from ats_app.applications.routes import download_cv
+from ats_app.applications.routes import download_cover_letter, download_cv
 from ats_app.careers.routes import FALLBACK as CAREERS_FALLBACK
 from ats_app.careers.routes import ROUTES as CAREERS_ROUTES
 from ats_app.delivery.routes import resend_webhook
@@ -17,6 +17,7 @@ from ats_app.web.health import health
 api = Starlette(routes=[
     Route("/health", health, methods=["GET"]),
     Route("/files/cv/{candidate_id:int}", download_cv, methods=["GET"]),
+    Route("/files/cover-letter/{application_id:int}", download_cover_letter, methods=["GET"]),
     Route("/files/letters/{key}", download_letters, methods=["GET"]),
     Route("/webhooks/resend", resend_webhook, methods=["POST"]),
     Route("/reports/rejections.csv", rejection_report_csv, methods=["GET"]),

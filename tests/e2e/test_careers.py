@@ -39,6 +39,8 @@ def _fill_form(page, first_name: str) -> None:
     page.locator("#city").fill("Stavanger")
     for fieldset in page.locator("fieldset.choices").all():
         fieldset.locator("input[value=yes]").check()
+    for answer in page.locator("input[type=text][name^='answer:']").all():  # years (a number), notice period
+        answer.fill("3")
     page.locator("#cover_letter").fill("I have built React apps for six years.")
 
 

@@ -119,6 +119,21 @@ def _automatic_rejection() -> rx.Component:
     )
 
 
+def _cover_letter() -> rx.Component:
+    """The letter as typed, and the file when it came as one (or both)."""
+    return rx.vstack(
+        rx.cond(ApplicationState.cover_letter != "",
+                rx.text(ApplicationState.cover_letter, size="2", white_space="pre-wrap")),
+        rx.cond(ApplicationState.cover_letter_file != "",
+                rx.link(rx.hstack(rx.icon("file-text", size=14), rx.text(ApplicationState.cover_letter_file),
+                                  spacing="1", align="center"),
+                        href="/files/cover-letter/" + ApplicationState.application_id.to_string(),
+                        id="cover-letter-link")),
+        rx.cond((ApplicationState.cover_letter == "") & (ApplicationState.cover_letter_file == ""),
+                rx.text(t("No cover letter"), size="2", color_scheme="gray")),
+        spacing="2", align="start")
+
+
 def _content() -> rx.Component:
     return rx.cond(
         ApplicationState.not_found,
@@ -137,10 +152,7 @@ def _content() -> rx.Component:
             _automatic_rejection(),
             rx.grid(_personal(), _status(), columns=rx.breakpoints(initial="1", md="2"), spacing="4",
                     width="100%"),
-            _section(N_("Cover letter"), rx.cond(ApplicationState.cover_letter != "",
-                                                 rx.text(ApplicationState.cover_letter, size="2",
-                                                         white_space="pre-wrap"),
-                                                 rx.text(t("No cover letter"), size="2", color_scheme="gray"))),
+            _section(N_("Cover letter"), _cover_letter()),
             rx.cond(ApplicationState.screening.length() > 0,
                     _section(N_("Screening answers"), rx.foreach(ApplicationState.screening, _answer))),
             _section(N_("Other applications"),

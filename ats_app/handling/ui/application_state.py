@@ -62,6 +62,7 @@ class ApplicationState(ActionPage, rx.State):
     cv_href: str = ""
     cv_filename: str = ""
     cover_letter: str = ""
+    cover_letter_file: str = ""
     screening: list[Field] = []
     status: str = ""
     stage: str = ""
@@ -96,6 +97,7 @@ class ApplicationState(ActionPage, rx.State):
         self.cv_filename = c.cv_filename or ""
         self.project_title, self.project_href = found.project_title, f"/projects/{found.project_id}"
         self.cover_letter = found.cover_letter
+        self.cover_letter_file = found.cover_letter_file
         self.screening = [Field(q, a) for q, a in found.screening]
         self.status, self.stage, self.reason = found.status, found.stage, found.reason
         self.ranking = str(found.ranking or 0)

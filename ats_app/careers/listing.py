@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 from ats_app.mail.markup import clean_html, markdown_to_html
 from ats_app.mail.tag_values import company_name
 from ats_app.models import Department, ProjectAdvert, ProjectStatus, RecruitmentProject
-from ats_app.projects.publishing import takes_applications
+from ats_app.projects.publishing import shown_adverts, takes_applications
 
 PER_PAGE = 20
 SEARCH_MAX = 100
@@ -142,11 +142,9 @@ def advert(session: Session, project_id: int, wanted: str, today: date) -> Adver
     if not takes_applications(project, today):
         return None
     assert project is not None and project.id is not None
-    language = advert_language(project, wanted)
-    adverts = {a.language: a for a in session.exec(select(ProjectAdvert)
-                                                   .where(ProjectAdvert.project_id == project.id)).all()}
-    text = adverts.get(language) or next((adverts[lang] for lang in project.languages or [] if lang in adverts),
-                                         None) or next(iter(adverts.values()), None)
+    adverts = shown_adverts(session, project)  # the project's languages that have an advert, main one first
+    language = wanted if wanted in adverts else next(iter(adverts), advert_language(project, wanted))
+    text = adverts.get(language)
     department = session.get(Department, project.department_id) if project.department_id else None
     sections = []
     if text is not None:
@@ -155,7 +153,7 @@ def advert(session: Session, project_id: int, wanted: str, today: date) -> Adver
             if body.strip():
                 sections.append((key, section_html(body)))
     return Advert(id=project.id, title=project.title, headline=(text.headline if text else "") or project.title,
-                  language=language, languages=list(project.languages or []),
+                  language=language, languages=list(adverts) or list(project.languages or []),
                   department=department.name if department else "", place=project.place or "",
                   deadline=project.deadline, start_date=project.start_date,
                   employment_type=project.employment_type or "FULL_TIME",

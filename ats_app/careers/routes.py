@@ -181,6 +181,6 @@ METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
 ROUTES = [
     Route("/jobs", page(jobs_page), methods=METHODS),
     Route("/jobs/feed.atom", page(feed), methods=METHODS),
-    Route("/jobs/{project_id:int}", page(advert_page), methods=METHODS),
+    Route("/jobs/{project_id:rowid}", page(advert_page), methods=METHODS),
 ]
 FALLBACK = [Route("/jobs/{rest:path}", page(unknown_page, unknown_page), methods=METHODS)]

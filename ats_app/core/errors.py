@@ -104,3 +104,8 @@ class ProjectRefused(ActionRefused):
 
 class NotTakingApplications(Exception):
     """The project is not open to candidates (a draft, closed, deleted, or past its deadline)."""
+
+
+class AlreadyApplied(Exception):
+    """The careers form's email already has a live application to the project: the visitor is thanked as
+    usual and nothing is stored, so the form never tells anyone whether a given person applied."""

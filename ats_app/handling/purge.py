@@ -63,6 +63,9 @@ def purge_application(session: Session, user: CurrentUser, application_id: int, 
     ids = _with_moved_sources(session, application.id)
     status, project_id, candidate_id = application.status, application.project_id, application.candidate_id
     _remove_related(session, ids)
+    for key in session.exec(select(Application.cover_letter_file_key).where(
+            col(Application.id).in_(ids), col(Application.cover_letter_file_key).is_not(None))):
+        delete_file_on_commit(session, key)  # a cover letter sent as a file is this application's alone
     session.exec(update(ApplicationEvent).where(col(ApplicationEvent.application_id).in_(ids))
                  .values(application_id=None, note=None))  # the notes were about the person
     session.exec(delete(Application).where(col(Application.id).in_(ids)))

@@ -22,6 +22,7 @@ from ats_app.applications.lifecycle import new_application, refuse_if_applied
 from ats_app.core import files
 from ats_app.core.errors import (
     ActionRefused,
+    AlreadyApplied,
     InvalidChoice,
     InvalidInput,
     NotAllowed,
@@ -30,6 +31,7 @@ from ats_app.core.errors import (
 )
 from ats_app.core.i18n import LANGUAGES, N_
 from ats_app.core.phones import normalise_number
+from ats_app.handling.purge import delete_file_on_commit
 from ats_app.intake.uploads import Document, Upload, check_document
 from ats_app.mail.compose import default_sender, queue_to_candidate, sender_user, starting_drafts, valid_address
 from ats_app.mail.tag_values import recipients
@@ -120,7 +122,9 @@ def _project(session: Session, project_id: int, entered_by: CurrentUser | None, 
     """The project the application goes to: open to candidates on the careers site; any project the recruiter
     may act on when entered by hand (a closed one too: letters by post arrive late)."""
     if entered_by is None:
-        project = session.get(RecruitmentProject, project_id)
+        # Locked (PostgreSQL) so that two quick submits of one form are checked one after the other.
+        project = session.exec(select(RecruitmentProject).where(RecruitmentProject.id == project_id)
+                               .with_for_update()).first()
         if not takes_applications(project, organisation_today(session, now)):
             raise NotTakingApplications()
         assert project is not None
@@ -191,7 +195,10 @@ def receive_application(session: Session, project_id: int, form: ApplicationForm
         try:
             refuse_if_applied(session, candidate.id, project)
         except ActionRefused:
-            errors["email"] = ALREADY_APPLIED
+            if not by_hand and not errors:
+                raise AlreadyApplied() from None
+            if by_hand:
+                errors["email"] = ALREADY_APPLIED
     if errors:
         raise InvalidInput(errors)
 
@@ -211,9 +218,15 @@ def receive_application(session: Session, project_id: int, form: ApplicationForm
                          .values(**keys_for(candidate)))
     stored = {field: files.store_bytes(document.data) for field, document in documents.items()}
     _remove_unless_committed(session, list(stored.values()))
-    if "cv" in documents:
+    # A returning candidate's record (CV included) changes only when they ask for it: whoever knows an email
+    # address must not replace the CV recruiters read on that person's other applications.
+    if "cv" in documents and (updating or not candidate.cv_file_key):
+        if candidate.cv_file_key:
+            delete_file_on_commit(session, candidate.cv_file_key)
         candidate.cv_file_key, candidate.cv_filename = stored["cv"], documents["cv"].filename
         candidate.cv_text = documents["cv"].text
+    elif "cv" in stored:
+        delete_file_on_commit(session, stored.pop("cv"))  # kept the one on record: the new file is not needed
     if privacy is not None:
         candidate.consent_at, candidate.consent_expires_at = now, now + CONSENT_LIFETIME
     session.add(candidate)
@@ -223,7 +236,9 @@ def receive_application(session: Session, project_id: int, form: ApplicationForm
     application = new_application(session, candidate, project.id, ApplicationStatus.NEW, source=source)
     application.sqlmodel_update({
         **keys_for(candidate), "cover_letter": cover_letter or None, "screening_answers": answers,
-        "knocked_out": screening.knocked_out(questions, answers), "applied_at": now, "updated_at": now,
+        # By hand without answers (a letter by post): not known, rather than "meets the requirements".
+        "knocked_out": None if by_hand and not answers else screening.knocked_out(questions, answers),
+        "applied_at": now, "updated_at": now,
         "privacy_text_id": privacy.id if privacy else None, "consented_at": now if privacy else None,
         "entered_by_id": entered_by.id if entered_by else None,
         "cover_letter_file_key": stored.get("cover_letter_file"),

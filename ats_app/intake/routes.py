@@ -17,7 +17,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from ats_app.careers import routes as careers
-from ats_app.core.errors import InvalidInput, NotTakingApplications
+from ats_app.core.errors import AlreadyApplied, InvalidInput, NotTakingApplications
 from ats_app.core.i18n import N_
 from ats_app.intake import applying, throttle
 from ats_app.intake.form_view import ApplicationFormView, form_for
@@ -142,6 +142,8 @@ async def apply_submit(request: Request) -> Response:
             lambda s: applying.receive_application(s, project_id, submitted, files_sent, now=now))
     except NotTakingApplications:
         return _no_longer(request, language)
+    except AlreadyApplied:
+        return thanks  # as for anyone: the form never says whether an address has applied
     except InvalidInput as refused:
         entered.update(consent="yes" if submitted.get("consent") else "",
                        update_contact="yes" if submitted.get("update_contact") else "")
@@ -157,13 +159,13 @@ async def thanks_page(request: Request) -> Response:
     project_id = request.path_params["project_id"]
     project, company = await public_pages.in_transaction(lambda s: (
         s.get(RecruitmentProject, project_id), company_name(s)))
-    shown = project is not None and project.deleted_at is None
+    shown = project is not None and project.deleted_at is None and project.published_at is not None  # was public
     return careers.render(request, TEMPLATES, "thanks.html", language, title=project.title if shown else "",
                           company=company, switch=careers.language_switch(request, language,
                                                                           project.languages if shown else None))
 
 
 ROUTES = [
-    Route("/jobs/{project_id:int}/apply", careers.page(apply_page, apply_submit), methods=careers.METHODS),
-    Route("/jobs/{project_id:int}/thanks", careers.page(thanks_page), methods=careers.METHODS),
+    Route("/jobs/{project_id:rowid}/apply", careers.page(apply_page, apply_submit), methods=careers.METHODS),
+    Route("/jobs/{project_id:rowid}/thanks", careers.page(thanks_page), methods=careers.METHODS),
 ]

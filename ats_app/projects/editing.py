@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, select, update
 
 from ats_app.accounts.access import visible_projects
 from ats_app.accounts.auth import CurrentUser
@@ -20,6 +20,7 @@ from ats_app.core.errors import InvalidInput, NotAllowed, ProjectNotFound
 from ats_app.core.i18n import LANGUAGES, N_
 from ats_app.mail.markup import clean_html, html_to_markdown, markdown_to_html
 from ats_app.models import (
+    Application,
     Department,
     Position,
     ProjectAdvert,
@@ -236,6 +237,42 @@ def recruiter_ids(session: Session, project_id: int) -> list[int]:
     return sorted(session.exec(select(ProjectRecruiter.user_id).where(ProjectRecruiter.project_id == project_id)))
 
 
+def _fresh_ids(session: Session, project_id: int, old_ids: set[str], questions: list[dict]) -> list[dict]:
+    """questions with every new question's id unused by the project's applications: the editor numbers a new
+    question after the ones it shows, so a removed question's id could come back and its answers, kept on the
+    applications, would then count for the new question."""
+    new = [q for q in questions if str(q.get("id")) not in old_ids]
+    if not new:
+        return questions
+    answered: set[str] = set()
+    for answers in session.exec(select(Application.screening_answers).where(Application.project_id == project_id)):
+        answered.update(answers or {})
+    taken = answered | {str(q.get("id")) for q in questions}
+    renamed = {}
+    for question in new:
+        if str(question.get("id")) in answered:
+            n = len(taken) + 1
+            while f"q{n}" in taken:
+                n += 1
+            renamed[str(question["id"])] = f"q{n}"
+            taken.add(f"q{n}")
+    return [{**q, "id": renamed.get(str(q.get("id")), q.get("id"))} for q in questions]
+
+
+def _judge_again(session: Session, project: RecruitmentProject) -> None:
+    """The questions changed: every application's knock-out verdict is decided again from its answers, so the
+    list's filter and the automatic rejection follow what the project asks now (an answer to a question that
+    is gone no longer counts; a knock-out newly ticked counts for those who gave it)."""
+    questions = screening.questions_of(project.screening_questions)
+    rows = session.exec(select(Application.id, Application.screening_answers, Application.knocked_out)
+                        .where(Application.project_id == project.id)).all()
+    for application_id, answers, verdict in rows:
+        now = screening.knocked_out(questions, answers or {}) if answers else (
+            None if verdict is None else screening.knocked_out(questions, {}))
+        if now != verdict:
+            session.exec(update(Application).where(col(Application.id) == application_id).values(knocked_out=now))
+
+
 def _store(session: Session, project: RecruitmentProject, values: dict) -> list[str]:
     """Write values onto project and its rows; the names of what changed (scalars, then the rest)."""
     changed = [name for name in SCALARS if getattr(project, name) != values[name]]
@@ -246,7 +283,10 @@ def _store(session: Session, project: RecruitmentProject, values: dict) -> list[
         project.languages = values["languages"]
     if [screening.to_json(q) for q in screening.questions_of(project.screening_questions)] != values["questions"]:
         changed.append("questions")
-        project.screening_questions = values["questions"]
+        old_ids = {str(q.get("id")) for q in project.screening_questions or []}
+        project.screening_questions = _fresh_ids(session, project.id, old_ids, values["questions"])
+        session.add(project)
+        _judge_again(session, project)
     session.add(project)
     session.flush()
     if recruiter_ids(session, project.id) != values["recruiters"]:
@@ -255,11 +295,7 @@ def _store(session: Session, project: RecruitmentProject, values: dict) -> list[
             session.delete(row)
         session.flush()
         session.add_all(ProjectRecruiter(project_id=project.id, user_id=i) for i in values["recruiters"])
-    stored = _adverts_of(session, project.id)
-    for language, advert in stored.items():
-        if language not in values["adverts"]:
-            session.delete(advert)
-            changed.append(f"advert_{language}")
+    stored = _adverts_of(session, project.id)  # a language unticked keeps its advert: ticked again, it is back
     for language, texts in values["adverts"].items():
         advert = stored.get(language) or ProjectAdvert(project_id=project.id, language=language)
         if advert.id is None and not any(texts.values()):

@@ -9,12 +9,29 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.requests import Request
 
 from ats_app.core import i18n
 from ats_app.core.db import session_scope
 
 CSRF_FIELD = "csrf"
+
+
+class RowId(Convertor):
+    """A database id in a public path: 1 to 9 digits, so a 20-digit id is no route (the friendly 404) rather
+    than an integer the database cannot take (a 500 and a stack trace in the log, on anyone's demand)."""
+
+    regex = "[0-9]{1,9}"
+
+    def convert(self, value: str) -> int:
+        return int(value)
+
+    def to_string(self, value: int) -> str:
+        return str(value)
+
+
+register_url_convertor("rowid", RowId())
 
 
 @lru_cache(maxsize=None)

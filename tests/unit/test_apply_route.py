@@ -2,7 +2,7 @@
 next to its field with everything typed kept, and the 303 to the thank-you page in the candidate's language."""
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sqlmodel import select
@@ -32,8 +32,9 @@ def _fresh_counts(monkeypatch):
 @pytest.fixture
 def project(session):
     project = make_project(session, "Backend developer", deadline=date.today() + timedelta(days=9),
-                           screening_questions=QUESTIONS)
+                           screening_questions=QUESTIONS, published_at=datetime.now(timezone.utc))
     session.add(ProjectAdvert(project_id=project.id, language="en", headline="Backend developer", job="Python."))
+    session.add(ProjectAdvert(project_id=project.id, language="nb", headline="Backendutvikler", job="Python."))
     session.commit()
     return project
 

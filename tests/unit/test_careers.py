@@ -155,3 +155,12 @@ def test_the_feed_is_atom_with_every_open_project(projects):
 def test_other_methods_get_a_friendly_page_with_the_headers():
     response = _client().delete("/jobs")
     assert response.status_code == 405 and response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_an_id_too_big_for_the_database_is_a_friendly_not_found():
+    from starlette.testclient import TestClient
+
+    from ats_app.web.routes import api
+    client = TestClient(api, raise_server_exceptions=False)
+    for path in ("/jobs/99999999999999999999", "/jobs/99999999999999999999/apply", "/jobs/99999999999999999999/thanks"):
+        assert client.get(path).status_code == 404

@@ -260,6 +260,9 @@ def test_purging_a_candidate_removes_their_portal_login_and_the_files_made_for_t
     from ats_app.models.base import utcnow
 
     application, candidate = _full_candidate(session, project)
+    cover_letter = files.store_bytes(b"{\\rtf1 Dear recruiter}")
+    session.get(Application, application.id).cover_letter_file_key = cover_letter
+    session.commit()
     fp.run(session, admin, "save_and_send", [application.id],
            email_choices(body="{setpasswordlink}"))
     fp.run(session, admin, "forward", [application.id],
@@ -273,6 +276,7 @@ def test_purging_a_candidate_removes_their_portal_login_and_the_files_made_for_t
     session.expire_all()
     assert session.get(Candidate, candidate.id) is None and session.exec(select(CandidateAccount)).all() == []
     assert _messages(session) == [] and not files.path_for(made[0]).exists()
+    assert not files.path_for(cover_letter).exists()  # the cover letter sent as a file goes with its application
 
 
 def test_a_sender_per_action_is_offered_and_may_be_sent_from(session, admin, monkeypatch):

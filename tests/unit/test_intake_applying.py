@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from ats_app.core import files
 from ats_app.core.db import session_scope
-from ats_app.core.errors import InvalidInput, NotAllowed, NotTakingApplications
+from ats_app.core.errors import AlreadyApplied, InvalidInput, NotAllowed, NotTakingApplications
 from ats_app.intake import applying
 from ats_app.intake.uploads import Upload
 from ats_app.models import Application, ApplicationEvent, Candidate, Message, PrivacyText, ProjectStatus, Role
@@ -79,12 +79,17 @@ def test_a_knock_out_answer_is_stored(session, project):
 def test_the_same_email_is_the_same_candidate_and_details_are_kept_without_the_tick(session, project):
     other = make_project(session, "Data engineer", deadline=SOON)
     first = _apply(project.id, _form(answers={"permit": "yes"}))
+    cv_on_record = session.get(Candidate, first.candidate_id).cv_file_key
+    before = len(_stored_files())
     second = _apply(other.id, _form(email="KARI.nordmann@example.com", first_name="Karianne", mobile="",
-                                    language="en"))
+                                    language="en"), files_sent=_cv(f.pdf("Someone Else", "Not Kari's CV")))
     assert first.candidate_id == second.candidate_id
     candidate = session.get(Candidate, first.candidate_id)
     session.refresh(candidate)
     assert (candidate.first_name, candidate.mobile, candidate.language) == ("Kari", "+4791234567", "nb")
+    # Whoever knows the address cannot replace the CV recruiters read; the unneeded file is not kept either.
+    assert candidate.cv_file_key == cv_on_record and "Someone Else" not in candidate.cv_text
+    assert len(_stored_files()) == before
     assert session.get(Application, second.id).sort_name == "nordmann kari"
 
 
@@ -99,12 +104,15 @@ def test_the_tick_updates_the_contact_details(session, project):
     assert session.get(Application, first.id).sort_name == "nordmann karianne"  # the list finds the new name
 
 
-def test_a_second_live_application_to_the_same_project_is_refused(session, project):
+def test_a_second_live_application_to_the_same_project_is_not_stored_and_not_told(session, project):
     _apply(project.id, _form(answers={"permit": "yes"}))
-    with pytest.raises(InvalidInput) as refused:
+    with pytest.raises(AlreadyApplied):  # the form thanks as usual: it never says whether an address applied
         _apply(project.id, _form(answers={"permit": "yes"}))
-    assert refused.value.errors == {"email": applying.ALREADY_APPLIED}
     assert len(session.exec(select(Application)).all()) == 1
+    make_user(session, "recruiter@example.com", role=Role.RECRUITER)
+    with pytest.raises(InvalidInput) as refused:  # a recruiter entering it by hand is told
+        _apply(project.id, _form(answers={"permit": "yes"}), entered_by=login_as(session, "recruiter@example.com"))
+    assert refused.value.errors == {"email": applying.ALREADY_APPLIED}
 
 
 def test_consent_is_required_on_the_form_and_nothing_is_stored(session, project):

@@ -9,7 +9,7 @@ from ats_app.core.errors import InvalidInput, NotAllowed, ProjectNotFound
 from ats_app.models import Position, ProjectAdvert, ProjectEvent, ProjectRecruiter, RecruitmentProject, Role
 from ats_app.projects import editing
 from ats_app.projects.editing import ProjectForm
-from tests.unit.factories import login_as, make_department, make_project, make_user
+from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
 
 DEADLINE = (date.today() + timedelta(days=20)).isoformat()
 YES_NO = {"id": "q1", "kind": "yes_no", "mandatory": True, "text": {"en": "Do you have a work permit?"},
@@ -159,13 +159,17 @@ def test_an_edit_records_which_fields_changed_and_the_old_and_new_values(session
     assert project.updated_at is not None
 
 
-def test_removing_a_language_removes_its_advert(session, people, department):
+def test_removing_a_language_keeps_its_advert_for_when_it_comes_back(session, people, department):
     project = editing.create_project(session, people["admin"], _form(
         department, languages=["en", "nb"], adverts={"en": {"headline": "Join"}, "nb": {"headline": "Bli med"}}))
     form = editing.project_form(session, people["admin"], project.id)
     form.languages = ["nb"]
-    assert editing.update_project(session, people["admin"], project.id, form) == ["languages", "advert_en"]
-    assert [a.language for a in session.exec(select(ProjectAdvert))] == ["nb"]
+    assert editing.update_project(session, people["admin"], project.id, form) == ["languages"]
+    assert sorted(a.language for a in session.exec(select(ProjectAdvert))) == ["en", "nb"]  # a mis-click loses nothing
+    assert list(editing.project_form(session, people["admin"], project.id).adverts) == ["nb"]  # the editor shows nb
+    form.languages = ["nb", "en"]
+    editing.update_project(session, people["admin"], project.id, form)
+    assert editing.project_form(session, people["admin"], project.id).adverts["en"]["headline"] == "Join"
 
 
 def test_recruiters_change_is_recorded(session, people, department):
@@ -191,3 +195,27 @@ def test_a_deleted_or_unknown_project_is_not_found(session, people, department):
     for project_id in (project.id, 9999):
         with pytest.raises(ProjectNotFound):
             editing.project_form(session, people["admin"], project_id)
+
+
+def test_a_new_question_never_takes_the_id_of_one_whose_answers_are_kept(session, people, department):
+    """A removed question's answers stay on the applications; a new question numbered like it gets another id,
+    and every verdict is decided again from the questions asked now."""
+    project = editing.create_project(session, people["admin"], _form(department, questions=[YES_NO]))
+    application = make_application(session, project)
+    application.screening_answers, application.knocked_out = {"q1": "no"}, True
+    session.add(application)
+    session.commit()
+    driving = {**YES_NO, "text": {"en": "Do you drive?"}, "requirement": {"en": "A driving licence"}}
+    form = editing.project_form(session, people["admin"], project.id)
+    form.questions = []
+    editing.update_project(session, people["admin"], project.id, form)
+    session.commit()
+    session.refresh(application)
+    assert application.knocked_out is None  # nothing asked can rule anyone out any more
+    form.questions = [driving]
+    editing.update_project(session, people["admin"], project.id, form)
+    session.commit()
+    session.refresh(project)
+    session.refresh(application)
+    assert [q["id"] for q in project.screening_questions] == ["q2"]  # not q1: its "no" is someone else's answer
+    assert application.knocked_out is False

@@ -109,3 +109,12 @@ class NotTakingApplications(Exception):
 class AlreadyApplied(Exception):
     """The careers form's email already has a live application to the project: the visitor is thanked as
     usual and nothing is stored, so the form never tells anyone whether a given person applied."""
+
+
+class ReviewClosed(Exception):
+    """A panel reviewer's rating cannot be stored (past the due date, revoked, the candidate left the panel);
+    message is a text to translate for them."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message

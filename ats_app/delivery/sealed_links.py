@@ -1,4 +1,5 @@
-"""Links that must never sit in the outbox: a candidate's interview answer link and set-password link.
+"""Links that must never sit in the outbox: a candidate's interview answer link and set-password link, and a
+panel reviewer's review link.
 
 The token in such a link is derived with the server's secret (HMAC), and only its SHA-256 is stored.
 An email in the outbox holds a placeholder instead; the delivery worker puts the token in as the
@@ -12,12 +13,14 @@ import re
 from sqlmodel import Session
 
 from ats_app.core import config, tokens
-from ats_app.models import Application, CandidateLink, Interview, Message
+from ats_app.models import Application, CandidateLink, Interview, Message, Reviewer
 
 CONFIRM = "__ATS_CONFIRM_{id}__"
 SET_PASSWORD = "__ATS_LINK_{id}__"
 _CONFIRM = re.compile(r"__ATS_CONFIRM_(\d+)__")
 _SET_PASSWORD = re.compile(r"__ATS_LINK_(\d+)__")
+REVIEW = "__ATS_REVIEW_{id}__"
+_REVIEW = re.compile(r"__ATS_REVIEW_(\d+)__")
 EXPIRED = "expired"
 SET_PASSWORD_PURPOSE = "candidate_saved"  # the only email that may carry a set-password link
 
@@ -30,6 +33,24 @@ def confirm_token(interview: Interview) -> str:
 def link_token(link: CandidateLink) -> str:
     """A portal link's token (the same every time it is derived)."""
     return tokens.sealed_token(config.secret_key(), link.purpose, link.id, link.candidate_id)
+
+
+def review_token(reviewer: Reviewer) -> str:
+    """A panel reviewer's token (the same every time it is derived)."""
+    return tokens.sealed_token(config.secret_key(), "review", reviewer.id, reviewer.panel_review_id)
+
+
+def _reveal_review(session: Session, text: str, reviewer_id: int | None) -> str:
+    if "__ATS_REVIEW_" not in text:
+        return text
+
+    def token_for(match: re.Match) -> str:
+        reviewer = session.get(Reviewer, reviewer_id) if reviewer_id is not None else None
+        if reviewer is None or int(match.group(1)) != reviewer.id:
+            return EXPIRED
+        return review_token(reviewer)
+
+    return _REVIEW.sub(token_for, text)
 
 
 def _reveal_confirm(session: Session, text: str, interview_id: int | None) -> str:
@@ -65,4 +86,5 @@ def _reveal_set_password(session: Session, text: str, message: Message | None) -
 def reveal(session: Session, text: str, message: Message | None) -> str:
     """text with the message's own sealed links put in (as it leaves); any other placeholder expired."""
     text = _reveal_set_password(session, text, message)
+    text = _reveal_review(session, text, message.reviewer_id if message is not None else None)
     return _reveal_confirm(session, text, message.interview_id if message is not None else None)

@@ -6,7 +6,7 @@ from ats_app.models.employee import Employee
 from ats_app.models.interview import Interview, InterviewAcceptance, InterviewRecruiter, Task
 from ats_app.models.message import Message, MessageStatus, WebhookEvent
 from ats_app.models.organisation import Department, Position, PrivacyText, Setting
-from ats_app.models.panel_review import PanelReview, PanelReviewApplication, Rating, Reviewer
+from ats_app.models.panel_review import PanelContact, PanelReview, PanelReviewApplication, Rating, Reviewer
 from ats_app.models.project import ProjectAdvert, ProjectEvent, ProjectRecruiter, ProjectStatus, RecruitmentProject
 from ats_app.models.templates import EmailTemplate, RejectionReason, RejectionType
 from ats_app.models.user import Role, User, UserSession
@@ -15,7 +15,7 @@ __all__ = [
     "Application", "ApplicationEvent", "ApplicationStatus", "Candidate", "CandidateAccount", "CandidateLink",
     "CandidateSession", "Department", "DuplicateDismissal", "EmailTemplate",
     "Employee", "Interview", "InterviewAcceptance", "InterviewRecruiter", "Message", "MessageStatus",
-    "PanelReview", "PanelReviewApplication", "Position", "PrivacyText", "ProjectAdvert", "ProjectEvent",
+    "PanelContact", "PanelReview", "PanelReviewApplication", "Position", "PrivacyText", "ProjectAdvert", "ProjectEvent",
     "ProjectRecruiter", "ProjectStatus", "Rating", "RecruitmentProject",
     "RejectionReason", "RejectionType", "Reviewer", "Role", "Setting", "Task", "User", "UserSession", "WebhookEvent",
 ]

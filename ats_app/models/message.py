@@ -32,6 +32,7 @@ class Message(SQLModel, table=True):
     channel: str = Field(default="email", max_length=10)  # email, sms, letter
     application_id: int | None = Field(default=None, foreign_key="application.id", index=True)
     interview_id: int | None = Field(default=None, foreign_key="interview.id")
+    reviewer_id: int | None = Field(default=None, foreign_key="reviewer.id")  # a panel email: its link is theirs
     purpose: str = Field(default="general", max_length=60)  # e.g. rejection, interview_reminder
     kind: str | None = Field(default=None, max_length=60)  # the template kind it was written from
     language: str | None = Field(default=None, max_length=5)

@@ -68,3 +68,29 @@ def email_choices(subject: str = "About {projecttitle}", body: str = "Hi {firstn
     """A valid email form (sender and one draft) for the actions that send email."""
     return {"sender": "Recruiter <recruitment@example.com>",
             "drafts": [{"language": language, "subject": subject, "body": body}], **more}
+
+
+def make_panel(session: Session, project: RecruitmentProject, applications: list[Application], *,
+               reviewers: tuple[str, ...] = ("anna@partner.example", "bo@partner.example"),
+               due_date: date | None = None, created_by: User | None = None, **fields):
+    """A panel on applications with outside reviewers; returns (panel, [(reviewer, token), ...])."""
+    from datetime import timedelta
+
+    from ats_app.delivery.sealed_links import review_token
+    from ats_app.models import PanelReview, PanelReviewApplication
+    from ats_app.panel_review import panels
+
+    due = due_date or date.today() + timedelta(days=7)
+    panel = PanelReview(project_id=project.id, created_by_id=created_by.id if created_by else None, due_date=due,
+                        closes_at=panels.closing_time(session, due), **fields)
+    session.add(panel)
+    session.flush()
+    for position, application in enumerate(applications):
+        session.add(PanelReviewApplication(panel_review_id=panel.id, application_id=application.id, position=position))
+    made = []
+    for email in reviewers:
+        reviewer, _link = panels.new_reviewer(session, panel, email=email, name=email.split("@")[0].title(),
+                                              language="en")
+        made.append((reviewer, review_token(reviewer)))
+    session.commit()
+    return panel, made

@@ -116,3 +116,24 @@ def test_a_rating_for_a_candidate_of_another_panel_is_refused(session, setup):
 def test_due_end_is_the_end_of_the_day_in_the_organisation(session):
     end = panels.due_end(session, date(2026, 12, 10))
     assert end == datetime(2026, 12, 10, 23, 0, tzinfo=timezone.utc)  # midnight in Oslo
+
+
+def test_the_material_shares_what_was_chosen_and_anonymises_on_request(session, setup):
+    from ats_app.panel_review.material import Sharing, candidate_material
+    _, first, _, _, _ = setup
+    candidate = first  # the factory's candidate
+    from ats_app.models import Candidate
+    person = session.get(Candidate, candidate.candidate_id)
+    person.cv_text, person.city, person.cv_file_key, person.cv_filename = (
+        "Kari Nordmann, kari.nordmann@example.com\n\nTen years of Python.", "Bergen", "k", "kari.pdf")
+    first.cover_letter = "Dear team,\n\nI am Kari Nordmann."
+    session.add_all([person, first])
+    session.commit()
+    full = candidate_material(session, Sharing(), first.id, "en")
+    assert (full.name, full.city, full.cv_file, full.cv_pdf) == ("Kari Nordmann", "Bergen", "kari.pdf", False)
+    hidden = candidate_material(session, Sharing(share_cv=False, share_cover_letter=False), first.id, "en")
+    assert (hidden.cv_text, hidden.cv_file, hidden.cover_letter) == ([], "", [])
+    anonymous = candidate_material(session, Sharing(anonymise=True), first.id, "en")
+    shown = " ".join([anonymous.name, *anonymous.cv_text, *anonymous.cover_letter])
+    assert anonymous.name == f"K-{person.id}" and anonymous.cv_file == "" and anonymous.cv_pdf
+    assert "Kari" not in shown and "kari.nordmann@example.com" not in shown and "Ten years of Python." in shown

@@ -76,6 +76,7 @@ class ApplicationForm(TypedDict, total=False):
     consent: bool
     update_contact: bool
     language: str
+    privacy_version: str  # the version of the privacy text the form showed
 
 
 def _contact(form: ApplicationForm, language: str, errors: dict[str, str]) -> dict[str, str | None]:
@@ -202,7 +203,7 @@ def receive_application(session: Session, project_id: int, form: ApplicationForm
     if errors:
         raise InvalidInput(errors)
 
-    privacy = None if by_hand else privacy_texts.current(session, language)
+    privacy = None if by_hand else privacy_texts.shown(session, language, form.get("privacy_version"))
     updating = candidate is None or bool(form.get("update_contact"))
     if candidate is None:
         candidate = Candidate(first_name="", last_name="", email=str(contact["email"]), created_at=now)

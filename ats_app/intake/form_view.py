@@ -39,6 +39,7 @@ class ApplicationFormView:
     company: str
     questions: list[FormQuestion]
     privacy_text: str
+    privacy_version: int  # posted back, so the consent names the version read
 
 
 def form_questions(stored: list[dict], language: str) -> list[FormQuestion]:
@@ -59,7 +60,8 @@ def form_for(session: Session, project_id: int, wanted: str, today: date) -> App
         return None
     project = session.get(RecruitmentProject, project_id)
     assert project is not None
+    privacy = privacy_texts.current(session, item.language)
     return ApplicationFormView(project_id=item.id, headline=item.headline, language=item.language,
                                languages=item.languages, company=item.company,
                                questions=form_questions(project.screening_questions, item.language),
-                               privacy_text=privacy_texts.current(session, item.language).text)
+                               privacy_text=privacy.text, privacy_version=privacy.version)

@@ -135,7 +135,8 @@ async def apply_submit(request: Request) -> Response:
     files_sent = await _uploads(form)
     submitted: applying.ApplicationForm = {
         **entered, "answers": answers, "consent": form.get("consent") == "yes",  # type: ignore[typeddict-item]
-        "update_contact": form.get("update_contact") == "yes", "language": view.language}
+        "update_contact": form.get("update_contact") == "yes", "language": view.language,
+        "privacy_version": str(form.get("privacy_version") or "")}
     now = datetime.now(timezone.utc)
     try:
         await public_pages.in_transaction(

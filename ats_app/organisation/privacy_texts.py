@@ -34,6 +34,20 @@ def current(session: Session, language: str) -> PrivacyText:
     return found
 
 
+def shown(session: Session, language: str, version: object) -> PrivacyText:
+    """The version of the privacy text in language that the form showed (posted back with the consent), so the
+    consent records what the candidate read even when a recruiter saved a new version meanwhile; the current
+    one when the posted version is missing or unknown."""
+    language = normalise_language(language)
+    number = str(version or "").strip()
+    if number.isdigit() and len(number) <= 6:
+        found = session.exec(select(PrivacyText).where(PrivacyText.language == language,
+                                                       PrivacyText.version == int(number))).first()
+        if found is not None:
+            return found
+    return current(session, language)
+
+
 def current_texts(session: Session) -> dict[str, str]:
     """The current text of every language (the Settings page's fields)."""
     return {language: current(session, language).text for language in LANGUAGES}

@@ -125,3 +125,8 @@ def test_the_form_shows_the_questions_and_the_privacy_text_in_the_language(proje
     html = TestClient(api).get(f"/jobs/{project.id}/apply?lang=en").text
     assert "Years of Python?" in html and "Git" in html and "only to handle your application" in html
     assert 'name="website"' in html and 'enctype="multipart/form-data"' in html and "<script" not in html
+
+
+def test_the_form_posts_back_the_privacy_version_it_shows(session, project):
+    page = TestClient(api).get(f"/jobs/{project.id}/apply?lang=en").text
+    assert 'name="privacy_version" value="1"' in page

@@ -188,3 +188,18 @@ def test_privacy_texts_are_versioned_per_language(session):
     make_user(session, "recruiter@example.com", role=Role.RECRUITER)
     with pytest.raises(NotAllowed):
         privacy_texts.save(session, login_as(session, "recruiter@example.com"), "fi", "x")
+
+
+def test_the_consent_names_the_version_the_form_showed(session, project):
+    make_user(session)
+    admin = login_as(session)
+    shown = privacy_texts.current(session, "nb")
+    session.commit()
+    privacy_texts.save(session, admin, "nb", "En ny tekst.")  # saved while the candidate reads the form
+    session.commit()
+    application = _apply(project.id, _form(answers={"permit": "yes"}, privacy_version=str(shown.version)))
+    assert session.get(Application, application.id).privacy_text_id == shown.id
+    other = make_project(session, "Data engineer", deadline=SOON)
+    for posted in ("", "99", "x" * 50):  # missing or unknown: the current version
+        later = _apply(other.id, _form(email=f"p{len(posted)}@example.com", privacy_version=posted))
+        assert session.get(PrivacyText, session.get(Application, later.id).privacy_text_id).version == 2

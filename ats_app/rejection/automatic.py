@@ -27,7 +27,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
 
-from sqlalchemy import Engine, true, update
+from sqlalchemy import Engine, exists, true, update
 from sqlmodel import Session, col, select
 
 from ats_app.accounts.auth import CurrentUser
@@ -146,7 +146,12 @@ def plan_for(session: Session, project: RecruitmentProject, now: datetime) -> Re
 def _claim(session: Session, project: RecruitmentProject, application_id: int, now: datetime) -> bool:
     """Take this applicant for this run, if still due: the first statement of its transaction, so a second
     worker waits for the first's lock and then finds the row no longer matches."""
-    claimed = session.execute(update(Application).where(Application.id == application_id,
+    # The project's setting is read again inside the claim: a recruiter who turned it off (or changed N)
+    # since this run listed the due applicants has the last word.
+    setting_unchanged = exists(select(RecruitmentProject.id).where(
+        RecruitmentProject.id == project.id, col(RecruitmentProject.deleted_at).is_(None),
+        RecruitmentProject.auto_reject_after_days == project.auto_reject_after_days))
+    claimed = session.execute(update(Application).where(Application.id == application_id, setting_unchanged,
                                                         *_due_where(project, now)).values(updated_at=now))
     return claimed.rowcount == 1  # type: ignore[attr-defined]
 

@@ -402,3 +402,19 @@ def test_the_wizards_preview_names_the_requirement(session, admin, project):
     _, html = preview(session, admin, [application.id], Draft("en", "Hi", "Not met: {requirement}"),
                       "rejection.after_screening", {"message": ""})
     assert "Not met: the right to work in the EU/EEA" in html
+
+
+def test_turning_it_off_during_a_run_stops_the_applicants_not_yet_claimed(session, admin, project):
+    for i in range(2):
+        _apply(session, project, f"Out{i}", {"permit": "no"})
+    engine = get_engine(DB_URL)
+    with Session(engine) as listing:
+        snapshot = listing.get(RecruitmentProject, project.id)
+        listing.expunge(snapshot)
+    stored = session.get(RecruitmentProject, project.id)
+    stored.auto_reject_after_days = None  # the recruiter turns it off after the run listed who is due
+    session.add(stored)
+    session.commit()
+    [first, _] = session.exec(select(Application.id).order_by(Application.id)).all()
+    with Session(engine) as claiming:
+        assert automatic._claim(claiming, snapshot, first, NOW) is False

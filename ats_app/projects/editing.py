@@ -10,7 +10,6 @@ hiring managers only look. Nothing here commits: the caller's transaction holds 
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select, update
 
@@ -19,6 +18,7 @@ from ats_app.accounts.auth import CurrentUser
 from ats_app.core.errors import InvalidInput, NotAllowed, ProjectNotFound
 from ats_app.core.i18n import LANGUAGES, N_
 from ats_app.mail.markup import clean_html, html_to_markdown, markdown_to_html
+from ats_app.mail.tag_values import organisation_zone
 from ats_app.models import (
     Application,
     Department,
@@ -31,7 +31,6 @@ from ats_app.models import (
     User,
 )
 from ats_app.models.base import utcnow
-from ats_app.organisation.settings import organisation
 from ats_app.projects import history, screening
 
 EDITORS = (Role.ADMIN, Role.RECRUITER)
@@ -113,7 +112,7 @@ def editable_project(session: Session, user: CurrentUser, project_id: int) -> Re
 
 def organisation_today(session: Session, now: datetime | None = None) -> date:
     """Today's date in the organisation's time zone (deadlines are local days)."""
-    return (now or utcnow()).astimezone(ZoneInfo(organisation(session)["time_zone"])).date()
+    return (now or utcnow()).astimezone(organisation_zone(session)).date()  # a bad zone falls back, never raises
 
 
 def editor_choices(session: Session) -> EditorChoices:

@@ -11,6 +11,7 @@ from ats_app.handling.ui import application_page, cv_database_page, deleted_page
 from ats_app.interviews.ui import calendar_page  # noqa: F401
 from ats_app.mail.ui import templates_page  # noqa: F401
 from ats_app.organisation.ui import settings_page  # noqa: F401
+from ats_app.panel_review import reminders
 from ats_app.projects.ui import editor_page, overview_page  # noqa: F401
 from ats_app.rejection import automatic
 from ats_app.rejection.ui import report_page  # noqa: F401
@@ -21,5 +22,7 @@ from ats_app.web.routes import api
 app = rx.App(api_transformer=api)
 # The outbox worker runs beside each backend process; `ats worker` can run more, or instead of it.
 app.register_lifespan_task(in_app_worker)
-# Jobs on the worker's schedule: knocked-out applicants rejected automatically (rejection.automatic).
+# Jobs on the worker's schedule: knocked-out applicants rejected automatically (rejection.automatic), and
+# the day-before reminders to a panel's pending reviewers (panel_review.reminders).
 register_periodic(automatic.JOB_NAME, automatic.RUN_EVERY, automatic.reject_due)
+register_periodic(reminders.JOB_NAME, reminders.RUN_EVERY, reminders.remind_due)

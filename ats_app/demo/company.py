@@ -12,15 +12,16 @@ from ats_app.demo import adverts, people, recruiting
 from ats_app.models import Department, Position, ProjectAdvert, RecruitmentProject, Role, User
 
 ALL_RIGHTS = dict(can_send_sms=True, can_reject=True, can_make_offers=True, can_transfer=True, can_delete=True,
-                  can_see_deleted=True, can_edit_templates=True, can_merge_candidates=True)
+                  can_see_deleted=True, can_edit_templates=True, can_merge_candidates=True,
+                  can_send_to_panel=True)
 # (email, name, role, language, time zone, department track, rights beyond the defaults)
 USERS = (
     ("admin@example.com", "Kari Bergstrøm", Role.ADMIN, "en", "Europe/Oslo", None, ALL_RIGHTS),
     ("recruiter@example.com", "Lars Haugland", Role.RECRUITER, "en", "Europe/Oslo", None, ALL_RIGHTS),
     ("manager@example.com", "Nina Sandvik", Role.HIRING_MANAGER, "en", "Europe/Oslo", "dev",
-     dict(can_reject=False, can_transfer=False)),
+     dict(can_reject=False, can_transfer=False, can_send_to_panel=True)),
     ("ingrid.solheim@example.com", "Ingrid Solheim", Role.RECRUITER, "nb", "Europe/Oslo", None,
-     dict(can_make_offers=True, can_see_deleted=True)),
+     dict(can_make_offers=True, can_see_deleted=True, can_send_to_panel=True)),
     ("johan.lindqvist@example.com", "Johan Lindqvist", Role.RECRUITER, "sv", "Europe/Stockholm", "support",
      dict(can_send_sms=True, can_delete=True)),
     ("mette.kjaer@example.com", "Mette Kjær", Role.RECRUITER, "da", "Europe/Copenhagen", "sales", {}),

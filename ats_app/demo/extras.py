@@ -17,7 +17,9 @@ from ats_app.demo import recruiting
 from ats_app.demo.applications import _history
 from ats_app.demo.bulk import CHUNK, EVENT_COLUMNS, _insert, _next_id
 from ats_app.demo.people import COMPANY
+from ats_app.mail.tag_values import organisation_zone
 from ats_app.models import (
+    ApplicationEvent,
     Employee,
     Interview,
     InterviewRecruiter,
@@ -25,8 +27,8 @@ from ats_app.models import (
     PanelReview,
     PanelReviewApplication,
     Rating,
-    Reviewer,
 )
+from ats_app.panel_review import panels
 
 OSLO = ZoneInfo("Europe/Oslo")
 PLACE = f"{COMPANY}, Dronning Eufemias gate 16, 0191 Oslo"
@@ -134,39 +136,63 @@ def _rich(session, rng, now, rich: list, users: dict, refs: dict, ts, js) -> dic
     return {"interviews": len(interviews), "messages": len(messages), "panel_reviews": reviews, "events": len(events)}
 
 
+# The demo's panels: (days from today to the due date, days since sent, options, [(reviewer, share rated,
+# completed)]); a reviewer is a demo user's email or an outside (address, name, language).
+OUTSIDE = ("lars.berg@partner.example", "Lars Berg", "sv")
+PANELS = (
+    (4, 3, dict(notify_on_completion=True, share_answers=False),
+     [("manager@example.com", 1.0, True), ("ingrid.solheim@example.com", 0.5, False), (OUTSIDE, 0.0, False)]),
+    (-6, 14, dict(anonymise=True, share_cover_letter=False),
+     [("manager@example.com", 1.0, True), ("ingrid.solheim@example.com", 1.0, True), (OUTSIDE, 0.6, False)]),
+)
+
+
 def _panel_reviews(session, rng, now, rich: list, users: dict) -> int:
-    """Two panel reviews on the open projects with most fresh applicants: a manager who has rated
-    everyone, a recruiter halfway through, and an outside reviewer who has not started."""
+    """Two panels sent by the demo recruiter on the open projects with most fresh applicants (the hiring
+    manager's department first): one in progress, due in a few days, the manager done and the others on their
+    way; one past its due date. Reviewers are made as the product makes them (panels.new_reviewer)."""
     by_project: dict[int, list] = {}
     for app, _ in rich:
         if app["plan"].status == "open" and app["status"] in ("new", "invited") and not app["deleted"]:
             by_project.setdefault(app["project"], []).append(app)
-    chosen = sorted(by_project.values(), key=len, reverse=True)[:2]
-    panel = [(users["manager@example.com"], 1.0), (users["ingrid.solheim@example.com"], 0.5), (None, 0.0)]
-    for apps in chosen:
-        apps = apps[:5]
-        review = PanelReview(project_id=apps[0]["project"], created_by_id=users["recruiter@example.com"].id,
-                             notify_on_completion=True, created_at=now - timedelta(days=3),
-                             closes_at=now + timedelta(days=4))
+    chosen = sorted(by_project.values(), key=lambda apps: (apps[0]["plan"].track != "dev", -len(apps)))[:len(PANELS)]
+    sender = users["recruiter@example.com"]
+    today = now.astimezone(organisation_zone(session)).date()
+    events = []
+    for apps, (due_in, sent_ago, options, reviewers) in zip(chosen, PANELS):
+        apps, sent = apps[:5], now - timedelta(days=sent_ago)
+        due = today + timedelta(days=due_in)
+        review = PanelReview(project_id=apps[0]["project"], created_by_id=sender.id, created_at=sent, due_date=due,
+                             closes_at=panels.closing_time(session, due), **options)
         session.add(review)
         session.flush()
-        for app in apps:
-            session.add(PanelReviewApplication(panel_review_id=review.id, application_id=app["id"]))
-        for user, share in panel:
-            done = share == 1.0
-            reviewer = Reviewer(panel_review_id=review.id, user_id=user.id if user else None,
-                                email=user.email if user else "eva.lund@example.net",
-                                name=user.name if user else "Eva Lund", token_hash=token_hash(new_token()),
-                                completed_at=now - timedelta(days=1) if done else None)
-            session.add(reviewer)
-            session.flush()
+        for position, app in enumerate(apps):
+            session.add(PanelReviewApplication(panel_review_id=review.id, application_id=app["id"], position=position))
+            events.append(_event(app, sender.id, "panel_sent", sent, panel_review_id=review.id,
+                                 reviewers=len(reviewers), due_date=due.isoformat()))
+        for who, share, done in reviewers:
+            user = users.get(who) if isinstance(who, str) else None
+            email, name, language = (user.email, user.name, user.language) if user else who
+            reviewer, _link = panels.new_reviewer(session, review, email=email, name=name, language=language,
+                                                  user_id=user.id if user else None)
+            reviewer.opened_at = sent + timedelta(hours=rng.randint(2, 20)) if share else None
+            reviewer.completed_at = min(now, sent + timedelta(days=rng.randint(1, 2))) if done else None
             for app in apps[:round(len(apps) * share)]:
                 session.add(Rating(reviewer_id=reviewer.id, application_id=app["id"],
                                    score=rng.choice((2, 3, 4, 5, 5, 6, 6, 7)),
                                    comment=rng.choice(recruiting.RATING_COMMENTS) if rng.random() < 0.7 else None,
-                                   created_at=now - timedelta(days=rng.randint(1, 2))))
+                                   created_at=reviewer.opened_at or sent))
+            if reviewer.completed_at:
+                events.extend(_event(app, None, "panel_completed", reviewer.completed_at, panel_review_id=review.id,
+                                     reviewer=name) for app in apps)
+    session.add_all(events)
     session.flush()
     return len(chosen)
+
+
+def _event(app: dict, actor_id: int | None, kind: str, at: datetime, **payload) -> ApplicationEvent:
+    return ApplicationEvent(application_id=app["id"], project_id=app["project"], actor_id=actor_id, kind=kind,
+                            payload=payload, created_at=at)
 
 
 def _employees(session: Session, hired: list) -> int:

@@ -2,7 +2,7 @@
 and the history, each line saying who did what, when, and with which email."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -12,7 +12,7 @@ from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.stages import STAGE_LABELS
 from ats_app.applications.statuses import STATUS_LABELS
 from ats_app.core.errors import ApplicationNotFound
-from ats_app.core.i18n import N_, format_moment, gettext
+from ats_app.core.i18n import N_, format_day, format_moment, gettext
 from ats_app.handling import duplicates
 from ats_app.models import (
     Application,
@@ -199,6 +199,31 @@ ACCEPTANCES = {"awaiting": N_("Awaiting response"), "accepted": N_("Accepted"), 
                "contact_new_time": N_("Contact for new time")}
 
 
+# History lines about review panels (panel_review): the payload holds the panel's id, counts, the due date and
+# the reviewer's name or address (what the recruiter typed to send it).
+PANEL_SENT = N_("Sent to a review panel (reviewers: {count}, due {date})")
+PANEL_SENT_NO_DATE = N_("Sent to a review panel (reviewers: {count})")
+PANEL_COMPLETED = N_("{reviewer} completed the panel review")
+PANEL_REVOKED = N_("Review panel revoked")
+PANEL_REVIEWER_REVOKED = N_("Review link of {reviewer} revoked")
+
+
+def _panel_text(kind: str, payload: dict, language: str) -> str:
+    """A panel_sent, panel_completed or panel_revoked line in words."""
+    _ = lambda message: gettext(language, message)  # noqa: E731
+    reviewer = payload.get("reviewer") or "?"
+    if kind == "panel_completed":
+        return _(PANEL_COMPLETED).format(reviewer=reviewer)
+    if kind == "panel_revoked":
+        return _(PANEL_REVIEWER_REVOKED).format(reviewer=reviewer) if payload.get("reviewer") else _(PANEL_REVOKED)
+    try:
+        due = format_day(date.fromisoformat(str(payload.get("due_date"))), language)
+    except ValueError:
+        due = ""
+    count = payload.get("reviewers", "?")
+    return _(PANEL_SENT).format(count=count, date=due) if due else _(PANEL_SENT_NO_DATE).format(count=count)
+
+
 # History lines naming another record of the candidate (payload["name"], added by history()).
 NAMED_EVENTS = ("candidate_merged", "duplicate_dismissed")
 
@@ -244,6 +269,8 @@ def describe(kind: str, payload: dict, language: str, titles: dict[int, str]) ->
         return f"{text}: {gettext(language, label)}" if label else text
     if kind == "letter_sent":
         return _("Letter printed")
+    if kind in ("panel_sent", "panel_completed", "panel_revoked"):
+        return _panel_text(kind, payload, language)
     if kind in EMAIL_EVENTS:
         text = _(EMAIL_EVENTS[kind])
         if kind == "forwarded":

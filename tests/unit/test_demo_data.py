@@ -28,15 +28,19 @@ from ats_app.models import (
     Employee,
     Interview,
     Message,
+    PanelReview,
     RecruitmentProject,
     RejectionReason,
     RejectionType,
+    Reviewer,
     Role,
     Setting,
     User,
 )
 from ats_app.organisation.reference_data import ensure_reference_data
+from ats_app.panel_review import panels, tracking
 from tests.targets import scratch_database
+from tests.unit.factories import login_as
 
 LANGUAGES = {"en", "nb", "sv", "da", "fi", "nl"}
 
@@ -265,3 +269,24 @@ def test_cv_pdf_is_a_valid_one_page_pdf_with_nordic_letters_and_fast():
     for _ in range(200):
         render_cv_pdf(cv)
     assert (time.perf_counter() - started) / 200 < 0.003
+
+
+def test_the_demo_has_a_panel_in_progress_and_one_past_its_due_date(demo):
+    session, summary = demo
+    assert summary["panel_reviews"] == 2
+    for email in ("recruiter@example.com", "manager@example.com", "ingrid.solheim@example.com"):
+        assert session.exec(select(User).where(User.email == email)).one().can_send_to_panel, email
+    admin = login_as(session, "admin@example.com")
+    rows = {p.state: p for review in session.exec(select(PanelReview))
+            for p in tracking.project_panels(session, admin, review.project_id)}
+    assert set(rows) == {"open", "past_due"}
+    current = rows["open"]
+    assert (current.completed, current.expected, current.candidates) == (1, 3, 5)
+    assert [(r.name, r.internal) for r in current.reviewers] == [
+        ("Nina Sandvik", True), ("Ingrid Solheim", True), ("Lars Berg", False)]
+    assert [r.rated for r in current.reviewers] == [5, 2, 0]
+    lars = session.exec(select(Reviewer).where(Reviewer.email == "lars.berg@partner.example")).first()
+    assert lars.language == "sv" and panels.link_works(session, lars)
+    sent = session.exec(select(ApplicationEvent).where(ApplicationEvent.kind == "panel_sent")).all()
+    done = session.exec(select(ApplicationEvent).where(ApplicationEvent.kind == "panel_completed")).all()
+    assert len(sent) == 10 and len(done) == 5 + 2 * 5

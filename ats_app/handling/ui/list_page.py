@@ -8,6 +8,7 @@ from ats_app.core.i18n import N_
 from ats_app.handling.ui.further_progress_forms import further_progress
 from ats_app.handling.ui.list_state import ApplicantView, ApplicationListState
 from ats_app.intake.ui.add_candidate import add_candidate_dialog
+from ats_app.panel_review.ui.panels_section import panels_section
 from ats_app.projects.screening import KNOCKED_OUT, MEETS
 from ats_app.ui.forms import NATIVE_SELECT
 from ats_app.ui.shell import shell
@@ -161,6 +162,7 @@ def _content() -> rx.Component:
                 spacing="1", margin_bottom="12px",
             ),
             rx.hstack(*[_summary_card(k, label) for k, label in SUMMARY], spacing="2", wrap="wrap", id="summary"),
+            panels_section(ApplicationListState.project_id),
             _filters(),
             further_progress(rx.text(t("Ticked:"), " ", ApplicationListState.ticked_count, size="2",
                                      color_scheme="gray", id="ticked-count")),

@@ -1,0 +1,2 @@
+"""Panel review in the staff app: the Collaborative rating section of Application and CV, with the rating an
+internal reviewer gives there."""

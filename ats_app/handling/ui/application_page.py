@@ -95,6 +95,7 @@ def _status() -> rx.Component:
                          **NATIVE_SELECT),
             align="center",
         ),
+        id="status-section",
     )
 
 

@@ -11,6 +11,7 @@ import reflex as rx
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.core.errors import ActionRefused, InvalidInput, ReviewClosed
 from ats_app.core.i18n import N_, format_average, format_day, format_moment, gettext
+from ats_app.handling.ui.application_state import ApplicationState
 from ats_app.panel_review import results, reviewing
 
 _APPLICATION_PATH = re.compile(r"/applications/(\d+)")
@@ -128,4 +129,5 @@ class RatingSectionState(rx.State):
             self.closed = gettext(user.language, results.NOT_YOUR_REVIEW)
             return None
         await self._reload()
+        await (await self.get_state(ApplicationState))._reload()  # the average in Status for the project
         return rx.toast.success(gettext(user.language, SAVED))

@@ -103,3 +103,10 @@ def format_rating(value: float | None, language: str) -> str:
     if value is None:
         return ""
     return format_decimal(value, format="0.0", locale=babel_locale(language))
+
+
+def format_average(value: float | None, count: int, language: str) -> str:
+    """An average rating with how many it is of, "5.5 (3)" ("5,5 (3)" in Norwegian); '' when nobody rated."""
+    if value is None or not count:
+        return ""
+    return f"{format_rating(value, language)} ({format_decimal(count, locale=babel_locale(language))})"

@@ -14,7 +14,8 @@ from ats_app.accounts.access import visible_projects
 from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.statuses import STATUS_GROUPS, group_of
 from ats_app.core.errors import ProjectNotFound
-from ats_app.models import Application, Candidate, Rating, RecruitmentProject, RejectionType
+from ats_app.models import Application, Candidate, PanelReview, Rating, RecruitmentProject, RejectionType, Reviewer
+from ats_app.panel_review import results
 from ats_app.projects.screening import KNOCKED_OUT, MEETS
 
 PAGE_SIZE = 50
@@ -35,11 +36,12 @@ class ApplicantRow:
     status: str
     rejection_stage: str | None  # the rejection type's code, for "Rejected (after first interview)"
     ranking: int | None
-    rating: float | None  # average panel rating 1–7
+    rating: float | None  # average panel rating 1–7 (of the scores the user may see)
     applied_at: datetime
     language: str
     knocked_out: bool | None = None  # None: the project asks nothing that can knock out
     auto_reject_stopped: bool = False  # a recruiter stopped this applicant's automatic rejection
+    rating_count: int = 0  # how many scored ratings the average is of
 
 
 @dataclass
@@ -115,7 +117,7 @@ def handling_page(session: Session, user: CurrentUser, project_id: int,
     """What the Application handling page shows: the project, its summary counts and one page of
     applicants (filters as for list_applicants), with the project's visibility checked once."""
     project = visible_project(session, user, project_id)
-    return project, _counts(session, project_id), _page(session, project_id, **filters)
+    return project, _counts(session, project_id), _page(session, user, project_id, **filters)
 
 
 def list_applicants(session: Session, user: CurrentUser, project_id: int, **filters) -> ApplicantPage:
@@ -128,27 +130,29 @@ def list_applicants(session: Session, user: CurrentUser, project_id: int, **filt
     application id, so pages never overlap.
     """
     visible_project(session, user, project_id)
-    return _page(session, project_id, **filters)
+    return _page(session, user, project_id, **filters)
 
 
-def _page(session: Session, project_id: int, *, group: str = "all", status: str = "", ranking: int | None = None,
-          search: str = "", requirements: str = "", sort: str = "applied", descending: bool = True, offset: int = 0,
-          limit: int = PAGE_SIZE) -> ApplicantPage:
+def _page(session: Session, user: CurrentUser, project_id: int, *, group: str = "all", status: str = "",
+          ranking: int | None = None, search: str = "", requirements: str = "", sort: str = "applied",
+          descending: bool = True, offset: int = 0, limit: int = PAGE_SIZE) -> ApplicantPage:
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort {sort!r}")
     where = _filters(project_id, group, status, ranking, search, requirements)
     total = session.exec(select(func.count(Application.id)).where(*where)).one()
 
-    rating = (select(func.avg(Rating.score)).where(Rating.application_id == Application.id)
-              .correlate(Application).scalar_subquery())
-    order = {
+    blind = results.blind_panels(session, user.id)  # the others' ratings on panels the user has yet to complete
+    order: tuple = {
         "name": (Application.sort_name,),  # "de Vries" among the Ds
         "status": (Application.status,),
         "ranking": (Application.ranking,),
-        "rating": (rating,),
         "applied": (Application.applied_at,),
         "language": (Candidate.language,),
-    }[sort]
+    }.get(sort, ())
+    if sort == "rating":  # the average, then how many rated; the project's panels' ratings only are read
+        sorting = results.totals(col(Reviewer.panel_review_id).in_(
+            select(PanelReview.id).where(PanelReview.project_id == project_id)), user_id=user.id, blind=blind)
+        order = (sorting.c.average, sorting.c.count)
     direction = [c.desc() if descending else c.asc() for c in order]
     if sort in ("ranking", "rating"):  # unranked and unrated last on every database (PostgreSQL puts NULL first)
         direction = [c.nulls_last() for c in direction]
@@ -158,24 +162,28 @@ def _page(session: Session, project_id: int, *, group: str = "all", status: str 
     page_ids = select(Application.id).where(*where).order_by(*direction, tie).offset(max(offset, 0)).limit(limit)
     if sort == "language":
         page_ids = page_ids.join(Candidate, Candidate.id == Application.candidate_id)
+    if sort == "rating":
+        page_ids = page_ids.join(sorting, sorting.c.application_id == Application.id, isouter=True)
     ids = list(session.exec(page_ids))
+    rating = results.totals(col(Rating.application_id).in_(ids or [-1]), user_id=user.id, blind=blind)
     found = session.exec(
         select(Application.id, Application.candidate_id, Application.status, Application.ranking,
                Application.applied_at, Candidate.first_name, Candidate.last_name, Candidate.email,
-               Candidate.language, RejectionType.code, rating, Application.knocked_out,
+               Candidate.language, RejectionType.code, rating.c.average, rating.c.count, Application.knocked_out,
                Application.auto_reject_stopped_at)
         .join(Candidate, Candidate.id == Application.candidate_id)
         .join(RejectionType, RejectionType.id == Application.rejection_type_id, isouter=True)
+        .join(rating, rating.c.application_id == Application.id, isouter=True)
         .where(col(Application.id).in_(ids or [-1]))
     ).all()
     by_id = {row[0]: row for row in found}
     rows = []
     for application_id in ids:
-        (_, candidate_id, status_, ranking_, applied_at, first, last, email, language, stage, average, knocked,
-         stopped) = by_id[application_id]
+        (_, candidate_id, status_, ranking_, applied_at, first, last, email, language, stage, average, rated,
+         knocked, stopped) = by_id[application_id]
         rows.append(ApplicantRow(application_id=application_id, candidate_id=candidate_id, name=f"{first} {last}",
                                  email=email, status=status_, rejection_stage=stage, ranking=ranking_,
                                  rating=round(float(average), 1) if average is not None else None,
                                  applied_at=applied_at, language=language, knocked_out=knocked,
-                                 auto_reject_stopped=stopped is not None))
+                                 auto_reject_stopped=stopped is not None, rating_count=rated or 0))
     return ApplicantPage(rows=rows, total=total)

@@ -4,7 +4,6 @@ and the history, each line saying who did what, when, and with which email."""
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from ats_app.accounts.access import may_act, visible_projects
@@ -19,13 +18,13 @@ from ats_app.models import (
     ApplicationEvent,
     Candidate,
     Message,
-    Rating,
     RecruitmentProject,
     RejectionReason,
     RejectionType,
     User,
 )
 from ats_app.models.base import utcnow
+from ats_app.panel_review import results
 from ats_app.projects import screening
 
 
@@ -55,7 +54,8 @@ class ApplicationDetail:
     stage: str
     reason: str
     ranking: int | None
-    rating: float | None
+    rating: float | None  # the panels' average, of the scores user may see (the blind rule)
+    rating_count: int
     applied_at: datetime
     deleted: bool
     cover_letter: str
@@ -79,11 +79,11 @@ def application_detail(session: Session, user: CurrentUser, application_id: int)
     stage = session.get(RejectionType, application.rejection_type_id).code if application.rejection_type_id else ""
     reason_id = application.rejection_reason_id
     reason = _reason_labels(session, {reason_id}, user.language).get(reason_id, "") if reason_id else ""
-    rating = session.exec(select(func.avg(Rating.score)).where(Rating.application_id == application.id)).one()
+    rating, rated = results.average_of(session, user, application.id)
     return ApplicationDetail(
         application_id=application.id, project_id=project.id, project_title=project.title, candidate=candidate,
         status=application.status, stage=stage, reason=reason, ranking=application.ranking,
-        rating=round(float(rating), 1) if rating is not None else None, applied_at=application.applied_at,
+        rating=rating, rating_count=rated, applied_at=application.applied_at,
         deleted=application.deleted_at is not None, cover_letter=application.cover_letter or "",
         cover_letter_file=application.cover_letter_filename or "" if application.cover_letter_file_key else "",
         screening=_screening(project, application, user.language),

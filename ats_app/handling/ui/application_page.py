@@ -11,6 +11,8 @@ from ats_app.handling.ui.application_state import ApplicationState, Field, Histo
 from ats_app.handling.ui.duplicates import duplicates_notice
 from ats_app.handling.ui.duplicates_state import DuplicatesState
 from ats_app.handling.ui.further_progress_forms import further_progress
+from ats_app.panel_review.ui.rating_section import rating_section
+from ats_app.panel_review.ui.rating_state import RatingSectionState
 from ats_app.ui.forms import NATIVE_SELECT
 from ats_app.ui.shell import shell
 from ats_app.ui.status_badges import application_status_badge
@@ -93,6 +95,7 @@ def _status() -> rx.Component:
                          **NATIVE_SELECT),
             align="center",
         ),
+        id="status-section",
     )
 
 
@@ -155,6 +158,7 @@ def _content() -> rx.Component:
             _section(N_("Cover letter"), _cover_letter()),
             rx.cond(ApplicationState.screening.length() > 0,
                     _section(N_("Screening answers"), rx.foreach(ApplicationState.screening, _answer))),
+            rating_section(),
             _section(N_("Other applications"),
                      rx.cond(ApplicationState.others.length() > 0,
                              rx.vstack(rx.foreach(ApplicationState.others, _other), spacing="2"),
@@ -171,7 +175,7 @@ def _content() -> rx.Component:
 
 
 @rx.page(route="/applications/[application_id]", title="Application and CV · Nordlys ATS",
-         on_load=[AuthState.require_login, ApplicationState.load, DuplicatesState.load])
+         on_load=[AuthState.require_login, ApplicationState.load, DuplicatesState.load, RatingSectionState.load])
 def application_page() -> rx.Component:
     """One applicant's application and CV."""
     return shell(_content(), active_route="/", on_locale_change=ApplicationState.load)

@@ -8,7 +8,7 @@ import reflex as rx
 
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.core.errors import ActionRefused, ApplicationNotFound, NotAllowed
-from ats_app.core.i18n import LANGUAGES, N_, format_day, format_moment, format_rating, gettext
+from ats_app.core.i18n import LANGUAGES, N_, format_average, format_day, format_moment, gettext
 from ats_app.core.phones import readable_phone
 from ats_app.delivery import outbox_admin
 from ats_app.delivery.ui.outbox_state import MessageView, message_views
@@ -101,7 +101,7 @@ class ApplicationState(ActionPage, rx.State):
         self.screening = [Field(q, a) for q, a in found.screening]
         self.status, self.stage, self.reason = found.status, found.stage, found.reason
         self.ranking = str(found.ranking or 0)
-        self.rating = format_rating(found.rating, lang)
+        self.rating = format_average(found.rating, found.rating_count, lang)
         self.applied = format_moment(found.applied_at, lang, zone)
         self.deleted = found.deleted
         self.others = [OtherView(f"/applications/{o.application_id}", o.project_title, o.status, o.stage, o.deleted)

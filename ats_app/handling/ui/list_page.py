@@ -66,7 +66,7 @@ def _row(row: ApplicantView) -> rx.Component:
         rx.table.cell(application_status_badge(row.status, row.stage)),
         rx.table.cell(_requirements_cell(row)),
         rx.table.cell(_ranking_select(row)),
-        rx.table.cell(row.rating, text_align="right"),
+        rx.table.cell(row.rating, text_align="right", white_space="nowrap", class_name="applicant-rating"),
         rx.table.cell(row.applied, white_space="nowrap"),
         rx.table.cell(row.language),
         class_name="applicant-row", background=rx.cond(ticked, rx.color("accent", 2), "transparent"),

@@ -9,7 +9,7 @@ import reflex as rx
 from ats_app.accounts.ui.guard import requires, run_in_session
 from ats_app.applications.statuses import STATUS_LABELS
 from ats_app.core.errors import ProjectNotFound
-from ats_app.core.i18n import LANGUAGES, format_day, format_rating
+from ats_app.core.i18n import LANGUAGES, format_average, format_day
 from ats_app.handling import applicant_list
 from ats_app.handling import ranking as ranking_rules
 from ats_app.handling.ui.further_progress_state import ActionPage, FurtherProgressState
@@ -34,7 +34,7 @@ class ApplicantView:
     status: str
     stage: str
     ranking: str  # "0" (not ranked) to "3", for the ranking select
-    rating: str
+    rating: str  # "5.5 (3)": the average and how many rated
     applied: str
     language: str
     requirements: str  # "meets", "knocked_out", or "" when the project asks nothing that can knock out
@@ -86,7 +86,7 @@ class ApplicationListState(ActionPage, TickedListState, rx.State):
         self.rows = [
             ApplicantView(id=r.application_id, href=f"/applications/{r.application_id}", name=r.name, email=r.email,
                           status=r.status, stage=r.rejection_stage or "", ranking=str(r.ranking or 0),
-                          rating=format_rating(r.rating, user.language),
+                          rating=format_average(r.rating, r.rating_count, user.language),
                           applied=format_day(r.applied_at.date(), user.language),
                           language=LANGUAGES.get(r.language, r.language),
                           requirements=_requirements(r.knocked_out), auto_reject_on=auto_reject_on(r))

@@ -1,1 +1,3 @@
-"""Panel review in the staff UI: the project page's Review panels section (progress and revoking)."""
+"""Panel review in the staff app: the Send to review panel form, the project page's Review panels section
+(progress and revoking), and the Collaborative rating section of Application and CV with the rating an internal
+reviewer gives there."""

@@ -350,5 +350,5 @@ def test_every_response_has_the_strict_headers(session, panel_setup):
         assert "default-src 'none'" in response.headers["content-security-policy"]
         assert "<script" not in response.text
     assert client.put(f"/review/{token}").status_code == 405
-    cookie = client.get(f"/review/{token}").headers.get("set-cookie", "") or client.cookies.get(CSRF_COOKIE)
-    assert cookie
+    cookie = _client().get(f"/review/{token}").headers["set-cookie"]
+    assert cookie.startswith(f"{CSRF_COOKIE}=") and "Path=/review" in cookie and "HttpOnly" in cookie

@@ -1,5 +1,6 @@
-"""How many applications one client address may send: a moving window kept by the `limits` library, in memory
-by default, in Redis when REFLEX_REDIS_URL is set (so several workers share one count).
+"""How many applications one client address may send (and, with allow(), how many forms another public page
+takes): a moving window kept by the `limits` library, in memory by default, in Redis when REFLEX_REDIS_URL is
+set (so several workers share one count).
 
 ATS_APPLY_RATE_LIMIT sets it in `limits`' notation ("20 per 10 minutes", the default; "50/hour"); "0" or "off"
 turns it off (the benchmark does, as one client sends thousands).
@@ -30,10 +31,16 @@ def storage_url() -> str:
 
 def allow_application(client: str) -> bool:
     """Count one application sent from client; False when it is over the limit (then nothing is stored)."""
-    limit = _limit(os.environ.get("ATS_APPLY_RATE_LIMIT", DEFAULT_LIMIT))
+    return allow("apply", "ATS_APPLY_RATE_LIMIT", DEFAULT_LIMIT, client or "unknown")
+
+
+def allow(scope: str, setting: str, default: str, *keys: str) -> bool:
+    """Count one request of scope for keys against the limit in the environment variable setting (default
+    when unset); False when it is over the limit."""
+    limit = _limit(os.environ.get(setting, default))
     if limit is None:
         return True
-    return _limiter(storage_url()).hit(limit, "apply", client or "unknown")
+    return _limiter(storage_url()).hit(limit, scope, *keys)
 
 
 def forget() -> None:

@@ -26,13 +26,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 CSRF_COOKIE = "ats_interview_csrf"
 COOKIE_PATH = "/interview"
 COOKIE_AGE = 60 * 60 * 24 * 30
-HEADERS = {
-    "Cache-Control": "no-store",
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
-                               "frame-ancestors 'none'; base-uri 'none'",
-}
+HEADERS = public_pages.PRIVATE_HEADERS
 Handler = Callable[[Request], Awaitable[Response]]
 
 

@@ -1,21 +1,33 @@
-"""What the public, server-rendered pages share (the candidate portal, the interview answer page):
-per-language Jinja2 environments, a transaction in a worker thread, and double-submit CSRF tokens."""
+"""What the public, server-rendered pages share (the candidate portal, the interview answer page, the panel
+review page): per-language Jinja2 environments, a transaction in a worker thread, double-submit CSRF tokens,
+and an endpoint that dispatches by method and answers every failure with a friendly page."""
 
 import asyncio
 import hmac
+import logging
 import secrets
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 from starlette.convertors import Convertor, register_url_convertor
 from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
 
 from ats_app.core import i18n
 from ats_app.core.db import session_scope
 
 CSRF_FIELD = "csrf"
+PRIVATE_HEADERS = {  # a page whose URL holds a token: never cached, never sent on as a referrer, no scripts
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+                               "frame-ancestors 'none'; base-uri 'none'",
+}
+log = logging.getLogger(__name__)
+Handler = Callable[[Request], Awaitable[Response]]
 
 
 class RowId(Convertor):
@@ -65,3 +77,31 @@ def csrf_ok(request: Request, form, cookie: str) -> bool:
     cookie_value, field = request.cookies.get(cookie, ""), form.get(CSRF_FIELD, "")
     return bool(cookie_value) and isinstance(field, str) and cookie_value.isascii() and field.isascii() \
         and hmac.compare_digest(cookie_value.encode(), field.encode())
+
+
+def keep_csrf(request: Request, response: Response, cookie: str, token: str, path: str, max_age: int) -> None:
+    """Set the CSRF cookie to token (the page's hidden field) unless the request already carried it."""
+    if request.cookies.get(cookie) != token:
+        https = request.url.scheme == "https" or request.headers.get("x-forwarded-proto") == "https"
+        response.set_cookie(cookie, token, max_age=max_age, path=path, httponly=True, samesite="lax", secure=https)
+
+
+def endpoint(get: Handler, post: Handler | None, headers: dict[str, str],
+             friendly: Callable[[Request, int], Response], name: str) -> Handler:
+    """One address of a public page: GET/HEAD and POST to their handlers, another method the friendly 405,
+    an unexpected failure the friendly 500 (logged without the path, which may hold a token); every response
+    gets headers."""
+    async def serve(request: Request) -> Response:
+        handler = get if request.method in ("GET", "HEAD") else post if request.method == "POST" else None
+        response: Response
+        try:
+            response = friendly(request, 405) if handler is None else await handler(request)
+        except Exception:
+            log.exception("%s: %s failed", name, request.method)
+            try:
+                response = friendly(request, 500)
+            except Exception:
+                response = PlainTextResponse("Something went wrong. Please try again later.", status_code=500)
+        response.headers.update(headers)
+        return response
+    return serve

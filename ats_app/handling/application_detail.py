@@ -2,7 +2,7 @@
 and the history, each line saying who did what, when, and with which email."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -12,7 +12,7 @@ from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.stages import STAGE_LABELS
 from ats_app.applications.statuses import STATUS_LABELS
 from ats_app.core.errors import ApplicationNotFound
-from ats_app.core.i18n import N_, format_moment, gettext
+from ats_app.core.i18n import N_, format_day, format_moment, gettext
 from ats_app.handling import duplicates
 from ats_app.models import (
     Application,
@@ -267,6 +267,10 @@ def describe(kind: str, payload: dict, language: str, titles: dict[int, str]) ->
         message = (N_("Moved here by merging the duplicate record {name} into this candidate") if payload.get("moved")
                    else N_("The duplicate record {name} was merged into this candidate"))
         return _(message).format(name=payload.get("name") or "?")
+    if kind == "panel_sent":
+        due = payload.get("due_date")
+        return _("Sent to a review panel: {count} reviewers, due {date}").format(
+            count=payload.get("reviewers", "?"), date=format_day(date.fromisoformat(due), language) if due else "?")
     if kind == "duplicate_dismissed":
         if payload.get("name"):
             return _("Possible duplicate dismissed: not the same person as {name}").format(name=payload["name"])

@@ -7,7 +7,7 @@ send only for the projects of their own department.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session, col, select
 
@@ -22,12 +22,15 @@ from ats_app.mail.render import TagValues
 from ats_app.mail.tag_values import long_date, recipients
 from ats_app.models import PanelContact, RecruitmentProject, Role, User
 from ats_app.panel_review.material import CandidateMaterial, Sharing, candidate_material
+from ats_app.projects.editing import organisation_today
 
 KIND = "panel_review"
 LINK_TAG = "reviewlink"  # the reviewers' only way to the candidates: the email is useless without it
 LINK_LABEL = N_("Review the candidates")
 MAX_CANDIDATES = 50  # one panel is one run: more than this would be split into several panels
 PREVIEW_LINK = "/review/PREVIEW"
+EXAMPLE_REVIEWER = "Ola Hansen"  # the preview's reviewer
+DUE_MAX_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class ReviewerChoices:
     """The form's reviewers to choose from."""
 
     project_id: int
+    department_id: int | None  # its templates come before the organisation's
     internal: list[InternalChoice]
     outside: list[OutsideChoice]
 
@@ -105,7 +109,7 @@ def reviewer_choices(session: Session, user: CurrentUser, application_ids: list[
     contacts = session.exec(select(PanelContact).where(PanelContact.project_id == project.id)
                             .order_by(col(PanelContact.last_used_at).desc(), PanelContact.email)).all()
     outside = [OutsideChoice(c.email, c.name or "", normalise_language(c.language)) for c in contacts]
-    return ReviewerChoices(project.id, internal, outside)
+    return ReviewerChoices(project.id, project.department_id, internal, outside)
 
 
 def preview(session: Session, user: CurrentUser, application_ids: list[int], sharing: Sharing,
@@ -126,6 +130,21 @@ def first_visible(session: Session, user: CurrentUser, application_ids: list[int
     return None
 
 
+def due_date_range(session: Session) -> tuple[str, str]:
+    """The first and last due date one may choose (ISO): tomorrow, and a year from today, in the organisation's
+    days."""
+    today = organisation_today(session)
+    return (today + timedelta(days=1)).isoformat(), (today + timedelta(days=DUE_MAX_DAYS)).isoformat()
+
+
+def parse_day(text: str | None) -> date | None:
+    """An ISO date from a form, None when it is not one."""
+    try:
+        return date.fromisoformat(str(text or "").strip())
+    except ValueError:
+        return None
+
+
 def panel_values(session: Session, user: CurrentUser | None, first_application_id: int, language: str, *,
                  reviewer_name: str, due_date: date | None, count: int, link: str) -> TagValues:
     """The tags of one reviewer's invitation: the project's (read from the first candidate's application), the
@@ -144,6 +163,6 @@ def email_preview(session: Session, user: CurrentUser, application_ids: list[int
     check_drafts(KIND, [draft])
     if first is None:
         return ""
-    values = panel_values(session, user, first, draft.language, reviewer_name="Ola Hansen", due_date=due_date,
+    values = panel_values(session, user, first, draft.language, reviewer_name=EXAMPLE_REVIEWER, due_date=due_date,
                           count=len(application_ids), link=config.link(PREVIEW_LINK))
     return render_draft(session, draft, KIND, values, draft.language).html

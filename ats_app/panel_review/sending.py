@@ -24,13 +24,20 @@ from ats_app.mail.compose import Draft, DraftForm, check_email, draft_for, rende
 from ats_app.models import PanelContact, PanelReview, PanelReviewApplication, RecruitmentProject
 from ats_app.models.base import utcnow
 from ats_app.panel_review import panels
-from ats_app.panel_review.choosing import KIND, LINK_TAG, department_users, may_send_for, panel_project, panel_values
+from ats_app.panel_review.choosing import (
+    DUE_MAX_DAYS,
+    KIND,
+    LINK_TAG,
+    department_users,
+    may_send_for,
+    panel_project,
+    panel_values,
+)
 from ats_app.panel_review.material import Sharing
 from ats_app.projects.editing import organisation_today
 
 MAX_REVIEWERS = 20
 NAME_MAX = 200
-DUE_MAX_DAYS = 365
 OTHER_PROJECT = N_("of another project")
 OPTION_DEFAULTS = {"allow_rating": True, "allow_comments": True, "notify_on_completion": False, "share_cv": True,
                    "share_cover_letter": True, "share_answers": True, "anonymise": False}

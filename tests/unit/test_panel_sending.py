@@ -213,3 +213,40 @@ def test_what_the_reviewers_will_see_and_the_email_preview(session, setup):
     draft = Draft("en", "Rate {projecttitle}", BODY)
     html = choosing.email_preview(session, admin, [first.id, second.id], draft, date(2031, 5, 2))
     assert "2 candidates for Backend developer by 2 May 2031" in html and "Review the candidates" in html
+
+
+async def test_the_form_through_the_state_reviewers_drafts_per_language_card_and_send(session, setup):
+    from ats_app.handling.ui.compose_state import ComposeState
+    from ats_app.handling.ui.further_progress_state import FurtherProgressState
+    from ats_app.handling.ui.list_state import ApplicationListState
+    from ats_app.panel_review.ui.panel_state import PanelState
+    from tests.unit.state_helpers import call, state_of
+    from tests.unit.test_state_flows import _logged_in
+
+    project, first, second, colleague, admin = setup
+    root = await _logged_in()
+    listing = state_of(root, ApplicationListState)
+    listing.project_id, listing.ticked = project.id, [first.id, second.id]
+    progress = state_of(root, FurtherProgressState)
+    progress.offered = progress.enabled = ["panel_review"]
+    progress._page = ApplicationListState.get_full_name()
+    await call(progress, "choose_action", "panel_review")
+    await call(progress, "execute")
+    panel, compose_state = state_of(root, PanelState), state_of(root, ComposeState)
+    assert progress.dialog == "panel_review" and [r.id for r in panel.internal] == [colleague.id]
+    assert panel.card_name == "Kari Nordmann" and [d.language for d in compose_state.drafts] == ["en"]
+    await call(panel, "set_option", "anonymise", True)
+    assert panel.card_name != "Kari Nordmann"
+    await call(panel, "toggle_internal", colleague.id)  # Siri reads Swedish: a Swedish version is added
+    await call(panel, "set_outside", 0, "email", "anna@partner.example")
+    await call(panel, "set_outside", 0, "language", "nb")
+    assert [d.language for d in compose_state.drafts] == ["sv", "nb"]
+    await call(panel, "send_panel")
+    assert progress.errors == {"due_date": "Choose the due date."} and progress.dialog == "panel_review"
+    await call(panel, "set_due_date", _due(session))
+    await call(panel, "set_option", "no_rating", True)
+    await call(panel, "send_panel")
+    assert progress.result_line == "2 done" and progress.dialog == ""
+    [stored] = session.exec(select(PanelReview)).all()
+    assert (stored.allow_rating, stored.anonymise) == (False, True)
+    assert {m.language for m in session.exec(select(Message)).all()} == {"sv", "nb"}

@@ -1,0 +1,1 @@
+"""The Send to review panel form."""

@@ -36,15 +36,17 @@ def test_send_two_applicants_to_a_review_panel(page, server, resend):
 
     page.locator("#panel-send").click()  # nobody chosen yet: the error sits next to the reviewers
     expect(page.locator("#error-reviewers")).to_have_text("Choose at least one reviewer.")
-    dialog.locator(".panel-outside-email").first.fill(REVIEWER)
-    dialog.locator(".panel-outside-name").first.fill("Eva Ekstern")
+    dialog.locator(".panel-outside-email input").first.fill(REVIEWER)
+    dialog.locator(".panel-outside-name input").first.fill("Eva Ekstern")
     page.locator("#panel-send").click()
     expect(page.locator("#error-due_date")).to_have_text("Choose the due date.")
     due = date.today() + timedelta(days=10)
     page.locator("#panel-due-date").fill(due.isoformat())
+    expect(page.locator("#error-due_date")).to_have_count(0)  # the error goes once the field changes
     expect(page.locator("#compose-body")).to_have_value(re.compile(r"\{reviewlink\}"))
     SHOTS.mkdir(exist_ok=True)
-    dialog.screenshot(path=str(SHOTS / "panel-dialog-1280.png"))
+    page.screenshot(path=str(SHOTS / "panel-dialog-1280.png"))
+    dialog.screenshot(path=str(SHOTS / "panel-dialog-1280-whole.png"))
     page.locator("#panel-send").click()
     expect(page.locator("#result-line")).to_have_text("2 done")
     expect(dialog).not_to_be_visible()

@@ -23,7 +23,7 @@ from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.lookup import find_application
 from ats_app.applications.transitions import ANY, check_status
 from ats_app.core.errors import ActionRefused, NotAllowed
-from ats_app.models import Application, ApplicationStatus
+from ats_app.models import Application, ApplicationStatus, Role
 
 FormT = TypeVar("FormT")
 PlanT = TypeVar("PlanT")
@@ -55,6 +55,8 @@ class FurtherProgressAction(Generic[FormT, PlanT]):
     sends_email: bool = False  # it queues email: this process's delivery worker is woken when it commits
     listed: bool = True  # in the Further progress list (Restore and Delete permanently live on Deleted applications)
     hint: str = ""  # why it is listed but not available yet ("" when it is available)
+    # Hiring managers holding its rights may run it too (the action's rules check the project's department).
+    hiring_managers: bool = False
 
     @property
     def runs(self) -> bool:
@@ -66,8 +68,10 @@ AnyAction = FurtherProgressAction[Any, Any]
 
 
 def allowed(user: CurrentUser, action: AnyAction) -> bool:
-    """True when user may run action at all: recruiters and admins, holding the action's rights."""
-    return may_act(user) and all(user.has(right) for right in action.rights)
+    """True when user may run action at all: recruiters and admins (and hiring managers, for the actions open
+    to them), holding the action's rights."""
+    may = may_act(user) or (action.hiring_managers and user.role == Role.HIRING_MANAGER)
+    return may and all(user.has(right) for right in action.rights)
 
 
 def require(user: CurrentUser, action: AnyAction) -> None:

@@ -36,6 +36,7 @@ from ats_app.handling.status_actions import DELETE, RESTORE, SAVE, WITHDRAW
 from ats_app.handling.transfer import TRANSFER
 from ats_app.interviews.invitation import INVITE
 from ats_app.letters.printing import LETTER
+from ats_app.panel_review.sending import PANEL_REVIEW
 from ats_app.rejection.reject import REJECT
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ CATALOGUE: tuple[AnyAction, ...] = (
     WITHDRAW, DELETE, SEND_EMAIL, INVITE, REJECT, SAVE, SAVE_AND_SEND, FORWARD, TRANSFER, OFFER, HIRE,
     FurtherProgressAction("contract", N_("Employment contract"), hint=SOON),
     LETTER,
-    FurtherProgressAction("panel_review", N_("Send to review panel"), hint=SOON),
+    PANEL_REVIEW,
     RESTORE, PURGE,
 )
 BY_KEY: dict[str, AnyAction] = {action.key: action for action in CATALOGUE}
@@ -64,8 +65,8 @@ def action_for(key: str) -> AnyAction:
 def offered(user: CurrentUser) -> list[tuple[AnyAction, bool]]:
     """The Further progress list for user: each listed action the user has the right for, and whether it is
     available yet (the ones still to come are listed, disabled, with their hint)."""
-    if not may_act(user):
-        return []
+    if not may_act(user):  # a hiring manager: only the actions open to them that they hold the rights for
+        return [(a, True) for a in CATALOGUE if a.listed and not a.hint and allowed(user, a)]
     return [(a, not a.hint) for a in CATALOGUE if a.listed and (a.hint or allowed(user, a))]
 
 

@@ -17,21 +17,25 @@ CANDIDATE_TAGS = (
     "projecttitle", "position", "department", "companyname",
     "recruitername", "recruiteremail", "applicationdate", "today",
 )
+# An email to a review panel is about several candidates at once: the project's tags, not one candidate's.
+PANEL_TAGS = ("projecttitle", "position", "department", "companyname", "recruitername", "recruiteremail", "today")
 INTERVIEW_TAGS = ("interviewdate", "interviewtime", "duration", "address", "interviewers", "interviewtype")
 
 
 @dataclass(frozen=True)
 class Kind:
-    """One template kind: its code, its label (for the editor list) and its extra tags."""
+    """One template kind: its code, its label (for the editor list), its extra tags and the tags it starts
+    from (the candidate's, unless the email is about several candidates)."""
 
     code: str
     label: str
     extra_tags: tuple[str, ...] = ()
     group: str = "candidate"  # candidate, internal (to colleagues), letter
+    base_tags: tuple[str, ...] = CANDIDATE_TAGS
 
     @property
     def tags(self) -> tuple[str, ...]:
-        return CANDIDATE_TAGS + self.extra_tags
+        return self.base_tags + self.extra_tags
 
 
 KINDS: tuple[Kind, ...] = (
@@ -47,8 +51,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("offer", N_("Job offer")),  # the written offer with terms follows; Send offer asks no start date
     Kind("candidate_saved", N_("Saved in the CV database, with a set-password link"), ("setpasswordlink",)),
     Kind("transferred_to_cv_database", N_("Transferred to the CV database")),
-    Kind("panel_review", N_("Invitation to review candidates (panel)"), ("reviewlink", "reviewername"),
-         group="internal"),
+    Kind("panel_review", N_("Invitation to review candidates (panel)"),
+         ("reviewlink", "reviewername", "duedate", "candidatecount"), group="internal", base_tags=PANEL_TAGS),
     Kind("contract", N_("Employment contract (cover email)"), ("startdate",)),
     Kind("letter.application_received", N_("Letter: application received"), group="letter"),
     Kind("letter.application_rejected", N_("Letter: application rejected"), ("message",), group="letter"),

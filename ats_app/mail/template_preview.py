@@ -32,7 +32,8 @@ def example_values(kind: str, language: str) -> TagValues:
     examples = {"interviewdate": long_date(day, language), "interviewtime": "10:00", "duration": "60 min",
                 "address": "Storgata 1, 0155 Oslo", "interviewers": "Ola Hansen", "interviewtype": "",
                 "startdate": long_date(day + timedelta(days=60), language), "reviewername": "Ola Hansen",
-                "message": _(EXAMPLE_MESSAGE), "requirement": _(EXAMPLE_REQUIREMENT)}
+                "message": _(EXAMPLE_MESSAGE), "requirement": _(EXAMPLE_REQUIREMENT),
+                "duedate": long_date(day, language), "candidatecount": "4"}
     extra = kind_for(kind).extra_tags
     values = {k: v for k, v in examples.items() if k in extra}
     links = {k: (config.link(f"/preview/{k}"), _(label)) for k, label in LINK_LABELS.items() if k in extra}

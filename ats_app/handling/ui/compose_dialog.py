@@ -37,15 +37,15 @@ def _starting_point() -> rx.Component:
         align="center", spacing="3"))
 
 
-def drafts_block() -> rx.Component:
+def drafts_block(versions_note: str = N_("One version per language: each candidate gets the version in their "
+                                         "language.")) -> rx.Component:
     return rx.cond(ComposeState.drafts.length() > 0, rx.vstack(
         _starting_point(),
         rx.cond(ComposeState.drafts.length() == 1,
                 rx.text(t("Language"), ": ", ComposeState.drafts[0].name, size="2", color_scheme="gray",
                         id="compose-language")),
         rx.cond(ComposeState.drafts.length() > 1, rx.vstack(
-            rx.text(t("One version per language: each candidate gets the version in their language."), size="2",
-                    color_scheme="gray"),
+            rx.text(t(versions_note), size="2", color_scheme="gray"),
             rx.segmented_control.root(rx.foreach(ComposeState.drafts, _language_tab), value=ComposeState.language,
                                       on_change=ComposeState.show_language, id="compose-languages"),
             spacing="1")),
@@ -83,7 +83,7 @@ def _forward_options() -> rx.Component:
         spacing="2", width="100%"))
 
 
-def addresses_block() -> rx.Component:
+def addresses_block(to_note: str = N_("To: each candidate's own email address.")) -> rx.Component:
     return rx.vstack(
         rx.el.label(t("From"), html_for="compose-sender", **_LABEL),
         rx.input(value=ComposeState.sender, on_change=lambda v: ComposeState.set_field("sender", v),
@@ -94,7 +94,7 @@ def addresses_block() -> rx.Component:
             rx.input(value=ComposeState.recipient, on_change=lambda v: ComposeState.set_field("recipient", v),
                      id="compose-recipient", width="100%", type="email"),
             field_error("recipient"), spacing="2", width="100%"),
-                rx.text(t("To: each candidate's own email address."), size="2", color_scheme="gray")),
+                rx.text(t(to_note), size="2", color_scheme="gray")),
         spacing="2", width="100%")
 
 

@@ -176,9 +176,9 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "panel_review": (
         "Vurdér kandidaterne til {projecttitle}",
         """<p>Hej {reviewername},</p>
-<p>Jeg vil gerne have din hjælp til at vurdere kandidaterne til stillingen som {projecttitle}. Via linket nedenfor kan du se kandidaterne, give hver af dem en karakter fra 1 (lavest) til 7 (højest) og tilføje en kommentar.</p>
+<p>Jeg vil gerne have din hjælp til at vurdere de {candidatecount} kandidater til stillingen som {projecttitle}. Via linket nedenfor kan du se kandidaterne, give hver af dem en karakter fra 1 (lavest) til 7 (højest) og tilføje en kommentar.</p>
 <p>{reviewlink}</p>
-<p>Linket er personligt, så send det ikke videre; oplysningerne om kandidaterne er fortrolige. Det vil være en stor hjælp, hvis du kan give dine vurderinger inden for de næste par dage.</p>
+<p>Linket er personligt, så send det ikke videre; oplysningerne om kandidaterne er fortrolige. Giv dine vurderinger senest {duedate}; indtil da kan du ændre dem.</p>
 <p>Tak for hjælpen!</p>
 <p>Med venlig hilsen<br>{recruitername}<br>{companyname}</p>""",
     ),

@@ -176,9 +176,9 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "panel_review": (
         "Please rate the candidates for {projecttitle}",
         """<p>Hi {reviewername},</p>
-<p>I would like your help in assessing the candidates for {projecttitle}. With the link below you can see the candidates, rate each of them from 1 (lowest) to 7 (highest) and add a comment.</p>
+<p>I would like your help in assessing the {candidatecount} candidates for {projecttitle}. With the link below you can see the candidates, rate each of them from 1 (lowest) to 7 (highest) and add a comment.</p>
 <p>{reviewlink}</p>
-<p>The link is personal, so please do not forward it; the information about the candidates is confidential. It would help a lot if you could give your ratings within the next few days.</p>
+<p>The link is personal, so please do not forward it; the information about the candidates is confidential. Please give your ratings by {duedate}; until then you can change them.</p>
 <p>Thank you for your help!</p>
 <p>Kind regards,<br>{recruitername}<br>{companyname}</p>""",
     ),

@@ -180,9 +180,9 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "panel_review": (
         "Arvioi hakijat tehtävään {projecttitle}",
         """<p>Hei {reviewername},</p>
-<p>Toivoisin apuasi, kun arvioimme hakijoita tehtävään {projecttitle}. Alla olevan linkin kautta näet hakijat ja voit antaa jokaiselle arvosanan asteikolla 1–7 (1 heikoin, 7 paras) sekä lisätä kommentin.</p>
+<p>Toivoisin apuasi, kun arvioimme tehtävään {projecttitle} valittuja hakijoita ({candidatecount}). Alla olevan linkin kautta näet hakijat ja voit antaa jokaiselle arvosanan asteikolla 1–7 (1 heikoin, 7 paras) sekä lisätä kommentin.</p>
 <p>{reviewlink}</p>
-<p>Linkki on henkilökohtainen, joten älä välitä sitä eteenpäin; hakijoiden tiedot ovat luottamuksellisia. Olisi suuri apu, jos ehtisit antaa arviosi lähipäivinä.</p>
+<p>Linkki on henkilökohtainen, joten älä välitä sitä eteenpäin; hakijoiden tiedot ovat luottamuksellisia. Anna arviosi viimeistään {duedate}; siihen asti voit muuttaa niitä.</p>
 <p>Kiitos avustasi!</p>
 <p>Ystävällisin terveisin<br>{recruitername}<br>{companyname}</p>""",
     ),

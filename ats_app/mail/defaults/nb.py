@@ -176,9 +176,9 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "panel_review": (
         "Vurder kandidatene til {projecttitle}",
         """<p>Hei {reviewername},</p>
-<p>Jeg vil gjerne ha hjelp til å vurdere kandidatene til stillingen som {projecttitle}. Via lenken nedenfor kan du se kandidatene, gi hver av dem en karakter fra 1 (lavest) til 7 (høyest) og legge til en kommentar.</p>
+<p>Jeg vil gjerne ha hjelp til å vurdere de {candidatecount} kandidatene til stillingen som {projecttitle}. Via lenken nedenfor kan du se kandidatene, gi hver av dem en karakter fra 1 (lavest) til 7 (høyest) og legge til en kommentar.</p>
 <p>{reviewlink}</p>
-<p>Lenken er personlig, så ikke send den videre; opplysningene om kandidatene er fortrolige. Det hjelper mye om du kan gi vurderingene dine i løpet av de nærmeste dagene.</p>
+<p>Lenken er personlig, så ikke send den videre; opplysningene om kandidatene er fortrolige. Gi vurderingene dine innen {duedate}; fram til da kan du endre dem.</p>
 <p>Takk for hjelpen!</p>
 <p>Med vennlig hilsen<br>{recruitername}<br>{companyname}</p>""",
     ),

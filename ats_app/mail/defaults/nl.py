@@ -179,9 +179,9 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "panel_review": (
         "Beoordeel de kandidaten voor {projecttitle}",
         """<p>Beste {reviewername},</p>
-<p>Ik wil graag je hulp bij het beoordelen van de kandidaten voor de vacature {projecttitle}. Via de link hieronder kun je de kandidaten bekijken, iedere kandidaat een score geven van 1 (laagst) tot 7 (hoogst) en een opmerking toevoegen.</p>
+<p>Ik wil graag je hulp bij het beoordelen van de {candidatecount} kandidaten voor de vacature {projecttitle}. Via de link hieronder kun je de kandidaten bekijken, iedere kandidaat een score geven van 1 (laagst) tot 7 (hoogst) en een opmerking toevoegen.</p>
 <p>{reviewlink}</p>
-<p>De link is persoonlijk, dus stuur hem niet door; de gegevens van de kandidaten zijn vertrouwelijk. Het zou enorm helpen als je je beoordeling in de komende dagen kunt geven.</p>
+<p>De link is persoonlijk, dus stuur hem niet door; de gegevens van de kandidaten zijn vertrouwelijk. Geef je beoordeling uiterlijk {duedate}; tot dan kun je die nog wijzigen.</p>
 <p>Alvast bedankt!</p>
 <p>Met vriendelijke groet,<br>{recruitername}<br>{companyname}</p>""",
     ),

@@ -176,9 +176,9 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "panel_review": (
         "Bedöm kandidaterna till {projecttitle}",
         """<p>Hej {reviewername},</p>
-<p>Jag skulle gärna vilja ha din hjälp att bedöma kandidaterna till tjänsten som {projecttitle}. Via länken nedan kan du se kandidaterna, ge var och en ett betyg från 1 (lägst) till 7 (högst) och lämna en kommentar.</p>
+<p>Jag skulle gärna vilja ha din hjälp att bedöma de {candidatecount} kandidaterna till tjänsten som {projecttitle}. Via länken nedan kan du se kandidaterna, ge var och en ett betyg från 1 (lägst) till 7 (högst) och lämna en kommentar.</p>
 <p>{reviewlink}</p>
-<p>Länken är personlig, så vidarebefordra den inte; uppgifterna om kandidaterna är konfidentiella. Det vore till stor hjälp om du kan lämna dina bedömningar inom de närmaste dagarna.</p>
+<p>Länken är personlig, så vidarebefordra den inte; uppgifterna om kandidaterna är konfidentiella. Lämna dina bedömningar senast {duedate}; fram till dess kan du ändra dem.</p>
 <p>Tack för hjälpen!</p>
 <p>Med vänliga hälsningar<br>{recruitername}<br>{companyname}</p>""",
     ),

@@ -2,7 +2,19 @@
 
 import argparse
 import os
+import signal
 import sys
+import threading
+
+from sqlmodel import func, select
+
+from ats_app.core.db import db_url, session_scope, upgrade_to_head
+from ats_app.delivery import worker as delivery_worker
+from ats_app.delivery.email_providers import backend_from_env
+from ats_app.demo.loader import DemoDataError, load_demo_data
+from ats_app.models import User
+from ats_app.panel_review import reminders
+from ats_app.rejection import automatic
 
 DEMO_LOGINS = (
     ("admin@example.com", "admin"),
@@ -13,8 +25,6 @@ DEMO_LOGINS = (
 
 def migrate(_args: argparse.Namespace) -> int:
     """Apply every Alembic migration to the configured database."""
-    from ats_app.core.db import db_url, upgrade_to_head
-
     upgrade_to_head()
     print(f"Database is up to date: {db_url()}")
     return 0
@@ -22,12 +32,6 @@ def migrate(_args: argparse.Namespace) -> int:
 
 def demo_data(args: argparse.Namespace) -> int:
     """Fill an empty database with believable demo data."""
-    from sqlmodel import func, select
-
-    from ats_app.core.db import session_scope
-    from ats_app.demo.loader import DemoDataError, load_demo_data
-    from ats_app.models import User
-
     password = args.password or os.environ.get("ATS_DEMO_PASSWORD") or "demo"
     with session_scope() as session:
         has_users = session.exec(select(func.count()).select_from(User)).one() > 0
@@ -70,14 +74,6 @@ def bench(args: argparse.Namespace) -> int:
 
 def worker(args: argparse.Namespace) -> int:
     """Deliver the outbox until stopped (Ctrl+C); --once delivers what is due and returns."""
-    import signal
-    import threading
-
-    from ats_app.delivery import worker as delivery_worker
-    from ats_app.delivery.email_providers import backend_from_env
-    from ats_app.panel_review import reminders
-    from ats_app.rejection import automatic
-
     # The jobs on the worker's schedule, as the app registers them (the automatic rejection, panel reminders).
     delivery_worker.register_periodic(automatic.JOB_NAME, automatic.RUN_EVERY, automatic.reject_due)
     delivery_worker.register_periodic(reminders.JOB_NAME, reminders.RUN_EVERY, reminders.remind_due)

@@ -204,6 +204,8 @@ ACCEPTANCES = {"awaiting": N_("Awaiting response"), "accepted": N_("Accepted"), 
 PANEL_SENT = N_("Sent to a review panel (reviewers: {count}, due {date})")
 PANEL_SENT_NO_DATE = N_("Sent to a review panel (reviewers: {count})")
 PANEL_COMPLETED = N_("{reviewer} completed the panel review")
+PANEL_RATED = N_("{reviewer} rated the candidate (review panel)")
+PANEL_RATING_CHANGED = N_("{reviewer} changed their rating (review panel)")
 PANEL_REVOKED = N_("Review panel revoked")
 PANEL_REVIEWER_REVOKED = N_("Review link of {reviewer} revoked")
 
@@ -214,6 +216,9 @@ def _panel_text(kind: str, payload: dict, language: str) -> str:
     reviewer = payload.get("reviewer") or "?"
     if kind == "panel_completed":
         return _(PANEL_COMPLETED).format(reviewer=reviewer)
+    if kind in ("panel_rated", "panel_rating_changed"):
+        message = PANEL_RATED if kind == "panel_rated" else PANEL_RATING_CHANGED
+        return _(message).format(reviewer=reviewer)
     if kind == "panel_revoked":
         return _(PANEL_REVIEWER_REVOKED).format(reviewer=reviewer) if payload.get("reviewer") else _(PANEL_REVOKED)
     try:
@@ -269,7 +274,7 @@ def describe(kind: str, payload: dict, language: str, titles: dict[int, str]) ->
         return f"{text}: {gettext(language, label)}" if label else text
     if kind == "letter_sent":
         return _("Letter printed")
-    if kind in ("panel_sent", "panel_completed", "panel_revoked"):
+    if kind in ("panel_sent", "panel_completed", "panel_revoked", "panel_rated", "panel_rating_changed"):
         return _panel_text(kind, payload, language)
     if kind in EMAIL_EVENTS:
         text = _(EMAIL_EVENTS[kind])

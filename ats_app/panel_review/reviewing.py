@@ -69,11 +69,17 @@ def save_rating(session: Session, reviewer: Reviewer, application_id: int, score
                                                Rating.application_id == application_id)).first()
     if rating is None:
         rating = Rating(reviewer_id=reviewer.id, application_id=application_id, created_at=now)
+    elif (rating.score, rating.comment) == (value, text):
+        return rating  # saved again unchanged: nothing happened
     else:
         rating.updated_at = now
+    first = rating.id is None
     rating.score, rating.comment = value, text
     session.add(rating)
     session.flush()
+    # The line says who rated, never the score: a reviewer still rating blind may read the history.
+    record(session, None, session.get(Application, application_id), "panel_rated" if first else "panel_rating_changed",
+           panel_review_id=reviewer.panel_review_id, reviewer=_label(reviewer))
     return rating
 
 

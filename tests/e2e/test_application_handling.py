@@ -158,11 +158,15 @@ def test_actions_the_user_lacks_are_not_offered(page):
         expect(page.locator(f'#further-progress option[value="{action}"]')).to_have_count(0)
 
 
-def test_a_hiring_manager_is_offered_no_actions(page):
+def test_a_hiring_manager_is_offered_only_the_review_panel(page):
+    """Hiring managers look and rate; the demo's manager holds the right to send to a review panel, so that is
+    the one action their department's project offers them."""
     log_in(page, "manager@example.com")
     _open_project(page, 1)
     expect(page.locator("#page-title")).to_have_text("Senior backend-utvikler")
-    expect(page.locator("#further-progress")).to_have_count(0)
+    options = page.locator("#further-progress option")
+    values = [options.nth(i).get_attribute("value") for i in range(options.count())]
+    assert [v for v in values if v] == ["panel_review"]
 
 
 def test_execute_without_ticks_or_action_says_what_is_missing(page):

@@ -17,8 +17,10 @@ def _panel_in_progress(server) -> tuple[int, int]:
     """(project id, panel id) of the demo's panel whose due date is still to come."""
     engine = create_engine(server["db_url"])
     with engine.connect() as conn:
-        row = conn.execute(text("SELECT project_id, id FROM panel_review WHERE revoked_at IS NULL "
-                                "ORDER BY due_date DESC LIMIT 1")).one()
+        # The demo's panel with its outside reviewer (other browser tests add panels of their own).
+        row = conn.execute(text("SELECT p.project_id, p.id FROM panel_review p JOIN reviewer r "
+                                "ON r.panel_review_id = p.id WHERE r.email = 'lars.berg@partner.example' "
+                                "AND p.revoked_at IS NULL ORDER BY p.due_date DESC LIMIT 1")).one()
     engine.dispose()
     return int(row[0]), int(row[1])
 

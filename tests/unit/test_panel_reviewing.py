@@ -137,3 +137,17 @@ def test_the_material_shares_what_was_chosen_and_anonymises_on_request(session, 
     shown = " ".join([anonymous.name, *anonymous.cv_text, *anonymous.cover_letter])
     assert anonymous.name == f"K-{person.id}" and anonymous.cv_file == "" and anonymous.cv_pdf
     assert "Kari" not in shown and "kari.nordmann@example.com" not in shown and "Ten years of Python." in shown
+
+
+def test_each_rating_given_or_changed_is_a_history_line_without_the_score(session, setup):
+    from ats_app.handling.application_detail import describe
+    _, first, _, _, [(anna, _), _] = setup
+    reviewing.save_rating(session, anna, first.id, 5, "Good")
+    reviewing.save_rating(session, anna, first.id, 5, "Good")  # unchanged: no line
+    reviewing.save_rating(session, anna, first.id, 6, "Better than I thought")
+    session.commit()
+    lines = session.exec(select(ApplicationEvent).where(ApplicationEvent.application_id == first.id)
+                         .order_by(ApplicationEvent.id)).all()
+    assert [line.kind for line in lines] == ["panel_rated", "panel_rating_changed"]
+    assert all("score" not in line.payload and "6" not in str(line.payload) for line in lines)
+    assert describe("panel_rated", lines[0].payload, "en", {}) == "Anna rated the candidate (review panel)"

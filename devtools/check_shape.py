@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "ats_app"
 MAX_LINES = 400
 LONG_ALLOWED = ("ats_app/mail/defaults/",)  # the default email texts: one table per language
-IN_FUNCTION_ALLOWED: tuple[str, ...] = ()  # none, the CLI included (its optional development tools are no module of ats_app)
+IN_FUNCTION_ALLOWED: tuple[str, ...] = ()  # none, the CLI included (its development tools are not ats_app)
 NOT_SHIPPED = ("ats_devtools", "fake_resend", "fake_sms", "fake_server", "bench", "check_shape", "tests/")
 
 

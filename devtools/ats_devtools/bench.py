@@ -4,7 +4,8 @@ Builds a temporary SQLite database with (by default) 1,000,000 applications over
 them with 50,000, then times the list queries of that project through our services beside the very
 same SQL run directly through sqlite3 (the ratio is our overhead), a bulk Withdrawn of 1,000 ticked
 applicants, email to 1,000 applicants and its delivery (bench_email), a candidate's possible duplicates
-(bench_duplicates), and the pickled size of the list page's state, then the way in (bench_intake: applications
+(bench_duplicates), panel review (bench_panel: the list sorted by rating, the reviewer's page), and the pickled
+size of the list page's state, then the way in (bench_intake: applications
 per second through the careers form, the careers list with 2,000 open projects). Targets (README): list query median
 <= 25 ms and <= 1.5x raw SQL; bulk 1,000 <= 2 s; list state <= 64 KiB.
 """
@@ -25,7 +26,7 @@ from ats_app.core.db import get_engine, upgrade_to_head
 from ats_app.core.i18n import format_day
 from ats_app.handling import applicant_list, further_progress
 from ats_app.models import Application
-from ats_devtools import bench_duplicates, bench_email, bench_intake
+from ats_devtools import bench_duplicates, bench_email, bench_intake, bench_panel
 from ats_devtools.timing import timed as _timed
 
 BIG_PROJECT = 50_000
@@ -158,6 +159,7 @@ def run(applications: int = 1_000_000, runs: int = 30, keep: str | None = None) 
     results["email"] = bench_email.run(session, user, ticked)
 
     results["duplicates"] = bench_duplicates.run(session, user, path)
+    results["panel review"] = bench_panel.run(session, user, path, 1, runs=runs)
 
     results["state bytes"] = _state_size(session, user)
     print(f"pickled Application handling state with a full page: {results['state bytes'] / 1024:.1f} KiB")
@@ -177,8 +179,10 @@ def _state_size(session, user) -> int:
     state = root.get_substate(ApplicationListState.get_full_name().split(".")[1:])
     state.rows = [ApplicantView(id=r.application_id, href=f"/applications/{r.application_id}", name=r.name,
                                 email=r.email, status=r.status, stage=r.rejection_stage or "",
-                                ranking=str(r.ranking or 0), rating="", applied=format_day(r.applied_at.date(), "en"),
-                                language=r.language) for r in page.rows]
+                                ranking=str(r.ranking or 0), rating="5.5 (3)",
+                                applied=format_day(r.applied_at.date(), "en"), language=r.language,
+                                requirements="knocked_out", auto_reject_on=format_day(r.applied_at.date(), "en"))
+                  for r in page.rows]
     state.ticked = [r.application_id for r in page.rows]
     state.counts = applicant_list.summary(session, user, 1)
     return len(state._serialize())

@@ -17,7 +17,7 @@ SESSION_COOKIE = "ats_session"  # the browser cookie holding the session token
 # The per-user rights a handler can require (column names on User).
 RIGHTS = (
     "can_send_sms", "can_reject", "can_make_offers", "can_transfer", "can_delete", "can_see_deleted",
-    "can_edit_templates", "can_merge_candidates", "can_send_to_panel",
+    "can_edit_templates", "can_merge_candidates", "can_send_to_panel", "can_manage_contracts",
 )
 
 

@@ -1,5 +1,5 @@
-"""Links that must never sit in the outbox: a candidate's interview answer link and set-password link, and a
-panel reviewer's review link.
+"""Links that must never sit in the outbox: a candidate's interview answer link, set-password link, offer answer
+link and contract link, and a panel reviewer's review link.
 
 The token in such a link is derived with the server's secret (HMAC), and only its SHA-256 is stored.
 An email in the outbox holds a placeholder instead; the delivery worker puts the token in as the
@@ -13,14 +13,15 @@ import re
 from sqlmodel import Session
 
 from ats_app.core import config, tokens
-from ats_app.models import Application, CandidateLink, Interview, Message, Reviewer
+from ats_app.models import Application, CandidateLink, Contract, Interview, Message, Offer, Reviewer
 
 CONFIRM = "__ATS_CONFIRM_{id}__"
 SET_PASSWORD = "__ATS_LINK_{id}__"
 _CONFIRM = re.compile(r"__ATS_CONFIRM_(\d+)__")
 _SET_PASSWORD = re.compile(r"__ATS_LINK_(\d+)__")
 REVIEW = "__ATS_REVIEW_{id}__"
-_REVIEW = re.compile(r"__ATS_REVIEW_(\d+)__")
+OFFER = "__ATS_OFFER_{id}__"
+CONTRACT = "__ATS_CONTRACT_{id}__"
 EXPIRED = "expired"
 SET_PASSWORD_PURPOSE = "candidate_saved"  # the only email that may carry a set-password link
 
@@ -40,17 +41,38 @@ def review_token(reviewer: Reviewer) -> str:
     return tokens.sealed_token(config.secret_key(), "review", reviewer.id, reviewer.panel_review_id)
 
 
-def _reveal_review(session: Session, text: str, reviewer_id: int | None) -> str:
-    if "__ATS_REVIEW_" not in text:
-        return text
+def offer_token(offer: Offer) -> str:
+    """An offer's answer token (the same every time it is derived)."""
+    return tokens.sealed_token(config.secret_key(), "offer", offer.id, offer.application_id)
 
-    def token_for(match: re.Match) -> str:
-        reviewer = session.get(Reviewer, reviewer_id) if reviewer_id is not None else None
-        if reviewer is None or int(match.group(1)) != reviewer.id:
-            return EXPIRED
-        return review_token(reviewer)
 
-    return _REVIEW.sub(token_for, text)
+def contract_token(contract: Contract) -> str:
+    """A contract's link token (the same every time it is derived)."""
+    return tokens.sealed_token(config.secret_key(), "contract", contract.id, contract.application_id)
+
+
+# The links a message may carry by the row it names: (placeholder prefix, Message column, table, token).
+_OWN_LINKS = (
+    ("REVIEW", "reviewer_id", Reviewer, review_token),
+    ("OFFER", "offer_id", Offer, offer_token),
+    ("CONTRACT", "contract_id", Contract, contract_token),
+)
+
+
+def _reveal_own(session: Session, text: str, message: Message | None) -> str:
+    """Each placeholder of a row the message names (its reviewer, offer, contract) becomes that row's token;
+    any other row's placeholder becomes "expired"."""
+    for prefix, column, table, token in _OWN_LINKS:
+        if f"__ATS_{prefix}_" not in text:
+            continue
+        own_id = getattr(message, column) if message is not None else None
+
+        def token_for(match: re.Match, own_id=own_id, table=table, token=token) -> str:
+            row = session.get(table, own_id) if own_id is not None else None
+            return token(row) if row is not None and int(match.group(1)) == own_id else EXPIRED
+
+        text = re.sub(rf"__ATS_{prefix}_(\d+)__", token_for, text)
+    return text
 
 
 def _reveal_confirm(session: Session, text: str, interview_id: int | None) -> str:
@@ -86,5 +108,5 @@ def _reveal_set_password(session: Session, text: str, message: Message | None) -
 def reveal(session: Session, text: str, message: Message | None) -> str:
     """text with the message's own sealed links put in (as it leaves); any other placeholder expired."""
     text = _reveal_set_password(session, text, message)
-    text = _reveal_review(session, text, message.reviewer_id if message is not None else None)
+    text = _reveal_own(session, text, message)
     return _reveal_confirm(session, text, message.interview_id if message is not None else None)

@@ -37,6 +37,7 @@ class User(SQLModel, table=True):
     can_see_deleted: bool = Field(default=False)
     can_edit_templates: bool = Field(default=False)
     can_merge_candidates: bool = Field(default=False)  # merge a possible duplicate into one candidate
+    can_manage_contracts: bool = Field(default=False)  # the Contracts page: templates and their versions
     can_send_to_panel: bool = Field(default=False)  # send applicants to a review panel (managers: their department)
     created_at: datetime = created_field()
     last_login_at: datetime | None = Field(default=None)

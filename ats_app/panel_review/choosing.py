@@ -21,6 +21,7 @@ from ats_app.mail.kinds import PANEL_TAGS
 from ats_app.mail.render import TagValues
 from ats_app.mail.tag_values import long_date, recipients
 from ats_app.models import PanelContact, RecruitmentProject, Role, User
+from ats_app.panel_review import panels
 from ats_app.panel_review.material import CandidateMaterial, Sharing, candidate_material
 from ats_app.projects.editing import organisation_today
 
@@ -63,7 +64,10 @@ class ReviewerChoices:
 
 
 def may_send_for(user: CurrentUser, project: RecruitmentProject) -> bool:
-    """Admins and recruiters send for any project they see; a hiring manager only for their own department's."""
+    """Holding the right, admins and recruiters send for any project they see; a hiring manager only for their
+    own department's."""
+    if not user.has(panels.RIGHT):
+        return False
     if user.role != Role.HIRING_MANAGER:
         return True
     return user.department_id is not None and project.department_id == user.department_id

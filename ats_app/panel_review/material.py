@@ -2,9 +2,10 @@
 
 The same shaping serves the review page, the sender's preview ("what the reviewers will see") and the
 download routes, so a reviewer can never get more than the preview showed. Contact details (email, phone,
-address, date of birth) are never shown to a panel: rating needs the person's experience, not their
-address. Anonymised, the name is the pseudonym (K-4711), the texts are redacted as Forward redacts them, and
-the CV is rebuilt from the redacted text; the original files are not offered.
+address, date of birth) are not listed for a panel: rating needs the person's experience, not their address;
+the CV text and file, when shared without anonymising, are the candidate's own and may hold them. Anonymised,
+the name is the pseudonym (K-4711), the texts are redacted as Forward redacts them, and the CV is rebuilt from
+the redacted text; the original files are not offered.
 """
 
 from dataclasses import dataclass, field

@@ -24,6 +24,7 @@ from ats_app.models import (
 )
 from ats_app.models.base import utcnow
 
+RIGHT = "can_send_to_panel"  # send to a panel, and revoke one
 GRACE = timedelta(days=14)  # after the due date the link still opens, read-only
 REMOVED = (ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN)
 TOKEN_MAX = 100

@@ -3,8 +3,9 @@
 When: the delivery worker runs remind_due on its periodic-job hook (delivery.worker.register_periodic), at most
 every RUN_EVERY seconds per process. On the day before a panel's due date in the organisation's time zone, from
 09:00 there (nobody is woken by it), every reviewer of a panel that is not revoked who has not completed, is
-not revoked and has not been reminded gets notices.queue_reminder. A panel sent that day after 09:00 gets its
-reminders at the next run; a panel due today or earlier gets none.
+not revoked and has not been reminded gets notices.queue_reminder. A panel sent less than QUIET hours ago gets
+none (the invitation is fresh in the inbox), nor one whose candidates have all left it; a panel due today or
+earlier gets none.
 
 Each reviewer is claimed in their own transaction by a conditional UPDATE (reminded_at IS NULL, still pending):
 with several workers the second finds the row no longer matches, so nobody is reminded twice.
@@ -23,12 +24,13 @@ from ats_app.mail.compose import mailbox
 from ats_app.mail.tag_values import organisation_zone
 from ats_app.models import PanelReview, RecruitmentProject, Reviewer, User
 from ats_app.models.base import utcnow
-from ats_app.panel_review import notices
+from ats_app.panel_review import notices, panels
 
 log = logging.getLogger(__name__)
 JOB_NAME = "panel_reminders"
 RUN_EVERY = 300.0  # seconds between runs in one worker process
 SENDS_FROM = time(9, 0)  # organisation time
+QUIET = timedelta(hours=12)  # no reminder this soon after the invitation
 
 
 def reminder_day(session: Session, now: datetime) -> date | None:
@@ -43,8 +45,8 @@ def _pending() -> list:
             col(Reviewer.revoked_at).is_(None)]
 
 
-def _panel_due(due: date) -> list:
-    return [PanelReview.due_date == due, col(PanelReview.revoked_at).is_(None)]
+def _panel_due(due: date, now: datetime) -> list:
+    return [PanelReview.due_date == due, col(PanelReview.revoked_at).is_(None), PanelReview.created_at <= now - QUIET]
 
 
 def due_reminders(session: Session, now: datetime | None = None) -> list[int]:
@@ -52,11 +54,13 @@ def due_reminders(session: Session, now: datetime | None = None) -> list[int]:
     due = reminder_day(session, now or utcnow())
     if due is None:
         return []
-    return list(session.exec(
-        select(Reviewer.id).join(PanelReview, PanelReview.id == Reviewer.panel_review_id)
+    rows = session.exec(
+        select(Reviewer.id, PanelReview.id).join(PanelReview, PanelReview.id == Reviewer.panel_review_id)
         .join(RecruitmentProject, RecruitmentProject.id == PanelReview.project_id)
-        .where(*_pending(), *_panel_due(due), col(RecruitmentProject.deleted_at).is_(None))
-        .order_by(col(Reviewer.id))))
+        .where(*_pending(), *_panel_due(due, now or utcnow()), col(RecruitmentProject.deleted_at).is_(None))
+        .order_by(col(Reviewer.id))).all()
+    still_held = {panel_id for panel_id in {p for _, p in rows} if panels.candidates(session, panel_id)}
+    return [int(reviewer_id or 0) for reviewer_id, panel_id in rows if panel_id in still_held]
 
 
 def sender_of(session: Session, panel: PanelReview) -> str:
@@ -70,7 +74,7 @@ def sender_of(session: Session, panel: PanelReview) -> str:
 
 def _claim(session: Session, reviewer_id: int, due: date, now: datetime) -> bool:
     """Take this reviewer for this run, if still pending: the first statement of its transaction."""
-    panel_ids = select(PanelReview.id).where(*_panel_due(due))
+    panel_ids = select(PanelReview.id).where(*_panel_due(due, now))
     claimed = session.execute(update(Reviewer).where(Reviewer.id == reviewer_id, *_pending(),
                                                      col(Reviewer.panel_review_id).in_(panel_ids))
                               .values(reminded_at=now))

@@ -1,9 +1,11 @@
 """The panels' results where recruiters decide: the average rating with its count (the applicant list's Rating
 column, Application and CV) and every rating of one application with its reviewer, panel and comment.
 
-Only ratings with a score count towards the average. The review is blind inside the app as well: a user who is
-a reviewer on an open panel and has not completed that review sees their own rating there but not the other
-reviewers' ratings and comments of that panel (nor an average that holds them) until they have. Comments are
+Only ratings with a score count towards the average, and not those of a reviewer taken off the panel (revoked
+one by one: invited by mistake); revoking a whole panel closes its links and keeps the ratings already given.
+The review is blind inside the app as well: a user who is a reviewer on an open panel and has not completed that
+review sees their own rating there but not the other reviewers' ratings and comments of that panel (nor an
+average that holds them) until they have. Comments are
 internal: they are for the people who may see the application, never for the candidate.
 """
 
@@ -37,6 +39,7 @@ class RatingLine:
     comment: str
     at: datetime  # given, or last changed
     mine: bool
+    revoked: bool = False  # the reviewer was taken off the panel: shown, not counted
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class MyRating:
     allow_comments: bool
     score: int | None
     comment: str
+    completed: bool = False  # the user has completed their review of this panel
 
 
 @dataclass
@@ -88,7 +92,8 @@ def totals(*where: ColumnElement, user_id: int = 0, blind: Collection[int] = ())
     or to a project's panels), blind leaves out the others' ratings on the panels user_id has not completed."""
     query = (select(Rating.application_id, func.avg(Rating.score).label("average"),
                     func.count(Rating.score).label("count"))
-             .join(Reviewer, Reviewer.id == Rating.reviewer_id).where(col(Rating.score).is_not(None), *where))
+             .join(Reviewer, Reviewer.id == Rating.reviewer_id)
+             .where(col(Rating.score).is_not(None), col(Reviewer.revoked_at).is_(None), *where))
     if blind:
         query = query.where(or_(col(Reviewer.panel_review_id).not_in(blind), Reviewer.user_id == user_id))
     return query.group_by(Rating.application_id).subquery("rating_totals")
@@ -125,10 +130,11 @@ def ratings_of_application(session: Session, user: CurrentUser, application_id: 
         found.lines.append(RatingLine(
             reviewer=(user_name or reviewer.name or reviewer.email) if internal else reviewer.email,
             internal=internal, panel_id=int(panel.id), sent_at=panel.created_at, due_date=panel.due_date,
-            score=rating.score, comment=rating.comment or "", at=rating.updated_at or rating.created_at, mine=mine))
+            score=rating.score, comment=rating.comment or "", at=rating.updated_at or rating.created_at, mine=mine,
+            revoked=reviewer.revoked_at is not None))
     panels_by_id = {int(p.id): p for _, _, p, _ in rows}
     found.hidden = [HiddenPanel(i, panels_by_id[i].created_at, panels_by_id[i].due_date, n) for i, n in hidden.items()]
-    scores = [line.score for line in found.lines if line.score is not None]
+    scores = [line.score for line in found.lines if line.score is not None and not line.revoked]
     found.average, found.count = (round(sum(scores) / len(scores), 1) if scores else None), len(scores)
     found.mine = my_rating(session, user, application_id, now)
     return found
@@ -144,15 +150,31 @@ def my_rating(session: Session, user: CurrentUser, application_id: int,
     rating = reviewing.ratings_of(session, reviewer).get(application_id)
     return MyRating(reviewer_id=int(reviewer.id), panel_id=int(panel.id), due_date=panel.due_date,
                     allow_rating=panel.allow_rating, allow_comments=panel.allow_comments,
-                    score=rating.score if rating else None, comment=(rating.comment or "") if rating else "")
+                    score=rating.score if rating else None, comment=(rating.comment or "") if rating else "",
+                    completed=reviewer.completed_at is not None)
+
+
+def _own_reviewer(session: Session, user: CurrentUser, application_id: int, reviewer_id: int,
+                  now: datetime | None):
+    """The user's reviewer row reviewer_id on an open panel holding the application they may see, else
+    ReviewClosed (ActionRefused when they may not see the application)."""
+    find_application(session, user, application_id)
+    for reviewer, _panel in panels.open_panels_of_user(session, user.id, application_id, now):
+        if reviewer.id == reviewer_id:
+            return reviewer
+    raise ReviewClosed(NOT_YOUR_REVIEW)
+
+
+def complete_my_review(session: Session, user: CurrentUser, application_id: int, reviewer_id: int,
+                       now: datetime | None = None) -> bool:
+    """An internal reviewer completes their review of the panel from Application and CV, as Done on the review
+    page does (the history lines, the completion email, the others' ratings shown from now on)."""
+    return reviewing.complete_review(session, _own_reviewer(session, user, application_id, reviewer_id, now), now)
 
 
 def save_my_rating(session: Session, user: CurrentUser, application_id: int, reviewer_id: int, score: object,
                    comment: object, now: datetime | None = None) -> Rating:
     """An internal reviewer rates from Application and CV: the user must see the application and reviewer_id
     must be their own row on an open panel holding it (ReviewClosed otherwise); InvalidInput for a bad field."""
-    find_application(session, user, application_id)
-    for reviewer, _panel in panels.open_panels_of_user(session, user.id, application_id, now):
-        if reviewer.id == reviewer_id:
-            return reviewing.save_rating(session, reviewer, application_id, score, comment, now)
-    raise ReviewClosed(NOT_YOUR_REVIEW)
+    reviewer = _own_reviewer(session, user, application_id, reviewer_id, now)
+    return reviewing.save_rating(session, reviewer, application_id, score, comment, now)

@@ -116,6 +116,13 @@ def allow_post(client: str, token: str) -> bool:
                           tokens.token_hash(token)[:16])
 
 
+def allow_download(client: str, token: str) -> bool:
+    """Count one file download from client on this link (an anonymised CV is rebuilt as a PDF each time, so
+    downloads are limited like forms); False when over the limit."""
+    return throttle.allow("review-file", "ATS_REVIEW_RATE_LIMIT", POST_LIMIT, client or "unknown",
+                          tokens.token_hash(token)[:16])
+
+
 def _heading(session: Session, panel: PanelReview) -> tuple[str, str]:
     project = session.get(RecruitmentProject, panel.project_id)
     return (project.title if project else ""), company_name(session)

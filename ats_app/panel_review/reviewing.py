@@ -115,7 +115,7 @@ def others(session: Session, reviewer: Reviewer, application_id: int) -> list[Ot
     rows = session.exec(
         select(Rating, Reviewer).join(Reviewer, Reviewer.id == Rating.reviewer_id)
         .where(Reviewer.panel_review_id == reviewer.panel_review_id, Reviewer.id != reviewer.id,
-               Rating.application_id == application_id)
+               col(Reviewer.revoked_at).is_(None), Rating.application_id == application_id)
         .order_by(Reviewer.id)).all()
     numbers = reviewer_numbers(session, reviewer.panel_review_id)
     return [OtherOpinion(other.name or f"#{numbers.get(other.id, 0)}", rating.score, rating.comment or "")

@@ -185,6 +185,10 @@ def _download(kind: str):
     async def download(request: Request) -> Response:
         """GET /review/{token}/candidate/{id}/cv or /cover-letter: the file, when the panel shares it."""
         application_id = request.path_params["application_id"]
+        if not review_page.allow_download(request.client.host if request.client else "", request.path_params["token"]):
+            return _message(request, _language(request, None), 429, N_("Please wait a little"),
+                            N_("Many files have been downloaded from your network in a short time. Please try again "
+                               "in ten minutes."), back=True)
         status, language, document = await _visit(request, lambda s, reviewer, panel, lang: (
             review_page.review_file(s, reviewer, panel, application_id, kind)))
         if status != review_page.OPEN:

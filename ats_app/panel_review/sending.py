@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import TypedDict
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, func, select
 
 from ats_app.accounts.auth import CurrentUser, normalise_email
 from ats_app.applications.further_progress_action import FurtherProgressAction, require, start
@@ -21,7 +21,7 @@ from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 from ats_app.core.i18n import LANGUAGES, N_, normalise_language
 from ats_app.delivery.outbox import queue_email
 from ats_app.mail.compose import Draft, DraftForm, check_email, draft_for, render_draft, valid_address
-from ats_app.models import PanelContact, PanelReview, PanelReviewApplication, RecruitmentProject
+from ats_app.models import PanelContact, PanelReview, PanelReviewApplication, RecruitmentProject, User
 from ats_app.models.base import utcnow
 from ats_app.panel_review import panels
 from ats_app.panel_review.choosing import (
@@ -243,8 +243,11 @@ def send_to_panel(session: Session, user: CurrentUser, application_ids: list[int
     for position, application in enumerate(wanted):
         session.add(PanelReviewApplication(panel_review_id=panel.id, application_id=application.id, position=position))
     for person in plan.reviewers:
+        # A colleague typed in as an address is still that user: rating blind inside the app as well.
+        user_id = person.user_id or session.exec(select(User.id).where(
+            func.lower(User.email) == person.email, col(User.active).is_(True))).first()
         reviewer, link = panels.new_reviewer(session, panel, email=person.email, name=person.name,
-                                             language=person.language, user_id=person.user_id)
+                                             language=person.language, user_id=user_id)
         if person.user_id is None:
             remember(session, project.id, person)
         values = panel_values(session, user, wanted[0].id, person.language, reviewer_name=person.name or person.email,

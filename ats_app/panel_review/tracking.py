@@ -17,8 +17,8 @@ from ats_app.core.errors import NotAllowed, ProjectNotFound
 from ats_app.models import Application, PanelReview, Rating, RecruitmentProject, Reviewer, User
 from ats_app.models.base import utcnow
 from ats_app.panel_review import panels
+from ats_app.panel_review.choosing import may_send_for
 
-RIGHT = "can_send_to_panel"
 OPEN, PAST_DUE, CLOSED, REVOKED = "open", "past_due", "closed", "revoked"
 
 
@@ -71,9 +71,11 @@ def _visible_project(session: Session, user: CurrentUser, project_id: int) -> Re
     return project
 
 
-def may_revoke(user: CurrentUser, panel: PanelReview) -> bool:
-    """Whoever may send to a panel may revoke one of a project they see; the panel's sender always may."""
-    return user.has(RIGHT) or panel.created_by_id == user.id
+def may_revoke(session: Session, user: CurrentUser, panel: PanelReview) -> bool:
+    """Whoever may send to a panel of its project (choosing.may_send_for: the right, and a hiring manager only
+    for their department's) may revoke it; the panel's sender always may."""
+    project = session.get(RecruitmentProject, panel.project_id)
+    return panel.created_by_id == user.id or (project is not None and may_send_for(user, project))
 
 
 def state_of(session: Session, panel: PanelReview, now: datetime | None = None) -> str:
@@ -112,7 +114,7 @@ def project_panels(session: Session, user: CurrentUser, project_id: int,
         result.append(PanelProgress(id=pid, sent_at=_utc(panel.created_at),
                                     sent_by=senders.get(panel.created_by_id, ""), due_date=panel.due_date,
                                     candidates=len(live[pid]), state=state, reviewers=rows,
-                                    may_revoke=state != REVOKED and may_revoke(user, panel)))
+                                    may_revoke=state != REVOKED and may_revoke(session, user, panel)))
     return result
 
 
@@ -136,8 +138,8 @@ def _panel_for(session: Session, user: CurrentUser, panel_id: int) -> PanelRevie
     if panel is None:
         raise ProjectNotFound(panel_id)
     _visible_project(session, user, panel.project_id)
-    if not may_revoke(user, panel):
-        raise NotAllowed(RIGHT)
+    if not may_revoke(session, user, panel):
+        raise NotAllowed(panels.RIGHT)
     return panel
 
 

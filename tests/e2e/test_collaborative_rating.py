@@ -106,6 +106,14 @@ def test_the_rating_column_and_the_blind_collaborative_rating_section(page, serv
     section.screenshot(path=str(SHOTS / "section-rated.png"))
     shoot(page, "collaborative-rating")
 
+    section.locator("#complete-review").click()  # completing inside the app, asked once more
+    expect(section.locator("#complete-question")).to_be_visible()
+    section.locator("#complete-confirm").click()
+    expect(section.locator("#review-completed")).to_be_visible()
+    expect(section).to_contain_text("Secret outside opinion")  # done: the others' opinions are shown
+    expect(section.locator(".rating-hidden")).to_have_count(0)
+    expect(section.locator("#rating-average")).to_contain_text("5.0 (2)")
+
     page.goto(f"/applications/{second}")  # the earlier panel: the admin is no reviewer there, so all is shown
     section = page.locator("#collaborative-rating")
     expect(section.locator(".rating-line")).to_have_count(2)
@@ -116,4 +124,4 @@ def test_the_rating_column_and_the_blind_collaborative_rating_section(page, serv
     section.screenshot(path=str(SHOTS / "section-earlier-panel.png"))
 
     page.goto(f"/projects/{project_id}")
-    expect(_row(page, first).locator(".applicant-rating")).to_have_text("7.0 (1)")
+    expect(_row(page, first).locator(".applicant-rating")).to_have_text("5.0 (2)")

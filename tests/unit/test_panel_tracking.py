@@ -3,7 +3,7 @@ dead at once), the day-before reminder (09:00 organisation time, once per review
 their link), the history texts, and the project page's section through its State."""
 
 import threading
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sqlmodel import select
@@ -151,11 +151,14 @@ def test_reminders_go_from_nine_the_day_before_to_those_pending_once(session, se
     assert bo.reminded_at is not None
 
 
-def test_a_panel_sent_late_on_the_day_before_is_reminded_that_day_and_none_on_the_due_date(session, setup):
+def test_a_panel_sent_late_on_the_day_before_is_reminded_that_day_unless_just_sent_and_none_on_the_due_date(
+        session, setup):
     project, apps, _, _, _ = setup
     engine = get_engine(DB_URL)
     assert reminders.remind_due(engine, DUE_DAY) == 0  # the due date itself: too late for "tomorrow"
-    make_panel(session, project, apps, reviewers=("late@partner.example",), due_date=DUE)  # sent at 23:00
+    make_panel(session, project, apps, reviewers=("late@partner.example",), due_date=DUE)  # sent days before
+    make_panel(session, project, apps, reviewers=("fresh@partner.example",), due_date=DUE,
+               created_at=LATE - timedelta(hours=1))  # the invitation went an hour ago: no reminder on top
     assert reminders.remind_due(engine, LATE) == 4  # the day before, after nine: reminded at the next run
     assert sorted(m.recipient for m in _reminders(session)) == [
         "anna@partner.example", "bo@partner.example", "late@partner.example", "nina@example.com"]

@@ -115,7 +115,8 @@ def _card() -> rx.Component:
                     rx.vstack(rx.foreach(PanelState.card_lines, lambda line: rx.text(line, size="1")),
                               spacing="1", border_left=f"3px solid {rx.color('gray', 5)}", padding_left="8px"),
                     rx.text(t("No CV text is shared."), size="1", color_scheme="gray")),
-            rx.text(t("Contact details are never shown to a panel."), size="1", color_scheme="gray"),
+            rx.text(t("Contact details are not listed for a panel; the CV itself may hold them unless you "
+                      "anonymise."), size="1", color_scheme="gray"),
             spacing="2"), width="100%", id="panel-card"),
         spacing="2", width="100%")
 

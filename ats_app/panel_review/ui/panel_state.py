@@ -15,11 +15,11 @@ from ats_app.handling.further_progress import explain
 from ats_app.handling.ui.compose_state import ComposeState, draft_rows, language_of_field
 from ats_app.handling.ui.further_progress_state import FurtherProgressState
 from ats_app.mail import compose
-from ats_app.panel_review import choosing
+from ats_app.panel_review import choosing, panels
 from ats_app.panel_review.material import Sharing
 from ats_app.panel_review.sending import MAX_REVIEWERS, OPTION_DEFAULTS, PANEL_REVIEW, PanelForm
 
-RIGHT = "can_send_to_panel"
+RIGHT = panels.RIGHT
 CARD_LINES = 3
 LINE_MAX = 240
 

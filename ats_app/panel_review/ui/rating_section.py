@@ -23,7 +23,8 @@ def _line(row: RatingLineView) -> rx.Component:
             rx.text(row.reviewer, size="2", weight="medium"),
             rx.hstack(rx.cond(row.internal, rx.badge(t("Internal"), color_scheme="teal", variant="soft"),
                               rx.badge(t("Outside"), color_scheme="gray", variant="soft")),
-                      rx.cond(row.mine, rx.badge(t("You"), color_scheme="blue", variant="soft")), spacing="1"),
+                      rx.cond(row.mine, rx.badge(t("You"), color_scheme="blue", variant="soft")),
+                      rx.cond(row.revoked, rx.badge(t("Revoked"), color_scheme="red", variant="soft")), spacing="1"),
             spacing="1")),
         rx.table.cell(rx.text(row.panel, size="1", color_scheme="gray"), white_space="nowrap"),
         rx.table.cell(rx.text(row.score, size="3", weight="bold"), text_align="center", class_name="rating-score"),
@@ -61,7 +62,22 @@ def _your_rating() -> rx.Component:
             rx.text_area(value=S.comment, on_change=S.set_comment, id="my-comment", rows="3", width="100%",
                          max_width="560px"),
             error_for(S.errors, "comment"), spacing="1", width="100%")),
-        rx.button(t("Save rating"), on_click=S.save, size="2", id="save-rating"),
+        rx.hstack(
+            rx.button(t("Save rating"), on_click=S.save, size="2", id="save-rating"),
+            rx.cond(S.completed,
+                    rx.badge(t("You have completed your review of this panel."), color_scheme="green",
+                             variant="soft", id="review-completed"),
+                    rx.cond(S.confirming, rx.fragment(),
+                            rx.button(t("Complete my review"), on_click=S.ask_to_complete(True), size="2",
+                                      variant="soft", id="complete-review"))),
+            spacing="3", align="center", wrap="wrap"),
+        rx.cond(S.confirming, rx.callout(rx.vstack(
+            rx.text(t("Complete your review of this panel? The other reviewers' ratings are then shown to you, and "
+                      "you can still change yours until the due date.")),
+            rx.hstack(rx.button(t("Yes, complete the review"), on_click=S.complete, size="1", id="complete-confirm"),
+                      rx.button(t("Cancel"), on_click=S.ask_to_complete(False), size="1", variant="soft",
+                                color_scheme="gray"), spacing="2"),
+            spacing="2"), icon="circle-help", size="1", id="complete-question")),
         spacing="2", width="100%", padding="12px", border_radius="var(--radius-3)",
         background=rx.color("accent", 2), id="your-rating")
 

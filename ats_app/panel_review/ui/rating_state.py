@@ -31,6 +31,7 @@ class RatingLineView:
     comment: str
     at: str
     mine: bool
+    revoked: bool
 
 
 @dataclass
@@ -61,6 +62,8 @@ class RatingSectionState(rx.State):
     allow_comments: bool = False
     score: str = ""  # "" or "1".."7"
     comment: str = ""
+    completed: bool = False  # the user has completed their review of that panel
+    confirming: bool = False  # "Complete my review" asked once more
     errors: dict[str, str] = {}
     closed: str = ""  # why the rating could not be stored (the due date passed, the candidate left the panel)
 
@@ -75,7 +78,8 @@ class RatingSectionState(rx.State):
         self.lines = [RatingLineView(
             reviewer=line.reviewer, internal=line.internal, panel=_panel_label(line.sent_at, line.due_date, lang, zone),
             score=str(line.score) if line.score is not None else "–", comment=line.comment,
-            at=format_moment(line.at, lang, zone), mine=line.mine) for line in found.lines]
+            at=format_moment(line.at, lang, zone), mine=line.mine, revoked=line.revoked)
+            for line in found.lines]
         self.hidden = [HiddenView(_panel_label(h.sent_at, h.due_date, lang, zone), h.hidden) for h in found.hidden]
         self.average = format_average(found.average, found.count, lang)
         mine = found.mine
@@ -86,6 +90,7 @@ class RatingSectionState(rx.State):
             self.allow_rating, self.allow_comments = mine.allow_rating, mine.allow_comments
             self.score = str(mine.score) if mine.score is not None else ""
             self.comment = mine.comment
+            self.completed = mine.completed
 
     @rx.event
     @requires()
@@ -95,6 +100,28 @@ class RatingSectionState(rx.State):
         self.application_id = int(match.group(1)) if match else 0
         self.errors, self.closed = {}, ""
         await self._reload()
+
+    @rx.event
+    @requires()
+    async def ask_to_complete(self, asking: bool):
+        """Show (or hide) the question before the review of the panel is completed."""
+        self.confirming = bool(asking)
+
+    @rx.event
+    @requires()
+    async def complete(self):
+        """Complete the user's review of their open panel, as Done on the review page does."""
+        user = current_user()
+        self.errors, self.closed, self.confirming = {}, "", False
+        try:
+            await run_in_session(results.complete_my_review, user, self.application_id, self.reviewer_id)
+        except ReviewClosed as refused:
+            self.closed = gettext(user.language, refused.message)
+        except ActionRefused:
+            self.closed = gettext(user.language, results.NOT_YOUR_REVIEW)
+        await self._reload()
+        await (await self.get_state(ApplicationState))._reload()  # the average now holds the others' ratings
+        return None
 
     @rx.event
     @requires()

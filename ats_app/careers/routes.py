@@ -8,13 +8,12 @@ Accept-Language), everything else says no-store. Drafts, closed and deleted proj
 The application form's routes (intake.routes) use this module's page helpers, so both look and behave alike.
 """
 
-import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from urllib.parse import urlencode
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from ats_app.careers import listing
@@ -25,7 +24,6 @@ from ats_app.mail.tag_values import company_name
 from ats_app.projects.editing import organisation_today
 from ats_app.web import public_pages
 
-log = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PUBLIC_CACHE = "public, max-age=120"
 HEADERS = {
@@ -86,26 +84,21 @@ def not_found(request: Request, language: str, text: str = NO_SUCH_JOB) -> HTMLR
     return message(request, language, 404, N_("Not found"), text)
 
 
-def page(get: Handler | None = None, post: Handler | None = None) -> Handler:
-    """One endpoint per address: GET (and HEAD) and POST to their handlers, any other method a friendly 405;
-    every response gets the site's headers, and an unexpected failure a friendly 500 page."""
+def _friendly(request: Request, status: int) -> Response:
+    """The site's answer to a wrong method (405) or an unexpected failure (500), in the visitor's language."""
+    if status == 405:
+        return message(request, visitor_language(request), 405, N_("Not found"), N_("There is no such page."))
+    return message(request, visitor_language(request), 500, N_("Something went wrong"),
+                   N_("Nothing was changed. Please try again in a little while."))
+
+
+def page(get: Handler, post: Handler | None = None) -> Handler:
+    """One endpoint per address (web.public_pages.endpoint) with the site's headers; pages are never cached
+    unless they say so (the feed)."""
+    serve = public_pages.endpoint(get, post, HEADERS, _friendly, "careers site")
+
     async def endpoint(request: Request) -> Response:
-        handler = get if request.method in ("GET", "HEAD") else post if request.method == "POST" else None
-        response: Response
-        try:
-            if handler is None:
-                response = message(request, visitor_language(request), 405, N_("Not found"),
-                                   N_("There is no such page."))
-            else:
-                response = await handler(request)
-        except Exception:
-            log.exception("careers site: %s %s failed", request.method, request.url.path)
-            try:
-                response = message(request, visitor_language(request), 500, N_("Something went wrong"),
-                                   N_("Nothing was changed. Please try again in a little while."))
-            except Exception:
-                response = PlainTextResponse("Something went wrong. Please try again later.", status_code=500)
-        response.headers.update(HEADERS)
+        response = await serve(request)
         response.headers.setdefault("Cache-Control", "no-store")
         return response
     return endpoint

@@ -48,10 +48,7 @@ def _form_page(request: Request, view: ApplicationFormView, *, status: int = 200
                               entered=entered or {}, answers=answers or {}, errors=errors or {},
                               files_chosen=files_chosen, company=view.company, honeypot=HONEYPOT,
                               switch=careers.language_switch(request, view.language, view.languages))
-    if request.cookies.get(CSRF_COOKIE) != csrf:
-        https = request.url.scheme == "https" or request.headers.get("x-forwarded-proto") == "https"
-        response.set_cookie(CSRF_COOKIE, csrf, max_age=7200, path=COOKIE_PATH, httponly=True, samesite="lax",
-                            secure=https)
+    public_pages.keep_csrf(request, response, CSRF_COOKIE, csrf, COOKIE_PATH, 7200)
     return response
 
 

@@ -7,12 +7,11 @@ and a strict CSP; an unknown or expired link gets a friendly page, never a trace
 interviews.answers; this module reads forms, picks the language and renders.
 """
 
-import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from ats_app.core import i18n
@@ -21,7 +20,6 @@ from ats_app.core.i18n import N_
 from ats_app.interviews import answer_links, answers
 from ats_app.web import public_pages
 
-log = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CSRF_COOKIE = "ats_interview_csrf"
 COOKIE_PATH = "/interview"
@@ -35,9 +33,7 @@ def _render(request: Request, template: str, language: str, *, status: int = 200
     page = public_pages.environment(TEMPLATES, language).get_template(template)
     html = page.render(lang=language, csrf=csrf, **context)
     response = HTMLResponse(html, status_code=status)
-    if request.cookies.get(CSRF_COOKIE) != csrf:
-        response.set_cookie(CSRF_COOKIE, csrf, max_age=COOKIE_AGE, path=COOKIE_PATH, httponly=True, samesite="lax",
-                            secure=request.url.scheme == "https" or request.headers.get("x-forwarded-proto") == "https")
+    public_pages.keep_csrf(request, response, CSRF_COOKIE, csrf, COOKIE_PATH, COOKIE_AGE)
     return response
 
 
@@ -113,27 +109,18 @@ async def answer_submit(request: Request) -> Response:
     return RedirectResponse(f"/interview/{token}?answered=1", status_code=303)
 
 
+def _friendly(request: Request, status: int) -> HTMLResponse:
+    """A wrong method (405) or an unexpected failure (500), in the visitor's language."""
+    if status == 405:
+        return _message(request, _visitor_language(request), 405, N_("Not found"), N_("There is no such page."))
+    return _message(request, _visitor_language(request), 500, N_("Something went wrong"),
+                    N_("Nothing was changed. Please try again in a little while."))
+
+
 def _page(get: Handler, post: Handler) -> Handler:
-    """GET/HEAD and POST to their handlers, other methods a friendly 405; every response gets the headers,
-    an unexpected failure a friendly 500 page."""
-    async def endpoint(request: Request) -> Response:
-        handler = get if request.method in ("GET", "HEAD") else post if request.method == "POST" else None
-        try:
-            if handler is None:
-                response = _message(request, _visitor_language(request), 405, N_("Not found"),
-                                    N_("There is no such page."))
-            else:
-                response = await handler(request)
-        except Exception:
-            log.exception("interview answer page: %s failed", request.method)  # the path holds the token
-            try:
-                response = _message(request, _visitor_language(request), 500, N_("Something went wrong"),
-                                    N_("Nothing was changed. Please try again in a little while."))
-            except Exception:
-                response = PlainTextResponse("Something went wrong. Please try again later.", status_code=500)
-        response.headers.update(HEADERS)
-        return response
-    return endpoint
+    """GET/HEAD and POST to their handlers (web.public_pages.endpoint), every response with the private headers;
+    the log never names the path, which holds the token."""
+    return public_pages.endpoint(get, post, HEADERS, _friendly, "interview answer page")
 
 
 METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]

@@ -19,6 +19,7 @@ from ats_app.core import i18n
 from ats_app.core.db import session_scope
 
 CSRF_FIELD = "csrf"
+SHARED_TEMPLATES = Path(__file__).resolve().parent / "templates"  # partials every public page may include
 PRIVATE_HEADERS = {  # a page whose URL holds a token: never cached, never sent on as a referrer, no scripts
     "Cache-Control": "no-store",
     "Referrer-Policy": "no-referrer",
@@ -50,9 +51,10 @@ register_url_convertor("rowid", RowId())
 def environment(templates: Path | tuple[Path, ...], language: str) -> Environment:
     """One environment per folder (or folders, searched in order) and language with its catalog installed once:
     installing it per request on one shared environment would let two requests in different languages swap each
-    other's words."""
-    folders = list(templates) if isinstance(templates, tuple) else templates
-    env = Environment(loader=FileSystemLoader(folders), autoescape=True, extensions=["jinja2.ext.i18n"])
+    other's words. The shared partials (web/templates) are found after the page's own folders."""
+    folders = [*templates] if isinstance(templates, tuple) else [templates]
+    env = Environment(loader=FileSystemLoader([*folders, SHARED_TEMPLATES]), autoescape=True,
+                      extensions=["jinja2.ext.i18n"])
     # Added by the i18n extension at run time, so the type checker cannot know it.
     env.install_gettext_translations(i18n.translations(language), newstyle=True)  # type: ignore[attr-defined]
     return env

@@ -45,9 +45,16 @@ def _rate(phone, score: int, comment: str, button: str = "Save and next") -> Non
     phone.get_by_role("button", name=button, exact=True).click()
 
 
+def _only_new_rows(page) -> None:
+    """Wait until the list shows the New filter's rows (the event may land after the first rows are drawn)."""
+    expect(page.locator(".applicant-row").filter(has_not=page.get_by_text("New", exact=True))).to_have_count(0)
+
+
 def _ticked_ids(page) -> list[int]:
-    hrefs = [page.locator(".applicant-row").nth(i).locator("a[href^='/applications/']").first.get_attribute("href")
-             for i in range(2)]
+    """The ids of the ticked rows, read from the rows that are ticked (not from where they were before)."""
+    ticked = page.locator(".applicant-row").filter(has=page.locator("button[role=checkbox][data-state=checked]"))
+    expect(ticked).to_have_count(2)
+    hrefs = [ticked.nth(i).locator("a[href^='/applications/']").first.get_attribute("href") for i in range(2)]
     return [int(h.rsplit("/", 1)[1]) for h in hrefs]
 
 
@@ -59,9 +66,10 @@ def test_send_rate_on_phones_blind_then_see_the_averages(page, browser, server, 
     page.locator("#status-filter").select_option("new")
     rows = page.locator(".applicant-row")
     expect(rows.nth(1)).to_be_visible()
-    first, second = _ticked_ids(page)
+    _only_new_rows(page)
     for i in range(2):
         rows.nth(i).get_by_role("checkbox").click()
+    first, second = _ticked_ids(page)
     page.locator("#further-progress").select_option("panel_review")
     page.locator("#execute").click()
     dialog = page.locator("#panel-dialog")
@@ -111,6 +119,7 @@ def test_send_rate_on_phones_blind_then_see_the_averages(page, browser, server, 
     # Where the recruiter decides: the averages with their counts, and who has completed.
     page.goto(f"/projects/{project_id}")
     page.locator("#status-filter").select_option("new")
+    _only_new_rows(page)
     page.locator("#sort-rating").click()  # the best rated first: the two of the panel, whatever the page size
     rating = lambda application_id: page.locator(  # noqa: E731
         ".applicant-row", has=page.locator(f"a[href='/applications/{application_id}']")).locator(".applicant-rating")

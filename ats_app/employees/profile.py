@@ -10,8 +10,9 @@ from ats_app.accounts.access import visible_projects
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.errors import EmployeeNotFound
 from ats_app.employees.history import EmployeeHistoryLine, employee_history
-from ats_app.employees.register import find_employee
+from ats_app.employees.register import find_employee, has_ended
 from ats_app.models import Application, Contract, Department, Employee, Position, RecruitmentProject
+from ats_app.projects.editing import organisation_today
 
 
 @dataclass
@@ -35,6 +36,7 @@ class EmployeeDetail:
     hired_from: str  # the project's title ("": added by hand)
     hired_on: date | None
     application_id: int | None  # set only when user may see the application
+    ended: bool = False  # the end date is today or past
     contracts: list[ContractLine] = field(default_factory=list)
     history: list[EmployeeHistoryLine] = field(default_factory=list)
 
@@ -64,7 +66,7 @@ def employee_detail(session: Session, user: CurrentUser, employee_id: int) -> Em
     return EmployeeDetail(
         employee=employee, position=position_of(session, employee), department=department.name if department else "",
         hired_from=project.title if project else "", hired_on=employee.created_at.date() if project else None,
-        application_id=application_id,
+        application_id=application_id, ended=has_ended(employee, organisation_today(session)),
         contracts=[ContractLine(int(c.id), c.filename, c.created_at, c.acknowledged_at, c.acknowledged_name or "")
                    for c in contracts],
         history=employee_history(session, int(employee.id), user.language))

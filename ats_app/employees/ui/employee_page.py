@@ -40,7 +40,8 @@ def _content() -> rx.Component:
     s = EmployeePageState
     return rx.cond(s.not_found, rx.callout(t("This employee was not found, or you may not see them."),
                                            icon="info", color_scheme="amber"), rx.vstack(
-        rx.hstack(rx.link(rx.icon("arrow-left", size=16), t("Employees"), href="/employees"), spacing="2"),
+        rx.link(rx.hstack(rx.icon("arrow-left", size=16), t("Employees"), spacing="1", align="center"),
+                href="/employees", size="2"),
         rx.hstack(
             rx.vstack(rx.heading(s.name, size="7", id="page-title"),
                       rx.cond(s.ended_line != "", rx.badge(s.ended_line, color_scheme="gray", id="employee-ended")),

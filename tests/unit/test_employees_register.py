@@ -7,7 +7,10 @@ from datetime import date, timedelta
 
 import pytest
 from sqlmodel import select
+from starlette.testclient import TestClient
 
+from ats_app.accounts import auth
+from ats_app.core import files
 from ats_app.core.errors import EmployeeNotFound, InvalidChoice, InvalidInput
 from ats_app.employees import mailing, records
 from ats_app.employees.export import employees_csv
@@ -17,6 +20,7 @@ from ats_app.employees.register import Filters, list_employees
 from ats_app.handling import further_progress as fp
 from ats_app.models import (
     ApplicationStatus,
+    Candidate,
     Contract,
     ContractTemplate,
     ContractTemplateVersion,
@@ -27,6 +31,7 @@ from ats_app.models import (
     Role,
 )
 from ats_app.models.base import utcnow
+from ats_app.web.routes import api
 from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
 
 
@@ -191,9 +196,7 @@ def _contract(session, application, **fields) -> Contract:
 def test_hire_fills_the_record_and_links_the_acknowledged_contract(session, world):
     project = make_project(session, "Backend developer", department=world["engineering"])
     application = make_application(session, project, ApplicationStatus.OFFER, mobile_key=None)
-    candidate = application.candidate_id
-    from ats_app.models import Candidate
-    person = session.get(Candidate, candidate)
+    person = session.get(Candidate, application.candidate_id)
     person.mobile = "+4740324156"
     session.add(person)
     unsigned = _contract(session, application)
@@ -218,3 +221,44 @@ def test_hire_fills_the_record_and_links_the_acknowledged_contract(session, worl
     for user, contract in ((world["lost"], signed), (world["admin"], unsigned)):
         with pytest.raises(EmployeeNotFound):
             contract_file(session, user, employee.id, contract.id)
+
+
+def _client(session, email=None) -> TestClient:
+    if email is None:
+        return TestClient(api)
+    return TestClient(api, cookies={auth.SESSION_COOKIE: auth.log_in(session, email, "demo")})
+
+
+def test_the_csv_route_is_logged_in_filtered_and_scoped(session, world):
+    _add(session, world)
+    _add(session, world, "sales", first_name="Siri", email="siri@example.com")
+    assert _client(session).get("/employees/export.csv").status_code == 401
+    admin = _client(session, "admin@example.com")
+    assert admin.get("/employees/export.csv", params={"shown": "nonsense"}).status_code == 400
+    response = admin.get("/employees/export.csv", params={"department": world["sales"].id})
+    assert response.status_code == 200 and response.headers["content-type"] == "text/csv; charset=utf-8"
+    assert response.headers["content-disposition"] == 'attachment; filename="employees.csv"'
+    assert "no-store" in response.headers["cache-control"] and response.content.startswith(b"\xef\xbb\xbf")
+    assert [r[0] for r in csv.reader(io.StringIO(response.content.decode("utf-8-sig")))] == ["First name", "Siri"]
+    managed = _client(session, "boss@example.com").get("/employees/export.csv", params={"q": "hansen"})
+    assert [r[0] for r in csv.reader(io.StringIO(managed.content.decode("utf-8-sig")))] == ["First name", "Ola"]
+
+
+def test_the_contract_route_serves_the_pdf_to_whoever_may_see_the_employee(session, world):
+    project = make_project(session, department=world["engineering"])
+    application = make_application(session, project, ApplicationStatus.OFFER)
+    contract = _contract(session, application, acknowledged_at=utcnow())
+    contract.file_key = files.store_bytes(b"%PDF-1.7 contract")
+    session.add(contract)
+    employee = _add(session, world)
+    contract.employee_id = employee.id
+    session.add(contract)
+    session.commit()
+    url = f"/employees/{employee.id}/contracts/{contract.id}"
+    assert _client(session).get(url).status_code == 401
+    assert _client(session, "lost@example.com").get(url).status_code == 404
+    assert _client(session, "admin@example.com").get(f"/employees/{employee.id}/contracts/999").status_code == 404
+    response = _client(session, "boss@example.com").get(url)
+    assert response.status_code == 200 and response.content == b"%PDF-1.7 contract"
+    assert response.headers["content-type"] == "application/pdf"
+    assert "contract-kari.pdf" in response.headers["content-disposition"]

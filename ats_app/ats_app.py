@@ -6,7 +6,7 @@ import reflex as rx
 from ats_app.accounts.ui import login_page  # noqa: F401
 from ats_app.delivery.ui import outbox_page  # noqa: F401
 from ats_app.delivery.worker import in_app_worker, register_periodic
-from ats_app.employees.ui import employees_page  # noqa: F401
+from ats_app.employees.ui import employee_page, employees_page  # noqa: F401
 from ats_app.handling.ui import application_page, cv_database_page, deleted_page, list_page  # noqa: F401
 from ats_app.interviews.ui import calendar_page  # noqa: F401
 from ats_app.mail.ui import templates_page  # noqa: F401

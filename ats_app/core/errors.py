@@ -36,6 +36,10 @@ class ApplicationNotFound(LookupError):
     """No such application, or its project is not visible to the user (we do not say which)."""
 
 
+class EmployeeNotFound(LookupError):
+    """No such employee, or not one the user may see (a hiring manager sees their department's only)."""
+
+
 class UnknownTag(ValueError):
     """A `{tag}` the email's kind does not offer: the editor shows it next to the field."""
 

@@ -1,5 +1,5 @@
 """The rich part of the demo data: interviews, held messages and step-by-step history for the first
-RICH_LIMIT applications (see demo.loader), two panel reviews, and employees for the hired."""
+RICH_LIMIT applications (see demo.loader), two panel reviews."""
 
 import random
 import uuid
@@ -10,17 +10,15 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 from sqlalchemy import insert
-from sqlmodel import Session
 
 from ats_app.core.tokens import new_token, token_hash
 from ats_app.demo import recruiting
 from ats_app.demo.applications import _history
-from ats_app.demo.bulk import CHUNK, EVENT_COLUMNS, _insert, _next_id
+from ats_app.demo.bulk import EVENT_COLUMNS, _insert, _next_id
 from ats_app.demo.people import COMPANY
 from ats_app.mail.tag_values import organisation_zone
 from ats_app.models import (
     ApplicationEvent,
-    Employee,
     Interview,
     InterviewRecruiter,
     Message,
@@ -193,17 +191,3 @@ def _panel_reviews(session, rng, now, rich: list, users: dict) -> int:
 def _event(app: dict, actor_id: int | None, kind: str, at: datetime, **payload) -> ApplicationEvent:
     return ApplicationEvent(application_id=app["id"], project_id=app["project"], actor_id=actor_id, kind=kind,
                             payload=payload, created_at=at)
-
-
-def _employees(session: Session, hired: list) -> int:
-    """Hired applicants become employees of the project's department and position."""
-    rows = []
-    for app, person in hired:
-        at = datetime.fromtimestamp(app["updated"], timezone.utc)
-        rows.append({"candidate_id": app["candidate"], "first_name": person["first"], "last_name": person["last"],
-                     "email": person["email"], "position_id": app["plan"].position_id,
-                     "department_id": app["plan"].department_id, "start_date": (at + timedelta(days=45)).date(),
-                     "hired_from_project_id": app["project"], "created_at": at})
-    for start in range(0, len(rows), CHUNK):
-        session.connection().execute(insert(Employee.__table__), rows[start:start + CHUNK])
-    return len(rows)

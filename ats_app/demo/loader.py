@@ -43,9 +43,10 @@ from ats_app.demo.bulk import CHUNK, _bulk, _next_id, _without_indexes
 from ats_app.demo.company import USERS, Plan, _organisation, _projects, _users
 from ats_app.demo.cv_pdf import render_cv_pdf
 from ats_app.demo.duplicates import TYPO, DemoDuplicates, birth_date
-from ats_app.demo.extras import _employees, _rich
+from ats_app.demo.extras import _rich
 from ats_app.demo.intake import apply_through_the_form
 from ats_app.demo.people import pick
+from ats_app.demo.staff import _employees
 from ats_app.models import Application, ApplicationEvent, Candidate, RejectionReason, RejectionType, Role, User
 from ats_app.organisation.reference_data import ensure_reference_data
 
@@ -132,7 +133,7 @@ def _people_and_applications(session, rng, now, n_apps, plans, users, stored: li
     extras = _rich(session, rng, now, made.pop("rich"), users, refs, ts, js)
     made["employees"] = _employees(session, made.pop("hired"))
     if session.connection().dialect.name == "postgresql":
-        for table in ("candidate", "application", "interview", "message"):
+        for table in ("candidate", "application", "interview", "message", "employee"):
             session.connection().exec_driver_sql(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
     made["events"] += extras.pop("events")

@@ -1,45 +1,135 @@
-"""Employees: people hired through recruitment projects, with position, department and start date."""
+"""The Employees register: who a user may see (one rule for the page, the dialogs, the emails and the CSV),
+and the list searched, filtered by department and by current / ended, a page at a time.
+
+Admins and recruiters see every employee; a hiring manager sees the employees of their own department only,
+and one without a department sees none (as with projects, a manager's view is their department's).
+"""
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import false, func, or_, true
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from ats_app.accounts.auth import CurrentUser
-from ats_app.models import Department, Employee, Position, RecruitmentProject
+from ats_app.core.errors import EmployeeNotFound
+from ats_app.models import Department, Employee, Position, RecruitmentProject, Role
+from ats_app.projects.editing import organisation_today
 
 PAGE_SIZE = 50
+SHOWN = ("current", "ended", "all")  # the page's filter: still employed, employment ended, everyone
+
+
+def visible_employees(user: CurrentUser) -> ColumnElement[bool]:
+    """A WHERE clause for the employees user may see (and so edit, email and export)."""
+    if user.role in (Role.ADMIN, Role.RECRUITER):
+        return true()
+    if user.department_id is None:
+        return false()
+    return col(Employee.department_id) == user.department_id
+
+
+def may_use_department(user: CurrentUser, department_id: int | None) -> bool:
+    """Whether user may put an employee in this department (a hiring manager: only their own)."""
+    return user.role in (Role.ADMIN, Role.RECRUITER) or (department_id is not None
+                                                         and department_id == user.department_id)
+
+
+def find_employee(session: Session, user: CurrentUser, employee_id: int) -> Employee:
+    """The employee, when user may see them; else EmployeeNotFound (we never say which)."""
+    found = session.exec(select(Employee).where(Employee.id == employee_id, visible_employees(user))).first()
+    if found is None:
+        raise EmployeeNotFound(employee_id)
+    return found
+
+
+def has_ended(employee: Employee, today: date) -> bool:
+    """Employment has ended when its end date is today or past (a later end date is still current)."""
+    return employee.end_date is not None and employee.end_date <= today
 
 
 @dataclass
 class EmployeeRow:
+    """One line of the register."""
+
     id: int
     name: str
+    email: str
+    mobile: str
     position: str
     department: str
     start_date: date | None
+    end_date: date | None
+    end_reason: str
     project: str
+    ended: bool
+    first_name: str = ""
+    last_name: str = ""
 
 
-def list_employees(session: Session, user: CurrentUser, *, search: str = "", offset: int = 0,
-                   limit: int = PAGE_SIZE) -> tuple[list[EmployeeRow], int]:
-    """One page of employees, newest hires first; search matches name, position or department."""
-    del user  # every logged-in user may see who was hired; pay and contracts are not here
-    where = []
-    needle = " ".join(search.lower().split())
+@dataclass(frozen=True)
+class Filters:
+    """What the list is narrowed to: the search text, a department (None: all) and current / ended / all."""
+
+    search: str = ""
+    department_id: int | None = None
+    shown: str = "current"
+
+
+POSITION = func.coalesce(Employee.position_title, Position.title, "")
+
+
+def _query(session: Session, user: CurrentUser, filters: Filters) -> Any:
+    where: list[ColumnElement[bool]] = [visible_employees(user)]
+    needle = " ".join(filters.search.lower().split())
     if needle:
-        where.append(func.lower(Employee.first_name + " " + Employee.last_name).contains(needle, autoescape=True)
-                     | func.lower(func.coalesce(Position.title, "")).contains(needle, autoescape=True)
-                     | func.lower(func.coalesce(Department.name, "")).contains(needle, autoescape=True))
-    query = (select(Employee, Position.title, Department.name, RecruitmentProject.title)
-             .join(Position, Position.id == Employee.position_id, isouter=True)
-             .join(Department, Department.id == Employee.department_id, isouter=True)
-             .join(RecruitmentProject, RecruitmentProject.id == Employee.hired_from_project_id, isouter=True)
-             .where(*where))
+        where.append(or_(func.lower(Employee.first_name + " " + Employee.last_name).contains(needle, autoescape=True),
+                         func.lower(func.coalesce(Employee.email, "")).contains(needle, autoescape=True),
+                         func.lower(POSITION).contains(needle, autoescape=True),
+                         func.lower(func.coalesce(Department.name, "")).contains(needle, autoescape=True)))
+    if filters.department_id:
+        where.append(col(Employee.department_id) == filters.department_id)
+    today = organisation_today(session)
+    ended = col(Employee.end_date).is_not(None) & (col(Employee.end_date) <= today)
+    if filters.shown == "current":
+        where.append(~ended)
+    elif filters.shown == "ended":
+        where.append(ended)
+    return (select(Employee, POSITION, Department.name, RecruitmentProject.title)
+            .join(Position, col(Position.id) == Employee.position_id, isouter=True)
+            .join(Department, col(Department.id) == Employee.department_id, isouter=True)
+            .join(RecruitmentProject, col(RecruitmentProject.id) == Employee.hired_from_project_id, isouter=True)
+            .where(*where))
+
+
+def _rows(found, today: date) -> list[EmployeeRow]:
+    return [EmployeeRow(int(e.id), f"{e.first_name} {e.last_name}", e.email or "", e.mobile or "", position or "",
+                        department or "", e.start_date, e.end_date, e.end_reason or "", project or "",
+                        has_ended(e, today), e.first_name, e.last_name) for e, position, department, project in found]
+
+
+def list_employees(session: Session, user: CurrentUser, *, search: str = "", department_id: int | None = None,
+                   shown: str = "all", offset: int = 0, limit: int = PAGE_SIZE) -> tuple[list[EmployeeRow], int]:
+    """One page of the employees user may see, by name; search matches name, email, position or department."""
+    query = _query(session, user, Filters(search, department_id, shown if shown in SHOWN else "all"))
     total = session.exec(select(func.count()).select_from(query.subquery())).one()
-    found = session.exec(query.order_by(col(Employee.created_at).desc(), col(Employee.id).desc())
-                         .offset(offset).limit(limit))
-    rows = [EmployeeRow(e.id, f"{e.first_name} {e.last_name}", position or "", department or "", e.start_date,
-                        project or "") for e, position, department, project in found]
-    return rows, total
+    found = session.exec(query.order_by(col(Employee.last_name), col(Employee.first_name), col(Employee.id))
+                         .offset(offset).limit(limit)).all()
+    return _rows(found, organisation_today(session)), total
+
+
+def all_rows(session: Session, user: CurrentUser, filters: Filters) -> list[EmployeeRow]:
+    """Every employee of the filtered list (the CSV export), in the list's order."""
+    query = _query(session, user, filters)
+    found = session.exec(query.order_by(col(Employee.last_name), col(Employee.first_name), col(Employee.id))).all()
+    return _rows(found, organisation_today(session))
+
+
+def departments_for(session: Session, user: CurrentUser) -> list[tuple[int, str]]:
+    """The departments user may filter by and put employees in (a hiring manager: their own)."""
+    query = select(Department.id, Department.name).order_by(Department.name)
+    if user.role not in (Role.ADMIN, Role.RECRUITER):
+        query = query.where(col(Department.id) == (user.department_id or -1))
+    return [(int(i), name) for i, name in session.exec(query).all()]

@@ -15,7 +15,8 @@ from ats_app.applications.lookup import applicant_names
 from ats_app.applications.transitions import LIVE
 from ats_app.core.errors import InvalidChoice
 from ats_app.core.i18n import N_
-from ats_app.models import Application, ApplicationStatus, Candidate, Department, Employee, Position, RecruitmentProject
+from ats_app.employees.hiring import employee_from_hire
+from ats_app.models import Application, ApplicationStatus, Contract, Department, Employee, Position, RecruitmentProject
 
 
 class HireForm(TypedDict, total=False):
@@ -69,17 +70,14 @@ def prepare_hire(session: Session, user: CurrentUser, form: HireForm) -> HirePla
 
 
 def hire_applicant(session: Session, user: CurrentUser, application_id: int, plan: HirePlan) -> Employee:
-    """Hired: the person becomes an Employee tied to a position and a department."""
+    """Hired: the person becomes an Employee tied to a position and a department, holding the contract they
+    acknowledged (employees.hiring)."""
     check_hire(session, plan.position_id, plan.department_id)
     application = start(session, user, HIRE, application_id)
-    candidate = session.get(Candidate, application.candidate_id)
-    employee = Employee(candidate_id=candidate.id, first_name=candidate.first_name, last_name=candidate.last_name,
-                        email=candidate.email, position_id=plan.position_id, department_id=plan.department_id,
-                        start_date=plan.start_date, hired_from_project_id=application.project_id)
-    session.add(employee)
-    session.flush()
+    employee = employee_from_hire(session, user, application, plan.position_id, plan.department_id, plan.start_date)
+    linked = session.exec(select(Contract.id).where(Contract.employee_id == employee.id)).all()
     change_status(session, user, application, ApplicationStatus.HIRED, HIRE.key, employee_id=employee.id,
-                  position_id=plan.position_id, department_id=plan.department_id)
+                  position_id=plan.position_id, department_id=plan.department_id, contract_ids=list(linked))
     return employee
 
 

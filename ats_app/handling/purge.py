@@ -68,6 +68,8 @@ def purge_application(session: Session, user: CurrentUser, application_id: int, 
         delete_file_on_commit(session, key)  # a cover letter sent as a file is this application's alone
     session.exec(update(ApplicationEvent).where(col(ApplicationEvent.application_id).in_(ids))
                  .values(application_id=None, note=None))  # the notes were about the person
+    # An employee hired from it stays in the register (their own record); only the pointer goes.
+    session.exec(update(Employee).where(col(Employee.application_id).in_(ids)).values(application_id=None))
     session.exec(delete(Application).where(col(Application.id).in_(ids)))
     session.add(ApplicationEvent(application_id=None, project_id=project_id, actor_id=user.id, kind="purged",
                                  payload={"status": status}))

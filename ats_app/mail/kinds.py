@@ -62,6 +62,11 @@ KINDS_BY_CODE = {kind.code: kind for kind in KINDS}
 # Ad-hoc emails (Send email) and the Forward email use the candidate tags only.
 CUSTOM_KIND = Kind("custom", N_("Custom email"))
 
+# An email to employees (the Employees page): about the person as employed, not an application.
+EMPLOYEE_TAGS = ("firstname", "lastname", "fullname", "position", "department", "companyname")
+EMPLOYEE_KIND = Kind("employee", N_("Email to employees"), group="internal", base_tags=EMPLOYEE_TAGS)
+_AD_HOC = {CUSTOM_KIND.code: CUSTOM_KIND, EMPLOYEE_KIND.code: EMPLOYEE_KIND}
+
 # EasyCruit's own spellings, accepted as aliases so a pasted EasyCruit template keeps working.
 ALIASES = {
     "candidate-given-name": "firstname", "given-name": "firstname", "first-name": "firstname",
@@ -79,7 +84,7 @@ ALIASES = {
 
 def kind_for(code: str) -> Kind:
     """The kind for code (custom for an unknown or empty code)."""
-    return KINDS_BY_CODE.get(code, CUSTOM_KIND)
+    return KINDS_BY_CODE.get(code) or _AD_HOC.get(code, CUSTOM_KIND)
 
 
 def canonical_tag(name: str) -> str:

@@ -7,6 +7,7 @@ from ats_app.applications.routes import download_cover_letter, download_cv
 from ats_app.careers.routes import FALLBACK as CAREERS_FALLBACK
 from ats_app.careers.routes import ROUTES as CAREERS_ROUTES
 from ats_app.delivery.routes import resend_webhook
+from ats_app.employees.routes import employee_contract, employees_export
 from ats_app.intake.routes import ROUTES as INTAKE_ROUTES
 from ats_app.interviews.routes import ROUTES as INTERVIEW_ANSWER_ROUTES
 from ats_app.letters.routes import download_letters
@@ -22,6 +23,8 @@ api = Starlette(routes=[
     Route("/files/letters/{key}", download_letters, methods=["GET"]),
     Route("/webhooks/resend", resend_webhook, methods=["POST"]),
     Route("/reports/rejections.csv", rejection_report_csv, methods=["GET"]),
+    Route("/employees/export.csv", employees_export, methods=["GET"]),
+    Route("/employees/{employee_id:int}/contracts/{contract_id:int}", employee_contract, methods=["GET"]),
     *PORTAL_ROUTES,
     *INTERVIEW_ANSWER_ROUTES,
     *PANEL_REVIEW_ROUTES,

@@ -11,7 +11,7 @@ os.environ["ATS_FAST_HASHING"] = "1"  # before passwords builds its hasher
 import phonenumbers
 import pytest
 from sqlalchemy import func, inspect
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ats_app.core.db import get_engine, upgrade_to_head
 from ats_app.core.files import read_bytes
@@ -163,7 +163,10 @@ def test_history_interviews_messages_and_employees_tell_the_same_story(demo):
     assert all(m.status == "held" for m in messages)
     assert len({m.idempotency_key for m in messages}) == len(messages)
     hired = _count(session, Application, Application.status == ApplicationStatus.HIRED)
-    assert _count(session, Employee) == hired > 0
+    assert _count(session, Employee, col(Employee.application_id).is_not(None)) == hired > 0
+    employees = session.exec(select(Employee)).all()  # a few across departments, one has left
+    assert len({e.department_id for e in employees}) >= 3 and sum(e.end_date is not None for e in employees) == 1
+    assert all(e.position_title for e in employees)
 
 
 def test_projects_mix_statuses_and_ask_screening_questions_in_their_languages(demo):

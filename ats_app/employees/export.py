@@ -1,0 +1,40 @@
+"""The Employees list as a CSV file: the filtered list the user sees (the same scope), headers in their
+language, UTF-8 with a byte-order mark so Excel reads æøå (see rejection.report.report_csv for why)."""
+
+import csv
+import io
+from datetime import date
+
+from sqlmodel import Session
+
+from ats_app.accounts.auth import CurrentUser
+from ats_app.core.i18n import N_, gettext
+from ats_app.core.phones import readable_phone
+from ats_app.employees.history import END_REASONS
+from ats_app.employees.register import Filters, all_rows
+
+COLUMNS = (N_("First name"), N_("Last name"), N_("Email"), N_("Mobile"), N_("Position"), N_("Department"),
+           N_("Start date"), N_("End date"), N_("Reason"), N_("Hired from"))
+FILENAME = "employees.csv"
+
+
+def _cell(text: str) -> str:
+    """Text a spreadsheet will not run as a formula (names and positions are typed by people)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _iso(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def employees_csv(session: Session, user: CurrentUser, filters: Filters) -> str:
+    """The filtered list as CSV (RFC 4180, CRLF), dates ISO so every spreadsheet reads them as dates."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([gettext(user.language, column) for column in COLUMNS])
+    for row in all_rows(session, user, filters):
+        reason = gettext(user.language, END_REASONS[row.end_reason]) if row.end_reason in END_REASONS else ""
+        writer.writerow([_cell(row.first_name), _cell(row.last_name), _cell(row.email), readable_phone(row.mobile),
+                         _cell(row.position), _cell(row.department), _iso(row.start_date), _iso(row.end_date), reason,
+                         _cell(row.project)])
+    return "\ufeff" + out.getvalue()

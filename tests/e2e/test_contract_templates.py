@@ -49,6 +49,11 @@ def test_an_admin_writes_saves_twice_and_previews_a_contract_template(page, shoo
     expect(page.locator(".contract-version-row")).to_have_count(2)
     expect(page.locator("#contract-tags")).to_contain_text("{bonus}")
     shoot(page, "contracts-editor")
+    body = page.locator("#contract-body")
+    body.click()
+    body.press("Control+Home")
+    page.locator(".contract-tag", has_text="{startdate}").click()  # put in where the cursor is
+    expect(body).to_have_value("{startdate}" + BODY + "\n\n**3. Notice**\n\nOne month for both parties.")
 
     page.locator("#contract-preview-open").click()
     frame = page.frame_locator("#contract-preview")

@@ -140,8 +140,10 @@ def _fields() -> rx.Component:
         error_for(ContractsState.errors, "body"),
         rx.text(t("Blank line: new paragraph. **bold**, *italic*, lines starting with - make a list, "
                   "[text](https://…) a link."), size="1", color_scheme="gray"),
-        rx.text(t("Tags you can use:"), " ",
-                rx.foreach(ContractsState.tags, lambda tag: rx.code(tag, margin_right="4px")),
+        rx.text(t("Tags you can use (click to put one where the cursor is):"), " ",
+                rx.foreach(ContractsState.tags, lambda tag: rx.code(
+                    tag, margin_right="4px", cursor="pointer", class_name="contract-tag",
+                    on_click=ContractsState.insert_tag(tag))),
                 size="1", color_scheme="gray", id="contract-tags"),
         rx.heading(t("Your own variables"), size="3", margin_top="8px"),
         rx.text(t("Filled in by the recruiter when the contract is made; write {key} in the text where the value "

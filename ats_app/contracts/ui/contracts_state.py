@@ -1,5 +1,6 @@
 """The Contracts page's state: one page of template rows, the template in the editor, and its preview."""
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -185,6 +186,24 @@ class ContractsState(rx.State):
         elif part == "body":
             self.body = value[:template_library.BODY_MAX + 1000]
         self.errors = {k: v for k, v in self.errors.items() if k != part}
+
+    @rx.event
+    @requires(RIGHT)
+    async def insert_tag(self, tag: str):
+        """Put a listed tag into the content where the cursor is (the browser reports the new text)."""
+        if tag not in self.tags:
+            return None
+        script = ("(() => { const el = document.getElementById('contract-body'); if (!el) return null;"
+                  " const start = el.selectionStart ?? el.value.length, end = el.selectionEnd ?? start;"
+                  f" return el.value.slice(0, start) + {json.dumps(tag)} + el.value.slice(end); }})()")
+        return rx.call_script(script, callback=ContractsState.tag_inserted)
+
+    @rx.event
+    @requires(RIGHT)
+    async def tag_inserted(self, text: str | None):
+        """The content with the tag put in (from insert_tag)."""
+        if isinstance(text, str):
+            self.body = text[:template_library.BODY_MAX + 1000]
 
     @rx.event
     @requires(RIGHT)

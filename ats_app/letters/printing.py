@@ -26,12 +26,14 @@ from ats_app.applications.transitions import DELETED
 from ats_app.core import config, files, tokens
 from ats_app.core.errors import ActionRefused, InvalidChoice, UnknownTag
 from ats_app.core.i18n import N_
+from ats_app.core.pdf import pdf_from_html
 from ats_app.mail.compose import sender_user
 from ats_app.mail.markup import clean_html
 from ats_app.mail.render import TagValues, render_fragment, render_subject
-from ats_app.mail.tag_values import Recipient, company_name, long_date, organisation_zone, recipients
+from ats_app.mail.tag_values import Recipient, long_date, organisation_zone, recipients
 from ats_app.mail.templates import template_for
-from ats_app.models import Application, ApplicationEvent, Candidate, Setting
+from ats_app.models import Application, ApplicationEvent, Candidate
+from ats_app.organisation.letterhead import Letterhead, letterhead
 
 LETTER_KINDS = ("letter.application_received", "letter.application_rejected")
 MAX_LETTERS = 100  # WeasyPrint makes about 10–25 pages a second: a bigger run would hold the page too long
@@ -107,7 +109,7 @@ def letters_pdf(session: Session, user: CurrentUser, application_ids: list[int],
         applications[application_id] = application
     people = recipients(session, list(applications), sender_user(session, user))
     candidates = _candidates(session, [p.candidate_id for p in people])
-    letterhead = _letterhead(session)
+    head = letterhead(session)
     zone = organisation_zone(session)
     home = get_global("zone_territories").get(str(zone), "")
     today = datetime.now(zone).date()
@@ -125,7 +127,7 @@ def letters_pdf(session: Session, user: CurrentUser, application_ids: list[int],
                               long_date(today, person.language), subject, body))
     if not letters:
         return run
-    run.pdf = pdf_from_html(letters_html(letters, letterhead))
+    run.pdf = pdf_from_html(letters_html(letters, head))
     run.file_key = files.store_bytes(run.pdf)
     for letter in letters:
         application = applications[letter.application_id]
@@ -176,16 +178,9 @@ def address_lines(candidate: Candidate, home_country: str = "") -> list[str]:
     return [line for line in lines if line]
 
 
-def _letterhead(session: Session) -> tuple[str, list[str]]:
-    """(organisation name, its address lines) from Settings; the address is optional."""
-    setting = session.get(Setting, "company_address")
-    lines = [line.strip() for line in (setting.value if setting else "").splitlines() if line.strip()]
-    return company_name(session), lines
-
-
-def letters_html(letters: list[Letter], letterhead: tuple[str, list[str]]) -> str:
+def letters_html(letters: list[Letter], header: Letterhead) -> str:
     """The printable HTML: one section per letter, each starting on a new page."""
-    name, address = letterhead
+    name, address = header.name, list(header.address_lines)
     esc = html.escape
     head = f'<p class="org">{esc(name)}</p>' + "".join(f'<p class="org-line">{esc(line)}</p>' for line in address)
     sender = " · ".join([name, *address])
@@ -202,20 +197,6 @@ def letters_html(letters: list[Letter], letterhead: tuple[str, list[str]]) -> st
             f'<div class="body">{letter.body_html}</div></section>')
     return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{esc(name)}</title>'
             f'<style>{LETTER_CSS}</style></head><body>{"".join(pages)}</body></html>')
-
-
-def url_fetcher():
-    """WeasyPrint's fetcher, allowed data: URLs only (no http(s), no file://, no redirects)."""
-    from weasyprint.urls import URLFetcher  # noqa: PLC0415  (heavy, and loads pango: only when a PDF is made)
-
-    return URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
-
-
-def pdf_from_html(source: str) -> bytes:
-    """source printed to PDF by WeasyPrint, fetching nothing but data: URLs."""
-    import weasyprint  # noqa: PLC0415  (heavy, and loads pango: only when a PDF is made)
-
-    return weasyprint.HTML(string=source, url_fetcher=url_fetcher()).write_pdf()
 
 
 # Page: A4 with the body at DIN 5008's 25 mm left margin. Everything placed for the envelope is

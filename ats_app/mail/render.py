@@ -65,21 +65,29 @@ def tags_in(source: str) -> list[str]:
 
 def unknown_tags(source: str, kind: str) -> list[str]:
     """Tags in source that the kind does not offer (empty when all is well)."""
-    allowed = kind_for(kind).tags
+    return tags_outside(source, kind_for(kind).tags)
+
+
+def tags_outside(source: str, allowed: tuple[str, ...]) -> list[str]:
+    """Tags in source that are not among allowed (a contract's own tag list: no email kind)."""
     return sorted({tag for tag in tags_in(source) if canonical_tag(tag) not in allowed})
 
 
 def check_tags(source: str, kind: str) -> None:
     """Raise UnknownTag when source uses a tag the kind does not offer."""
-    unknown = unknown_tags(source, kind)
+    _check_allowed(source, kind_for(kind).tags)
+
+
+def _check_allowed(source: str, allowed: tuple[str, ...]) -> None:
+    unknown = tags_outside(source, allowed)
     if unknown:
-        raise UnknownTag(unknown, kind_for(kind).tags)
+        raise UnknownTag(unknown, allowed)
 
 
 @lru_cache(maxsize=1024)
-def _compiled(source: str, html: bool, kind: str):
-    """Compile once per (template, mode): literals become numbered variables, tags their names."""
-    check_tags(source, kind)
+def _compiled(source: str, html: bool, allowed: tuple[str, ...]):
+    """Compile once per (template, mode, tag list): literals become numbered variables, tags their names."""
+    _check_allowed(source, allowed)
     literals: list[str] = []
     jinja = []
     position = 0
@@ -97,7 +105,12 @@ def _compiled(source: str, html: bool, kind: str):
 
 def render_fragment(source: str, values: TagValues, kind: str, *, html: bool = True) -> str:
     """source with its tags filled in: escaped for HTML, or plain for a subject line."""
-    template, literals = _compiled(source, html, kind)
+    return render_with_tags(source, values, kind_for(kind).tags, html=html)
+
+
+def render_with_tags(source: str, values: TagValues, allowed: tuple[str, ...], *, html: bool = True) -> str:
+    """render_fragment for a document with its own tag list (a contract's self-defined variables)."""
+    template, literals = _compiled(source, html, allowed)
     context = {k.replace("-", "_"): v for k, v in (values.for_html() if html else values.for_text()).items()}
     missing = {canonical_tag(tag) for tag in tags_in(source)} - set(context)
     for name in missing:  # a tag the kind offers but this email has no value for reads as nothing

@@ -14,6 +14,7 @@ import html
 from datetime import date
 
 from ats_app.core.i18n import normalise_language
+from ats_app.core.pdf import pdf_from_html
 from ats_app.models import Application, Candidate
 from ats_app.privacy.redaction import clean_answers, patterns_for, personal_values, redact_with
 
@@ -86,11 +87,7 @@ def anonymised_cv_pdf(candidate: Candidate, today: date, *, language: str | None
     source = anonymised_cv_html(candidate, today, language=language)
     if source is None:
         return None
-    import weasyprint  # noqa: PLC0415  (heavy, and loads pango: only when a PDF is made)
-    from weasyprint.urls import URLFetcher  # noqa: PLC0415
-
-    fetcher = URLFetcher(allowed_protocols={"data"})
-    return weasyprint.HTML(string=source, url_fetcher=fetcher).write_pdf()
+    return pdf_from_html(source)
 
 
 _CV_CSS = """@page { size: A4; margin: 20mm 18mm; }

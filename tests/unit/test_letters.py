@@ -13,7 +13,7 @@ from sqlmodel import select
 from starlette.testclient import TestClient
 
 from ats_app.accounts import auth
-from ats_app.core import files
+from ats_app.core import files, pdf
 from ats_app.core.errors import InvalidChoice, NotAllowed
 from ats_app.handling.status_actions import delete_application
 from ats_app.letters import printing as letters
@@ -194,14 +194,14 @@ def test_local_files_are_never_fetched(session, admin, applicants, monkeypatch):
     run = letters.letters_pdf(session, admin, applicants[:1], "letter.application_received")
     assert run.done == applicants[:1] and opened == []
     # ...and the fetcher refuses it even when HTML gets past the cleaning.
-    fetcher = letters.url_fetcher()
+    fetcher = pdf.url_fetcher()
     for url in ("file:///etc/passwd", "http://127.0.0.1:9/x.png", "https://example.com/logo.png"):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
     assert fetcher.fetch("data:text/plain,hello").read() == b"hello"
-    pdf = letters.pdf_from_html('<p>x</p><img src="file:///etc/passwd"><img src="data:image/gif;base64,'
+    pdf_bytes = pdf.pdf_from_html('<p>x</p><img src="file:///etc/passwd"><img src="data:image/gif;base64,'
                                 'R0lGODlhAQABAAAAACw=">')
-    assert pdf.startswith(b"%PDF") and opened == [] and b"root:" not in pdf
+    assert pdf_bytes.startswith(b"%PDF") and opened == [] and b"root:" not in pdf_bytes
 
 
 def test_download_needs_a_recruiter_session(session, admin, applicants):

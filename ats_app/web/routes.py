@@ -6,6 +6,7 @@ from starlette.routing import Route
 from ats_app.applications.routes import download_cover_letter, download_cv
 from ats_app.careers.routes import FALLBACK as CAREERS_FALLBACK
 from ats_app.careers.routes import ROUTES as CAREERS_ROUTES
+from ats_app.contracts.routes import ROUTES as CONTRACT_ROUTES
 from ats_app.delivery.routes import resend_webhook
 from ats_app.intake.routes import ROUTES as INTAKE_ROUTES
 from ats_app.interviews.routes import ROUTES as INTERVIEW_ANSWER_ROUTES
@@ -25,6 +26,7 @@ api = Starlette(routes=[
     *PORTAL_ROUTES,
     *INTERVIEW_ANSWER_ROUTES,
     *PANEL_REVIEW_ROUTES,
+    *CONTRACT_ROUTES,
     *CAREERS_ROUTES,
     *INTAKE_ROUTES,
     *CAREERS_FALLBACK,

@@ -121,8 +121,8 @@ class ContractState(ComposeState):
         else:
             further.errors = dict([explain(refused, user.language)])
         compose_state = await self.get_state(ComposeState)
-        for field in further.errors:
-            if language_of_field(field) and not field.startswith("template:"):
+        for field in further.errors:  # a draft's problem: show that language's tab
+            if field.startswith(("subject:", "body:")):
                 compose_state.language = language_of_field(field)
 
     @rx.event

@@ -106,16 +106,19 @@ def document_html(title: str, body_html: str, head: Letterhead, language: str, *
 
 
 def contract_html(session: Session, version: ContractTemplateVersion, application_id: int, values: dict[str, str],
-                  language: str, *, sender: User | None = None) -> str:
+                  language: str, *, sender: User | None = None, title: str | None = None) -> str:
     """The whole printable contract for the application from version, in language.
 
     values: the recruiter's self-defined values (checked: InvalidChoice "variable:<key>"). An unknown tag in
     the body raises UnknownTag. sender: the user producing it ({recruitername}, the employer's signatory).
+    title: the heading (default: the template's title; the editor's preview passes the unsaved one).
     """
     tags = contract_values(session, version, application_id, values, language, sender=sender)
     body = render_with_tags(version.body_html, TagValues(tags), contract_tags(variables_of(version)))
-    template = session.get(ContractTemplate, version.template_id)
-    return document_html(template.title if template else "", body, letterhead(session), language,
+    if title is None:
+        template = session.get(ContractTemplate, version.template_id) if version.template_id else None
+        title = template.title if template else ""
+    return document_html(title, body, letterhead(session), language,
                          signatory=sender.name if sender else "", employee=tags["fullname"])
 
 

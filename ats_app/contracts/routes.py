@@ -8,7 +8,6 @@ response says no-store, no-referrer (the URL holds the token) and a strict CSP; 
 404, the link of a deleted application a 410. The rules live in contracts.acknowledging.
 """
 
-import hmac
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,11 +17,14 @@ from starlette.routing import Route
 
 from ats_app.applications.routes import download_for_user
 from ats_app.careers.routes import language_switch
-from ats_app.contracts import acknowledging, issued, previews
+from ats_app.contracts import acknowledging, issued, sending
+from ats_app.contracts.preview import preview_signature
+from ats_app.contracts.template_library import RIGHT
 from ats_app.core import i18n
 from ats_app.core.errors import InvalidInput
 from ats_app.core.i18n import N_
 from ats_app.web import public_pages
+from ats_app.web.signed_files import signed_pdf
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CSRF_COOKIE = "ats_contract_csrf"
@@ -167,15 +169,12 @@ async def download_contract(request: Request) -> Response:
                                    lambda session, user: issued.contract_for_download(session, user, contract_id))
 
 
-async def download_preview(request: Request) -> Response:
-    """GET /files/contract-preview/{key}?sig=…: the form's preview PDF, for the user it was made for."""
-    key, signature = request.path_params["key"], request.query_params.get("sig", "")
-
-    def find(_session, user):
-        if not hmac.compare_digest(signature, previews.signature(key, user.id)):
-            return None
-        return previews.read_preview(key)
-    return await download_for_user(request, find)
+async def download_contract_preview(request: Request) -> Response:
+    """GET /files/contract-preview/{key}?sig=…: a contract preview shown in the browser (the Contracts page's, or
+    the Employment contract form's); 401 without a session, 404 unless the link was signed for this user and
+    they may manage contract templates or send contracts."""
+    return await signed_pdf(request, preview_signature, lambda user: user.has(RIGHT) or user.has(sending.RIGHT),
+                            'inline; filename="contract-preview.pdf"')
 
 
 METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
@@ -184,5 +183,5 @@ ROUTES = [
     Route("/contract/{token}/document.pdf", _public(contract_document), methods=METHODS),
     Route("/contract/{rest:path}", _public(unknown_page, unknown_page), methods=METHODS),
     Route("/files/contracts/{contract_id:int}", download_contract, methods=["GET"]),
-    Route("/files/contract-preview/{key}", download_preview, methods=["GET"]),
+    Route("/files/contract-preview/{key}", download_contract_preview, methods=["GET"]),
 ]

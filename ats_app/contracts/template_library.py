@@ -193,3 +193,13 @@ def set_archived(session: Session, user: CurrentUser, template_id: int, archived
     session.add(template)
     session.flush()
     return template
+
+
+def template_to_edit(session: Session, user: CurrentUser,
+                     template_id: int) -> tuple[ContractTemplate, ContractTemplateVersion]:
+    """The template and its current version, for the editor."""
+    require_manager(user)
+    template = session.get(ContractTemplate, template_id)
+    if template is None:
+        raise InvalidChoice("template", N_("This template no longer exists."))
+    return template, current_version(session, template_id)

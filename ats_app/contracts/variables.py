@@ -8,7 +8,7 @@ Dates are kept as ISO dates and written out in the candidate's language only whe
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ats_app.core.errors import InvalidChoice
 from ats_app.core.i18n import N_
@@ -97,3 +97,9 @@ def check_values(variables: list[Variable], raw: dict[str, str]) -> dict[str, st
     """What the recruiter typed for each variable, checked; InvalidChoice(field="variable:<key>") for the
     first missing or ill-typed value. Values for keys the version does not define are dropped."""
     return {variable.key: check_value(variable, raw.get(variable.key, "")) for variable in variables}
+
+
+def sample_value(variable: Variable, today: date) -> str:
+    """A believable value for a preview, of the variable's type (the recruiter may change it)."""
+    return {"number": "6", "date": (today + timedelta(days=90)).isoformat(), "money": "10 000"}.get(
+        variable.type, variable.label)

@@ -34,6 +34,7 @@ from sqlalchemy import Engine, func, update
 from sqlmodel import Session, select
 
 from ats_app.applications.applicant_keys import search_text, sort_name
+from ats_app.contracts.defaults import ensure_default_templates
 from ats_app.core.db import get_engine
 from ats_app.core.files import delete as delete_file
 from ats_app.core.files import store_bytes
@@ -98,6 +99,7 @@ def _load(session: Session, password: str, applications: int | None, force: bool
     rng = random.Random(seed)
     now = datetime.now(timezone.utc).replace(microsecond=0)
     ensure_reference_data(session)
+    ensure_default_templates(session)  # one organisation-wide contract template per language
     departments, positions = _organisation(session)
     users, created = _users(session, password, departments)
     plans = _projects(session, rng, now, n_apps, departments, positions, users)

@@ -16,6 +16,7 @@ NAVIGATION = (
     ("/tasks", N_("Tasks"), "phone", None),
     ("/outbox", N_("Outbox"), "send", None),
     ("/email-templates", N_("Email templates"), "mail", "can_edit_templates"),
+    ("/contracts", N_("Contracts"), "signature", "can_manage_contracts"),
     ("/employees", N_("Employees"), "users", None),
     ("/reports/rejections", N_("Rejection reasons"), "chart-column", None),
     ("/settings", N_("Settings"), "settings", None),

@@ -1,0 +1,1 @@
+"""The Contracts page: contract templates listed, edited, versioned and previewed."""

@@ -6,7 +6,7 @@ must be the candidate's full name as the application holds it, ignoring case, ac
 and extra spaces ("kari  NORDMANN" is Kari Nordmann; "Kari" or "K. Nordmann" are not): a plain check that the
 person reading is the person named, not proof of identity. Acknowledging twice changes nothing. A contract
 superseded by a newer one for the same application takes no acknowledgement; an application that was
-deleted closes its links.
+deleted, rejected or withdrawn closes its links.
 """
 
 import unicodedata
@@ -22,11 +22,12 @@ from ats_app.core.errors import InvalidInput
 from ats_app.core.i18n import N_, gettext, normalise_language
 from ats_app.intake import throttle
 from ats_app.mail.tag_values import company_name, long_date, organisation_zone
-from ats_app.models import Application, Candidate, Contract, RecruitmentProject, Task, User
+from ats_app.models import Application, ApplicationStatus, Candidate, Contract, RecruitmentProject, Task, User
 from ats_app.models.base import utcnow
 from ats_app.offers.current import current_offer
 
 OPEN, SUPERSEDED, GONE, UNKNOWN = "open", "superseded", "gone", "unknown"
+CLOSED = (ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN)  # the contract no longer stands
 POST_LIMIT = "30 per 10 minutes"  # forms and downloads per client address and link (ATS_CONTRACT_RATE_LIMIT)
 NAME_MAX = 200
 TASK_KIND = "contract_acknowledged"
@@ -65,7 +66,8 @@ def open_link(session: Session, token: str | None) -> Opened:
         return Opened(UNKNOWN)
     application = session.get(Application, contract.application_id) if contract.application_id else None
     candidate = session.get(Candidate, application.candidate_id) if application else None
-    if application is None or candidate is None or application.deleted_at is not None:
+    if application is None or candidate is None or application.deleted_at is not None \
+            or application.status in CLOSED:
         return Opened(GONE, contract)
     language = normalise_language(candidate.language)
     if issued.is_superseded(session, contract):

@@ -12,7 +12,7 @@ from ats_app.accounts import auth
 from ats_app.contracts import acknowledging
 from ats_app.delivery import sealed_links
 from ats_app.intake import throttle
-from ats_app.models import ApplicationEvent, Contract, Task
+from ats_app.models import ApplicationEvent, ApplicationStatus, Contract, Task
 from ats_app.models.base import utcnow
 from ats_app.web.routes import api
 from tests.unit.contract_setup import contract_setup, send
@@ -138,9 +138,12 @@ def test_a_superseded_contract_says_so_and_takes_no_acknowledgement(session, sen
     assert session.get(Contract, contract.id).acknowledged_at is None
 
 
-def test_the_link_of_a_deleted_application_is_gone(session, sent):
+@pytest.mark.parametrize("change", [{"deleted_at": utcnow()}, {"status": ApplicationStatus.WITHDRAWN},
+                                    {"status": ApplicationStatus.REJECTED}])
+def test_the_link_of_a_deleted_withdrawn_or_rejected_application_is_gone(session, sent, change):
     _admin, application, _template, _contract, token = sent
-    application.deleted_at = utcnow()
+    for name, value in change.items():
+        setattr(application, name, value)
     session.add(application)
     session.commit()
     assert _client().get(f"/contract/{token}").status_code == 410

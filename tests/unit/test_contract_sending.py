@@ -204,3 +204,38 @@ def test_a_contract_linked_to_an_employee_stays_with_the_employee(session, setup
     kept = session.get(Contract, contract.id)
     assert kept is not None and kept.application_id is None and kept.offer_id is None
     assert files.read_bytes(kept.file_key).startswith(b"%PDF")
+
+
+async def test_the_form_through_the_state_default_template_values_preview_and_send(session, setup):
+    from ats_app.contracts.ui.contract_state import ContractState
+    from ats_app.handling.ui.compose_state import ComposeState
+    from ats_app.handling.ui.further_progress_state import FurtherProgressState
+    from ats_app.handling.ui.list_state import ApplicationListState
+    from tests.unit.state_helpers import call, state_of
+    from tests.unit.test_state_flows import _logged_in
+
+    _admin, application, template, _version, _offer = setup
+    root = await _logged_in()
+    listing = state_of(root, ApplicationListState)
+    listing.project_id, listing.ticked = application.project_id, [application.id]
+    progress = state_of(root, FurtherProgressState)
+    progress.offered = progress.enabled = ["contract"]
+    progress._page = ApplicationListState.get_full_name()
+    await call(progress, "choose_action", "contract")
+    await call(progress, "execute")
+    form, compose_state = state_of(root, ContractState), state_of(root, ComposeState)
+    assert progress.dialog == "contract"
+    assert [(r.language, r.template_id) for r in form.per_language] == [("nb", str(template.id))]  # the department's
+    assert [v.key for v in form.variables] == ["probation_months"]
+    assert compose_state.language == "nb" and "{contractlink}" in compose_state.shown_body
+    await call(form, "set_value", "probation_months", "six")
+    assert await call(form, "send_contracts") is None
+    assert set(progress.errors) == {"variable:probation_months"} and progress.dialog == "contract"
+    assert compose_state.language == "nb"  # the email stays on its tab
+    await call(form, "set_value", "probation_months", "6")
+    assert progress.errors == {}
+    await call(form, "make_preview")
+    assert form.preview_href.startswith("/files/contract-preview/") and session.exec(select(Contract)).all() == []
+    started = await call(form, "send_contracts")
+    assert started is not None and progress.running and progress.dialog == ""
+    assert form.progress_line == "0 of 1 contracts made"

@@ -56,9 +56,12 @@ def contract_values(session: Session, version: ContractTemplateVersion, applicat
         raise LookupError(f"application {application_id} not found")
     candidate = session.get(Candidate, application.candidate_id)
     head = letterhead(session)
-    return {**people[0].values.values, **_person_values(candidate, language),
-            **offer_values(session, current_offer(session, application_id), language),
-            "companyaddress": ", ".join(head.address_lines),
+    base = people[0].values.values
+    offer = offer_values(session, current_offer(session, application_id), language)
+    # An offer that names no position or department is for the project's (the contract never reads "as  in .").
+    offer["offerposition"] = offer["offerposition"] or base["position"]
+    offer["offerdepartment"] = offer["offerdepartment"] or base["department"]
+    return {**base, **_person_values(candidate, language), **offer, "companyaddress": ", ".join(head.address_lines),
             **_own_values(variables_of(version), values, language)}
 
 
@@ -135,7 +138,7 @@ CONTRACT_CSS = """
                   color: #59636e; vertical-align: top; padding-top: 1.5mm; }
 }
 .footer { position: running(footer); font-family: "DejaVu Sans", sans-serif; font-size: 7pt; color: #59636e;
-          border-top: 0.3pt solid #cbd2d9; padding-top: 1.5mm; }
+          padding-top: 1.5mm; }
 html { font-family: "DejaVu Sans", sans-serif; font-size: 10pt; line-height: 1.45; color: #1f2933; }
 body { margin: 0; }
 p { margin: 0 0 3mm; }
@@ -153,6 +156,10 @@ h1 { font-size: 16pt; margin: 0 0 7mm; color: #1f2933; }
 .party-name { margin-bottom: 10mm; }
 .line { border-bottom: 0.5pt solid #1f2933; height: 6mm; }
 .line.tall { height: 14mm; }
+@media screen {  /* the editor's preview in a browser: no running footer there, a little air instead */
+  .footer { display: none; }
+  body { padding: 18px 22px; }
+}
 .caption { font-size: 7.5pt; color: #59636e; margin: 1mm 0 5mm; }
 .printed { margin: 0; height: 5mm; }
 """

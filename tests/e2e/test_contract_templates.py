@@ -11,7 +11,7 @@ import uuid
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import SHOTS, log_in
 
 BODY = ("**1. The parties**\n\n{companyname} and {fullname}.\n\n"
         "**2. Pay**\n\nThe salary is {salary}; a signing bonus of {bonus} is paid with the first salary.")
@@ -36,8 +36,8 @@ def test_an_admin_writes_saves_twice_and_previews_a_contract_template(page, shoo
     expect(page.locator("#error-body")).to_contain_text("{bonus}")  # not defined yet: refused, nothing saved
 
     page.locator("#contract-add-variable").click()
-    page.locator(".variable-key").last.fill("bonus")
-    page.locator(".variable-label").last.fill("Signing bonus")
+    page.locator(".variable-key input").last.fill("bonus")
+    page.locator(".variable-label input").last.fill("Signing bonus")
     page.locator(".variable-type").last.select_option("money")
     page.locator("#contract-save").click()
     expect(page.locator("#contract-notice")).to_contain_text("Saved as version 1")
@@ -59,17 +59,18 @@ def test_an_admin_writes_saves_twice_and_previews_a_contract_template(page, shoo
     expect(frame.locator(".body")).to_contain_text(f"and {name}.")
     expect(frame.locator(".body")).to_contain_text("a signing bonus of 10 000")
     expect(frame.locator(".party")).to_have_count(2)
-    sample = page.locator(".preview-sample").first
+    sample = page.locator(".preview-sample input").first
     sample.fill("25 000 NOK")
     page.locator("#contract-preview-update").click()
     expect(frame.locator(".body")).to_contain_text("a signing bonus of 25 000 NOK")
-    shoot(page, "contracts-preview")
+    page.screenshot(path=str(SHOTS / "contracts-preview.png"))  # the viewport: the dialog as the user sees it
 
     page.locator("#contract-preview-pdf").click()
     link = page.locator("#contract-pdf-link")
     expect(link).to_be_visible()
     response = page.request.get(link.get_attribute("href"))
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
+    (SHOTS / "contracts-preview.pdf").write_bytes(response.body())
     reader = PdfReader(io.BytesIO(response.body()))
     text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
     assert name in text and "25 000 NOK" in text and f"Page 1 of {len(reader.pages)}" in text

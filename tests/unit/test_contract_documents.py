@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
+from sqlmodel import select
 
 from ats_app.contracts import documents
 from ats_app.contracts import template_library as library
@@ -102,3 +103,13 @@ def test_the_pdf_holds_the_name_and_salary_and_numbers_its_pages(session, admin,
     assert "Nordlys AS" in texts[-1]  # the footer on every page
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     assert (width, height) == pytest.approx((595.28, 841.89), abs=0.5)  # A4
+
+
+def test_an_offer_without_position_or_department_reads_the_projects(session, admin, application_id):
+    offer = session.exec(select(Offer)).one()
+    offer.position_title, offer.department_id = "", None
+    session.add(offer)
+    session.commit()
+    page = documents.contract_html(session, _version(session, admin, body="{fullname}: {offerposition}, "
+                                                     "{offerdepartment}.", variables=[]), application_id, {}, "en")
+    assert "Ingrid Haugen: Backend developer, Engineering." in page

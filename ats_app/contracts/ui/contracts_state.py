@@ -91,6 +91,7 @@ class ContractsState(rx.State):
     applicants: list[Choice] = []
     applicant_search: str = ""
     applicant: str = ""
+    offered: list[str] = []  # the applicants (ids) with a current offer: the offer's tags have values
     samples: list[SampleValue] = []
     preview_html: str = ""
     pdf_link: str = ""
@@ -269,6 +270,7 @@ class ContractsState(rx.State):
     async def _find_applicants(self) -> None:
         found = await run_in_session(preview.preview_applicants, current_user(), self.applicant_search)
         self.applicants = [Choice(str(a.application_id), f"{a.name} · {a.project}") for a in found]
+        self.offered = [str(a.application_id) for a in found if a.has_offer]
         if self.applicant not in {c.value for c in self.applicants}:
             self.applicant = self.applicants[0].value if self.applicants else ""
 

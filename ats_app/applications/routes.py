@@ -14,8 +14,9 @@ from ats_app.core.db import session_scope
 _PRIVATE = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
 
 
-async def _download(request: Request, find) -> Response:
-    """find(session, user) in a worker thread; 401 without a session, 404 when not allowed or gone."""
+async def download_for_user(request: Request, find) -> Response:
+    """find(session, user) in a worker thread, streamed as an attachment; 401 without a session, 404 when not
+    allowed or gone (also the contracts' downloads)."""
     token = request.cookies.get(auth.SESSION_COOKIE)
 
     def lookup() -> tuple[object, CvFile | None]:
@@ -36,10 +37,11 @@ async def _download(request: Request, find) -> Response:
 async def download_cv(request: Request) -> Response:
     """GET /files/cv/{candidate_id}: the candidate's CV as an attachment."""
     candidate_id = request.path_params["candidate_id"]
-    return await _download(request, lambda session, user: cv_for_download(session, user, candidate_id))
+    return await download_for_user(request, lambda session, user: cv_for_download(session, user, candidate_id))
 
 
 async def download_cover_letter(request: Request) -> Response:
     """GET /files/cover-letter/{application_id}: the cover letter file sent with that application."""
     application_id = request.path_params["application_id"]
-    return await _download(request, lambda session, user: cover_letter_for_download(session, user, application_id))
+    return await download_for_user(request,
+                                   lambda session, user: cover_letter_for_download(session, user, application_id))

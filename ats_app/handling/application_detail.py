@@ -10,6 +10,7 @@ from ats_app.accounts.access import may_act, visible_projects
 from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.stages import STAGE_LABELS
 from ats_app.applications.statuses import STATUS_LABELS
+from ats_app.contracts.history_lines import CONTRACT_EVENTS, contract_line
 from ats_app.core.errors import ApplicationNotFound
 from ats_app.core.i18n import N_, format_day, format_moment, gettext
 from ats_app.handling import duplicates
@@ -274,6 +275,8 @@ def describe(kind: str, payload: dict, language: str, titles: dict[int, str]) ->
         return f"{text}: {gettext(language, label)}" if label else text
     if kind == "letter_sent":
         return _("Letter printed")
+    if kind in CONTRACT_EVENTS:
+        return contract_line(kind, payload, language)
     if kind in ("panel_sent", "panel_completed", "panel_revoked", "panel_rated", "panel_rating_changed"):
         return _panel_text(kind, payload, language)
     if kind in EMAIL_EVENTS:

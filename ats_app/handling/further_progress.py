@@ -17,12 +17,12 @@ from ats_app.accounts.access import may_act
 from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.further_progress_action import (
     AnyAction,
-    FurtherProgressAction,
     OtherApplication,
     allowed,
     require,
 )
 from ats_app.applications.lookup import applicant_names
+from ats_app.contracts.sending import CONTRACT
 from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 from ats_app.core.i18n import N_, gettext
 from ats_app.delivery.worker import poke_after_commit
@@ -46,7 +46,7 @@ FAILED = N_("failed; nothing was changed")
 # The Further progress list, in EasyCruit's order, then the actions of Deleted applications.
 CATALOGUE: tuple[AnyAction, ...] = (
     WITHDRAW, DELETE, SEND_EMAIL, INVITE, REJECT, SAVE, SAVE_AND_SEND, FORWARD, TRANSFER, OFFER, HIRE,
-    FurtherProgressAction("contract", N_("Employment contract"), hint=SOON),
+    CONTRACT,
     LETTER,
     PANEL_REVIEW,
     RESTORE, PURGE,

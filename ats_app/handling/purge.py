@@ -12,6 +12,7 @@ from sqlmodel import Session, col, delete, select, update
 from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.further_progress_action import FurtherProgressAction, require
 from ats_app.applications.lookup import find_application
+from ats_app.contracts.purging import purge_contracts
 from ats_app.core.errors import ActionRefused, InvalidChoice
 from ats_app.core.files import delete as delete_file
 from ats_app.core.i18n import N_, gettext
@@ -26,6 +27,7 @@ from ats_app.models import (
     Interview,
     InterviewRecruiter,
     Message,
+    Offer,
     PanelReviewApplication,
     Rating,
     Task,
@@ -62,7 +64,8 @@ def purge_application(session: Session, user: CurrentUser, application_id: int, 
         raise ActionRefused(N_("not deleted"))
     ids = _with_moved_sources(session, application.id)
     status, project_id, candidate_id = application.status, application.project_id, application.candidate_id
-    _remove_related(session, ids)
+    kept = purge_contracts(session, ids, delete_file_on_commit)  # a contract linked to an employee stays
+    _remove_related(session, ids, kept)
     for key in session.exec(select(Application.cover_letter_file_key).where(
             col(Application.id).in_(ids), col(Application.cover_letter_file_key).is_not(None))):
         delete_file_on_commit(session, key)  # a cover letter sent as a file is this application's alone
@@ -85,7 +88,7 @@ def _with_moved_sources(session: Session, application_id: int) -> list[int]:
     return ids
 
 
-def _remove_related(session: Session, ids: list[int]) -> None:
+def _remove_related(session: Session, ids: list[int], kept_files: set[str]) -> None:
     interviews = list(session.exec(select(Interview.id).where(col(Interview.application_id).in_(ids))))
     messages = list(session.exec(select(Message.id).where(
         col(Message.application_id).in_(ids) | col(Message.interview_id).in_(interviews or [-1]))))
@@ -96,7 +99,7 @@ def _remove_related(session: Session, ids: list[int]) -> None:
         attached = {item.get("file_key") for found in session.exec(select(Message.attachments).where(
             col(Message.id).in_(messages))) for item in found or []} - {None}
         cvs = set(session.exec(select(Candidate.cv_file_key).where(col(Candidate.cv_file_key).in_(attached))))
-        for key in attached - cvs:
+        for key in attached - cvs - kept_files:
             delete_file_on_commit(session, key)
         session.exec(delete(Message).where(col(Message.id).in_(messages)))
     if interviews:
@@ -105,6 +108,7 @@ def _remove_related(session: Session, ids: list[int]) -> None:
     session.exec(delete(Task).where(col(Task.application_id).in_(ids)))
     session.exec(delete(Rating).where(col(Rating.application_id).in_(ids)))
     session.exec(delete(PanelReviewApplication).where(col(PanelReviewApplication.application_id).in_(ids)))
+    session.exec(delete(Offer).where(col(Offer.application_id).in_(ids)))  # after the contracts that name them
     # Moves point at the purged rows; the pointers go first so the rows can.
     session.exec(update(Application).where(col(Application.moved_to_id).in_(ids)).values(moved_to_id=None))
 

@@ -53,7 +53,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("transferred_to_cv_database", N_("Transferred to the CV database")),
     Kind("panel_review", N_("Invitation to review candidates (panel)"),
          ("reviewlink", "reviewername", "duedate", "candidatecount"), group="internal", base_tags=PANEL_TAGS),
-    Kind("contract", N_("Employment contract (cover email)"), ("startdate",)),
+    Kind("contract", N_("Employment contract (cover email)"), ("startdate", "contractlink")),
     Kind("letter.application_received", N_("Letter: application received"), group="letter"),
     Kind("letter.application_rejected", N_("Letter: application rejected"), ("message",), group="letter"),
 )

@@ -20,7 +20,7 @@ from ats_app.mail.tag_values import long_date, recipients, sample_values
 from ats_app.models import Application, Candidate, RecruitmentProject
 
 LINK_LABELS = {"confirmlink": N_("Answer the invitation"), "setpasswordlink": N_("Choose your password"),
-               "reviewlink": N_("Review the candidates")}
+               "reviewlink": N_("Review the candidates"), "contractlink": N_("Open your contract")}
 EXAMPLE_MESSAGE = N_("(Your personal message to the candidate appears here.)")
 EXAMPLE_REQUIREMENT = N_("the right to work in the EU/EEA")
 

@@ -43,7 +43,8 @@ class Contract(SQLModel, table=True):
     candidate's acknowledgement from their sealed link."""
 
     id: int | None = Field(default=None, primary_key=True)
-    application_id: int = Field(foreign_key="application.id", index=True)
+    # Empty once the application was deleted permanently and the contract stayed with its employee.
+    application_id: int | None = Field(default=None, foreign_key="application.id", index=True)
     template_version_id: int = Field(foreign_key="contract_template_version.id")
     offer_id: int | None = Field(default=None, foreign_key="offer.id")
     values: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))  # the self-defined values

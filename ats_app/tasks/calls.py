@@ -29,7 +29,8 @@ from ats_app.models import Application, ApplicationEvent, Candidate, Recruitment
 from ats_app.models.base import utcnow
 
 CALL, NEW_TIME, DELETION = "call_candidate", "new_interview_time", "data_deletion"
-KIND_LABELS = {CALL: N_("Call"), NEW_TIME: N_("New interview time"), DELETION: N_("Data deletion")}
+KIND_LABELS = {CALL: N_("Call"), NEW_TIME: N_("New interview time"), DELETION: N_("Data deletion"),
+               "contract_acknowledged": N_("Contract acknowledged")}
 OUTCOMES = ("reached", "no_answer", "left_message")
 OUTCOME_LABELS = {"reached": N_("Reached"), "no_answer": N_("No answer"), "left_message": N_("Left a message")}
 SHOWS = ("open", "done", "all")

@@ -6,7 +6,7 @@ from starlette.routing import Route
 from ats_app.applications.routes import download_cover_letter, download_cv
 from ats_app.careers.routes import FALLBACK as CAREERS_FALLBACK
 from ats_app.careers.routes import ROUTES as CAREERS_ROUTES
-from ats_app.contracts.routes import download_contract_preview
+from ats_app.contracts.routes import ROUTES as CONTRACT_ROUTES
 from ats_app.delivery.routes import resend_webhook
 from ats_app.employees.routes import employee_contract, employees_export
 from ats_app.intake.routes import ROUTES as INTAKE_ROUTES
@@ -22,7 +22,6 @@ api = Starlette(routes=[
     Route("/files/cv/{candidate_id:int}", download_cv, methods=["GET"]),
     Route("/files/cover-letter/{application_id:int}", download_cover_letter, methods=["GET"]),
     Route("/files/letters/{key}", download_letters, methods=["GET"]),
-    Route("/files/contract-preview/{key}", download_contract_preview, methods=["GET"]),
     Route("/webhooks/resend", resend_webhook, methods=["POST"]),
     Route("/reports/rejections.csv", rejection_report_csv, methods=["GET"]),
     Route("/employees/export.csv", employees_export, methods=["GET"]),
@@ -30,6 +29,7 @@ api = Starlette(routes=[
     *PORTAL_ROUTES,
     *INTERVIEW_ANSWER_ROUTES,
     *PANEL_REVIEW_ROUTES,
+    *CONTRACT_ROUTES,
     *CAREERS_ROUTES,
     *INTAKE_ROUTES,
     *CAREERS_FALLBACK,

@@ -6,7 +6,8 @@ same SQL run directly through sqlite3 (the ratio is our overhead), a bulk Withdr
 applicants, email to 1,000 applicants and its delivery (bench_email), a candidate's possible duplicates
 (bench_duplicates), panel review (bench_panel: the list sorted by rating, the reviewer's page), and the pickled
 size of the list page's state, then the way in (bench_intake: applications
-per second through the careers form, the careers list with 2,000 open projects). Targets (README): list query median
+per second through the careers form, the careers list with 2,000 open projects), then employment contracts
+(bench_contracts: contract PDFs per second for a run of 100). Targets (README): list query median
 <= 25 ms and <= 1.5x raw SQL; bulk 1,000 <= 2 s; list state <= 64 KiB.
 """
 
@@ -26,7 +27,7 @@ from ats_app.core.db import get_engine, upgrade_to_head
 from ats_app.core.i18n import format_day
 from ats_app.handling import applicant_list, further_progress
 from ats_app.models import Application
-from ats_devtools import bench_duplicates, bench_email, bench_intake, bench_panel
+from ats_devtools import bench_contracts, bench_duplicates, bench_email, bench_intake, bench_panel
 from ats_devtools.timing import timed as _timed
 
 BIG_PROJECT = 50_000
@@ -166,6 +167,7 @@ def run(applications: int = 1_000_000, runs: int = 30, keep: str | None = None) 
     session.close()
     raw.close()
     results["intake"] = bench_intake.run(tmp, runs=runs)
+    results["contracts"] = bench_contracts.run(tmp)
     return results
 
 

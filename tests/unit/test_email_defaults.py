@@ -153,7 +153,7 @@ def test_kinds_carry_what_they_are_for(language):
     assert "<p>{reviewlink}</p>" in texts["panel_review"][1]
     assert "{reviewername}" in texts["panel_review"][1]
     assert "7" in texts["panel_review"][1]
-    assert "{startdate}" in texts["contract"][1]
+    assert "<p>{contractlink}</p>" in texts["contract"][1]
     assert "{startdate}" not in texts["offer"][1]  # Send offer asks for no start date: the written offer has it
 
 

@@ -4,6 +4,8 @@ history, with the same Further progress list acting on this applicant alone."""
 import reflex as rx
 
 from ats_app.accounts.ui.auth_state import AuthState
+from ats_app.contracts.ui.contracts_section import contracts_section
+from ats_app.contracts.ui.contracts_section_state import ContractsSectionState
 from ats_app.core.i18n import N_
 from ats_app.delivery.ui.message_status import message_status_badge
 from ats_app.delivery.ui.outbox_state import MessageView
@@ -159,6 +161,7 @@ def _content() -> rx.Component:
             rx.cond(ApplicationState.screening.length() > 0,
                     _section(N_("Screening answers"), rx.foreach(ApplicationState.screening, _answer))),
             rating_section(),
+            contracts_section(),
             _section(N_("Other applications"),
                      rx.cond(ApplicationState.others.length() > 0,
                              rx.vstack(rx.foreach(ApplicationState.others, _other), spacing="2"),
@@ -175,7 +178,8 @@ def _content() -> rx.Component:
 
 
 @rx.page(route="/applications/[application_id]", title="Application and CV · Nordlys ATS",
-         on_load=[AuthState.require_login, ApplicationState.load, DuplicatesState.load, RatingSectionState.load])
+         on_load=[AuthState.require_login, ApplicationState.load, DuplicatesState.load, RatingSectionState.load,
+                  ContractsSectionState.load])
 def application_page() -> rx.Component:
     """One applicant's application and CV."""
     return shell(_content(), active_route="/", on_locale_change=ApplicationState.load)

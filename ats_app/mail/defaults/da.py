@@ -185,8 +185,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "contract": (
         "Din ansættelseskontrakt – {projecttitle}",
         """<p>Kære {firstname},</p>
-<p>Vi er glade for, at du starter hos {companyname} som {projecttitle}. Vedhæftet finder du din ansættelseskontrakt med startdato {startdate}.</p>
-<p>Læs kontrakten grundigt. Er alt i orden, underskriver du den og sender den tilbage til mig. Er noget uklart, eller mener du, at noget mangler, så giv mig besked, så finder vi ud af det.</p>
+<p>Vi er glade for, at du starter hos {companyname} som {projecttitle}. Din ansættelseskontrakt er vedhæftet denne e-mail som PDF.</p>
+<p>Læs kontrakten grundigt. Åbn derefter linket nedenfor, og bekræft, at du har modtaget og accepterer den; der kan du også downloade kontrakten igen:</p>
+<p>{contractlink}</p>
+<p>Er noget uklart, eller mener du, at noget mangler, så svar på denne e-mail, så finder vi ud af det.</p>
 <p>Vi glæder os til at byde dig velkommen.</p>
 <p>Med venlig hilsen<br>{recruitername}<br>{companyname}</p>""",
     ),

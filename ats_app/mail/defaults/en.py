@@ -185,8 +185,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "contract": (
         "Your employment contract: {projecttitle}",
         """<p>Dear {firstname},</p>
-<p>We are delighted that you are joining {companyname} as {projecttitle}. Attached is your employment contract, with a start date of {startdate}.</p>
-<p>Please read the contract carefully. If everything is in order, sign it and send it back to me. If anything is unclear, or you think something is missing, let me know and we will sort it out.</p>
+<p>We are delighted that you are joining {companyname} as {projecttitle}. Your employment contract is attached to this email as a PDF.</p>
+<p>Please read it carefully. Then open the link below to confirm that you have received it and accept it; you can also download the contract there again:</p>
+<p>{contractlink}</p>
+<p>If anything is unclear, or you think something is missing, reply to this email and we will sort it out.</p>
 <p>We look forward to welcoming you.</p>
 <p>Kind regards,<br>{recruitername}<br>{companyname}</p>""",
     ),

@@ -189,8 +189,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "contract": (
         "Työsopimuksesi: {projecttitle}",
         """<p>Hei {firstname},</p>
-<p>Olemme iloisia, että tulet meille töihin tehtävään {projecttitle}. Liitteenä on työsopimuksesi, jonka mukaan työsuhde alkaa {startdate}.</p>
-<p>Lue sopimus huolellisesti. Jos kaikki on kunnossa, allekirjoita se ja palauta se minulle. Jos jokin on epäselvää tai sopimuksesta mielestäsi puuttuu jotain, kerro minulle, niin selvitetään asia.</p>
+<p>Olemme iloisia, että tulet {companyname}:lle tehtävään {projecttitle}. Työsopimuksesi on tämän sähköpostin liitteenä PDF-tiedostona.</p>
+<p>Lue sopimus huolellisesti. Avaa sitten alla oleva linkki ja vahvista, että olet saanut sopimuksen ja hyväksyt sen; voit myös ladata sopimuksen sieltä uudelleen:</p>
+<p>{contractlink}</p>
+<p>Jos jokin on epäselvää tai sopimuksesta mielestäsi puuttuu jotain, vastaa tähän sähköpostiin, niin selvitetään asia.</p>
 <p>Odotamme innolla, että pääsemme toivottamaan sinut tervetulleeksi.</p>
 <p>Ystävällisin terveisin<br>{recruitername}<br>{companyname}</p>""",
     ),

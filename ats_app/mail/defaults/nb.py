@@ -185,8 +185,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "contract": (
         "Arbeidsavtalen din – {projecttitle}",
         """<p>Hei {firstname},</p>
-<p>Vi er glade for at du begynner hos {companyname} som {projecttitle}. Vedlagt finner du arbeidsavtalen din, med oppstart {startdate}.</p>
-<p>Les avtalen nøye. Er alt i orden, signerer du den og sender den tilbake til meg. Er noe uklart, eller mener du at noe mangler, gi meg beskjed, så ordner vi det.</p>
+<p>Vi er glade for at du begynner hos {companyname} som {projecttitle}. Arbeidsavtalen din ligger vedlagt denne e-posten som PDF.</p>
+<p>Les avtalen nøye. Åpne deretter lenken nedenfor for å bekrefte at du har mottatt og godtar den; der kan du også laste ned avtalen på nytt:</p>
+<p>{contractlink}</p>
+<p>Er noe uklart, eller mener du at noe mangler, svarer du bare på denne e-posten, så ordner vi det.</p>
 <p>Vi gleder oss til å ta imot deg.</p>
 <p>Med vennlig hilsen<br>{recruitername}<br>{companyname}</p>""",
     ),

@@ -188,8 +188,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "contract": (
         "Je arbeidsovereenkomst: {projecttitle}",
         """<p>Beste {firstname},</p>
-<p>We zijn blij dat je bij {companyname} komt werken als {projecttitle}. In de bijlage vind je je arbeidsovereenkomst, met als startdatum {startdate}.</p>
-<p>Lees de overeenkomst zorgvuldig door. Is alles in orde, onderteken de overeenkomst dan en stuur die naar mij terug. Is er iets onduidelijk of mis je iets, laat het me dan weten, dan lossen we het op.</p>
+<p>We zijn blij dat je bij {companyname} komt werken als {projecttitle}. Je arbeidsovereenkomst zit als pdf bij deze e-mail.</p>
+<p>Lees de overeenkomst zorgvuldig door. Open daarna de link hieronder om te bevestigen dat je haar hebt ontvangen en ermee akkoord gaat; daar kun je de overeenkomst ook opnieuw downloaden:</p>
+<p>{contractlink}</p>
+<p>Is er iets onduidelijk of mis je iets, beantwoord dan deze e-mail, dan lossen we het op.</p>
 <p>We kijken ernaar uit je te verwelkomen.</p>
 <p>Met vriendelijke groet,<br>{recruitername}<br>{companyname}</p>""",
     ),

@@ -185,8 +185,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "contract": (
         "Ditt anställningsavtal – {projecttitle}",
         """<p>Hej {firstname},</p>
-<p>Vi är glada att du börjar hos {companyname} som {projecttitle}. Bifogat finns ditt anställningsavtal, med startdatum {startdate}.</p>
-<p>Läs avtalet noggrant. Om allt stämmer skriver du under det och skickar tillbaka det till mig. Är något oklart, eller tycker du att något saknas, hör av dig så löser vi det.</p>
+<p>Vi är glada att du börjar hos {companyname} som {projecttitle}. Ditt anställningsavtal är bifogat i det här mejlet som PDF.</p>
+<p>Läs avtalet noggrant. Öppna sedan länken nedan och bekräfta att du har tagit emot och godkänner det; där kan du också ladda ned avtalet igen:</p>
+<p>{contractlink}</p>
+<p>Är något oklart, eller tycker du att något saknas, svara på det här mejlet så löser vi det.</p>
 <p>Vi ser fram emot att välkomna dig.</p>
 <p>Med vänliga hälsningar<br>{recruitername}<br>{companyname}</p>""",
     ),

@@ -1,7 +1,7 @@
 """contracts kept with an employee outlive the application: Delete permanently of the application detaches
 them (contract.application_id may be empty)
 
-Revision ID: 0012_ctact
+Revision ID: 0012
 Revises: 0011
 Create Date: 2026-12-03 12:30:00
 """
@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0012_ctact'
+revision = '0012'
 down_revision = '0011'
 branch_labels = None
 depends_on = None

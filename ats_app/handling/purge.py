@@ -26,6 +26,7 @@ from ats_app.models import (
     Interview,
     InterviewRecruiter,
     Message,
+    Offer,
     PanelReviewApplication,
     Rating,
     Task,
@@ -101,6 +102,7 @@ def _remove_related(session: Session, ids: list[int]) -> None:
         session.exec(delete(InterviewRecruiter).where(col(InterviewRecruiter.interview_id).in_(interviews)))
         session.exec(delete(Interview).where(col(Interview.id).in_(interviews)))
     session.exec(delete(Task).where(col(Task.application_id).in_(ids)))
+    session.exec(delete(Offer).where(col(Offer.application_id).in_(ids)))  # its terms and the candidate's answer
     session.exec(delete(Rating).where(col(Rating.application_id).in_(ids)))
     session.exec(delete(PanelReviewApplication).where(col(PanelReviewApplication.application_id).in_(ids)))
     # Moves point at the purged rows; the pointers go first so the rows can.

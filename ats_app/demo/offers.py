@@ -7,9 +7,9 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session, col, select
 
 from ats_app.core import tokens
+from ats_app.core.i18n import gettext, normalise_language
 from ats_app.delivery.sealed_links import offer_token
 from ats_app.mail.markup import markdown_to_html
-from ats_app.core.i18n import gettext, normalise_language
 from ats_app.models import Application, ApplicationEvent, Offer, RecruitmentProject, Task, User
 from ats_app.offers.answers import TASK_KINDS, TASK_NOTES
 from ats_app.projects.editing import organisation_today
@@ -65,8 +65,8 @@ def demo_offers(session: Session, now: datetime, recruiter_id: int) -> int:
             session.add(_event(application, None, "offer_answered", answered, offer_id=offer.id, answer="accept",
                                by="candidate"))
             session.add(Task(application_id=application.id, assignee_id=recruiter_id, kind=TASK_KINDS["accept"],
-                             note=gettext(language, TASK_NOTES["accept"]).format(position=offer.position_title), due_at=answered,
-                             created_at=answered))
+                             note=gettext(language, TASK_NOTES["accept"]).format(position=offer.position_title),
+                             due_at=answered, created_at=answered))
         session.add(offer)
         made += 1
     session.flush()

@@ -6,6 +6,9 @@ from ats_app.offers.status import COLOURS, LABELS
 from ats_app.offers.ui.section_state import OfferSectionState, TermLine
 from ats_app.ui.translate import t, t_choice
 
+# The free-text terms as the candidate reads them: paragraphs apart, lists with their bullets.
+FREE_TEXT = {"& p": {"margin": "0 0 6px"}, "& ul": {"list_style": "disc", "padding_left": "20px", "margin": "0 0 6px"}}
+
 
 def offer_badge(state: rx.Var[str]) -> rx.Component:
     """The list's compact badge of a row's current offer ("Offer accepted"); nothing without an offer."""
@@ -34,7 +37,8 @@ def offer_section() -> rx.Component:
                    id="offer-next-step"),
         rx.foreach(OfferSectionState.terms, _term),
         rx.cond(OfferSectionState.terms_html != "",
-                rx.box(rx.html(OfferSectionState.terms_html), font_size="14px", class_name="offer-free-text")),
+                rx.box(rx.html(OfferSectionState.terms_html), font_size="14px", class_name="offer-free-text",
+                       style=FREE_TEXT)),
         rx.text(OfferSectionState.sent, size="1", color_scheme="gray"),
         rx.cond(OfferSectionState.earlier > 0,
                 rx.text(t("Earlier offers (superseded)"), ": ", OfferSectionState.earlier, size="1",

@@ -79,6 +79,8 @@ def test_send_an_offer_accept_it_on_a_phone_and_see_it_accepted(page, browser, s
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scrolling
     phone.screenshot(path=f"{SHOTS}/phone-before.png", full_page=True)
     phone.locator("#offer-accept").click()
+    expect(phone.locator("#offer-confirm")).to_be_visible()  # final, so asked once more
+    phone.screenshot(path=f"{SHOTS}/phone-confirm.png", full_page=True)
     phone.locator("#offer-confirm-accept").click()
     expect(phone.locator("#offer-done")).to_be_visible()
     expect(phone.locator("#offer-accept")).to_have_count(0)  # final: no more answers
@@ -92,5 +94,6 @@ def test_send_an_offer_accept_it_on_a_phone_and_see_it_accepted(page, browser, s
     page.locator("#offer-section").screenshot(path=f"{SHOTS}/application-section.png")
     page.goto(f"/projects/{project_id}")
     expect(page.locator(".offer-badge").first).to_have_text("Offer accepted")
+    page.locator(".applicant-row").first.screenshot(path=f"{SHOTS}/list-row.png")
     page.goto("/tasks")
     expect(page.locator(".task-card", has_text="Kari Tilbudsen").first).to_contain_text("Offer accepted")

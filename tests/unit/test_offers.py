@@ -14,6 +14,7 @@ from ats_app.handling import further_progress as fp
 from ats_app.handling.applicant_list import list_applicants
 from ats_app.handling.application_detail import application_detail
 from ats_app.mail.kinds import kind_for
+from ats_app.mail.template_preview import preview_template
 from ats_app.models import Application, ApplicationEvent, ApplicationStatus, Candidate, Message, Offer, Setting
 from ats_app.offers import current, section, status, terms
 from ats_app.offers.sending import preview_values
@@ -193,3 +194,10 @@ def test_delete_permanently_takes_the_offers(session, admin, project):
     fp.run(session, admin, "delete", [application.id], {})
     fp.run(session, admin, "purge", [application.id], {"confirmation": "DELETE"})
     assert session.exec(select(Offer)).all() == []
+
+
+def test_the_templates_page_previews_the_offer_with_example_terms(session, admin, project):
+    make_application(session, project)
+    _name, _subject, html = preview_template(session, admin, "offer", "nb", "Jobbtilbud",
+                                             "Lønn: {salary}\n\n{offerlink}")
+    assert "52 000 NOK per måned" in html and "Svar på tilbudet" in html

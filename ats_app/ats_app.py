@@ -11,6 +11,7 @@ from ats_app.employees.ui import employee_page, employees_page  # noqa: F401
 from ats_app.handling.ui import application_page, cv_database_page, deleted_page, list_page  # noqa: F401
 from ats_app.interviews.ui import calendar_page  # noqa: F401
 from ats_app.mail.ui import templates_page  # noqa: F401
+from ats_app.offers import expiry
 from ats_app.organisation.ui import settings_page  # noqa: F401
 from ats_app.panel_review import reminders
 from ats_app.projects.ui import editor_page, overview_page  # noqa: F401
@@ -27,3 +28,4 @@ app.register_lifespan_task(in_app_worker)
 # the day-before reminders to a panel's pending reviewers (panel_review.reminders).
 register_periodic(automatic.JOB_NAME, automatic.RUN_EVERY, automatic.reject_due)
 register_periodic(reminders.JOB_NAME, reminders.RUN_EVERY, reminders.remind_due)
+register_periodic(expiry.JOB_NAME, expiry.RUN_EVERY, expiry.expire_due)  # offers past their validity

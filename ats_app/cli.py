@@ -13,6 +13,7 @@ from ats_app.delivery import worker as delivery_worker
 from ats_app.delivery.email_providers import backend_from_env
 from ats_app.demo.loader import DemoDataError, load_demo_data
 from ats_app.models import User
+from ats_app.offers import expiry
 from ats_app.panel_review import reminders
 from ats_app.rejection import automatic
 
@@ -77,6 +78,7 @@ def worker(args: argparse.Namespace) -> int:
     # The jobs on the worker's schedule, as the app registers them (the automatic rejection, panel reminders).
     delivery_worker.register_periodic(automatic.JOB_NAME, automatic.RUN_EVERY, automatic.reject_due)
     delivery_worker.register_periodic(reminders.JOB_NAME, reminders.RUN_EVERY, reminders.remind_due)
+    delivery_worker.register_periodic(expiry.JOB_NAME, expiry.RUN_EVERY, expiry.expire_due)
     print(f"Outbox worker: provider {backend_from_env().name}; Ctrl+C stops it.", flush=True)
     if args.once:
         delivery_worker.run_periodic(force=True)

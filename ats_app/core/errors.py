@@ -50,7 +50,7 @@ class UnknownTag(ValueError):
 
 
 class AnswerRefused(Exception):
-    """A candidate's answer to an interview cannot be recorded; message is a text to translate for them."""
+    """A candidate's answer (to an interview or an offer) cannot be recorded; message is a text to translate."""
 
     def __init__(self, message: str):
         super().__init__(message)

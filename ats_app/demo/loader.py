@@ -46,6 +46,7 @@ from ats_app.demo.cv_pdf import render_cv_pdf
 from ats_app.demo.duplicates import TYPO, DemoDuplicates, birth_date
 from ats_app.demo.extras import _rich
 from ats_app.demo.intake import apply_through_the_form
+from ats_app.demo.offers import demo_offers
 from ats_app.demo.people import pick
 from ats_app.demo.staff import _employees
 from ats_app.models import Application, ApplicationEvent, Candidate, RejectionReason, RejectionType, Role, User
@@ -134,6 +135,7 @@ def _people_and_applications(session, rng, now, n_apps, plans, users, stored: li
     _birth_dates(session, made.pop("twins"), now.year)
     extras = _rich(session, rng, now, made.pop("rich"), users, refs, ts, js)
     made["employees"] = _employees(session, made.pop("hired"))
+    made["offers"] = demo_offers(session, now, users["recruiter@example.com"].id)
     if session.connection().dialect.name == "postgresql":
         for table in ("candidate", "application", "interview", "message", "employee"):
             session.connection().exec_driver_sql(

@@ -15,6 +15,7 @@ from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.statuses import STATUS_GROUPS, group_of
 from ats_app.core.errors import ProjectNotFound
 from ats_app.models import Application, Candidate, PanelReview, Rating, RecruitmentProject, RejectionType, Reviewer
+from ats_app.offers.status import offer_states
 from ats_app.panel_review import results
 from ats_app.projects.screening import KNOCKED_OUT, MEETS
 
@@ -42,6 +43,7 @@ class ApplicantRow:
     knocked_out: bool | None = None  # None: the project asks nothing that can knock out
     auto_reject_stopped: bool = False  # a recruiter stopped this applicant's automatic rejection
     rating_count: int = 0  # how many scored ratings the average is of
+    offer: str = ""  # where the current offer stands (offers.status: waiting, accepted, …), "" without one
 
 
 @dataclass
@@ -177,6 +179,7 @@ def _page(session: Session, user: CurrentUser, project_id: int, *, group: str = 
         .where(col(Application.id).in_(ids or [-1]))
     ).all()
     by_id = {row[0]: row for row in found}
+    offers = offer_states(session, ids)  # one query for the page's rows
     rows = []
     for application_id in ids:
         (_, candidate_id, status_, ranking_, applied_at, first, last, email, language, stage, average, rated,
@@ -185,5 +188,6 @@ def _page(session: Session, user: CurrentUser, project_id: int, *, group: str = 
                                  email=email, status=status_, rejection_stage=stage, ranking=ranking_,
                                  rating=round(float(average), 1) if average is not None else None,
                                  applied_at=applied_at, language=language, knocked_out=knocked,
-                                 auto_reject_stopped=stopped is not None, rating_count=rated or 0))
+                                 auto_reject_stopped=stopped is not None, rating_count=rated or 0,
+                                 offer=offers.get(application_id, "")))
     return ApplicantPage(rows=rows, total=total)

@@ -25,6 +25,7 @@ from ats_app.models import (
     User,
 )
 from ats_app.models.base import utcnow
+from ats_app.offers.history import OFFER_EVENTS, describe_offer
 from ats_app.panel_review import results
 from ats_app.projects import screening
 
@@ -277,6 +278,8 @@ def describe(kind: str, payload: dict, language: str, titles: dict[int, str]) ->
         return _("Letter printed")
     if kind in CONTRACT_EVENTS:
         return contract_line(kind, payload, language)
+    if kind in OFFER_EVENTS:
+        return describe_offer(kind, payload, language)
     if kind in ("panel_sent", "panel_completed", "panel_revoked", "panel_rated", "panel_rating_changed"):
         return _panel_text(kind, payload, language)
     if kind in EMAIL_EVENTS:

@@ -28,7 +28,6 @@ from ats_app.core.i18n import N_, gettext
 from ats_app.delivery.worker import poke_after_commit
 from ats_app.handling.forward import FORWARD
 from ats_app.handling.hire import HIRE
-from ats_app.handling.offer import OFFER
 from ats_app.handling.purge import PURGE
 from ats_app.handling.save_and_send import SAVE_AND_SEND
 from ats_app.handling.send_email import SEND_EMAIL
@@ -36,6 +35,7 @@ from ats_app.handling.status_actions import DELETE, RESTORE, SAVE, WITHDRAW
 from ats_app.handling.transfer import TRANSFER
 from ats_app.interviews.invitation import INVITE
 from ats_app.letters.printing import LETTER
+from ats_app.offers.sending import OFFER
 from ats_app.panel_review.sending import PANEL_REVIEW
 from ats_app.rejection.reject import REJECT
 

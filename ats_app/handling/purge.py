@@ -108,7 +108,7 @@ def _remove_related(session: Session, ids: list[int], kept_files: set[str]) -> N
     session.exec(delete(Task).where(col(Task.application_id).in_(ids)))
     session.exec(delete(Rating).where(col(Rating.application_id).in_(ids)))
     session.exec(delete(PanelReviewApplication).where(col(PanelReviewApplication.application_id).in_(ids)))
-    session.exec(delete(Offer).where(col(Offer.application_id).in_(ids)))  # after the contracts that name them
+    session.exec(delete(Offer).where(col(Offer.application_id).in_(ids)))  # its terms and answer, after the contracts
     # Moves point at the purged rows; the pointers go first so the rows can.
     session.exec(update(Application).where(col(Application.moved_to_id).in_(ids)).values(moved_to_id=None))
 

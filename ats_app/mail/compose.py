@@ -215,8 +215,10 @@ def draft_for(drafts: list[Draft], language: str) -> Draft:
 def queue_to_candidate(session: Session, user: CurrentUser | None, recipient: Recipient, draft: Draft, *,
                        kind: str, purpose: str, sender: str, extra: TagValues | None = None,
                        to: str | None = None, history: str = "email_sent", scheduled_at: datetime | None = None,
-                       interview_id: int | None = None, **history_payload) -> Message:
-    """Render draft for recipient, queue it and write the history line that points at it."""
+                       interview_id: int | None = None, offer_id: int | None = None,
+                       **history_payload) -> Message:
+    """Render draft for recipient, queue it and write the history line that points at it (offer_id: the offer
+    whose sealed link it carries)."""
     values = recipient.values
     if extra:
         values = TagValues({**values.values, **extra.values}, {**values.links, **extra.links})
@@ -226,7 +228,7 @@ def queue_to_candidate(session: Session, user: CurrentUser | None, recipient: Re
                           text=email.text, sender=sender, reply_to=reply_to, purpose=purpose, kind=kind,
                           language=recipient.language, application_id=recipient.application_id,
                           created_by_id=user.id if user else None, scheduled_at=scheduled_at,
-                          interview_id=interview_id)
+                          interview_id=interview_id, offer_id=offer_id)
     session.add(ApplicationEvent(application_id=recipient.application_id, project_id=recipient.project_id,
                                  actor_id=user.id if user else None, kind=history, message_id=message.id,
                                  payload={"purpose": purpose, **history_payload}))

@@ -20,6 +20,9 @@ CANDIDATE_TAGS = (
 # An email to a review panel is about several candidates at once: the project's tags, not one candidate's.
 PANEL_TAGS = ("projecttitle", "position", "department", "companyname", "recruitername", "recruiteremail", "today")
 INTERVIEW_TAGS = ("interviewdate", "interviewtime", "duration", "address", "interviewers", "interviewtype")
+# An offer's terms (offers.current.OFFER_TAGS, spelled here: mail never imports offers) and its answer link.
+OFFER_EMAIL_TAGS = ("offerposition", "offerdepartment", "startdate", "salary", "hours", "placeofwork",
+                    "offervaliduntil", "offerterms", "offerlink")
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("interview.second", N_("Invitation to second interview"), INTERVIEW_TAGS + ("confirmlink",)),
     Kind("interview.third", N_("Invitation to third interview"), INTERVIEW_TAGS + ("confirmlink",)),
     Kind("interview.reminder", N_("Interview reminder"), INTERVIEW_TAGS + ("confirmlink",)),
-    Kind("offer", N_("Job offer")),  # the written offer with terms follows; Send offer asks no start date
+    Kind("offer", N_("Job offer"), OFFER_EMAIL_TAGS),
     Kind("candidate_saved", N_("Saved in the CV database, with a set-password link"), ("setpasswordlink",)),
     Kind("transferred_to_cv_database", N_("Transferred to the CV database")),
     Kind("panel_review", N_("Invitation to review candidates (panel)"),

@@ -20,7 +20,8 @@ from ats_app.mail.tag_values import long_date, recipients, sample_values
 from ats_app.models import Application, Candidate, RecruitmentProject
 
 LINK_LABELS = {"confirmlink": N_("Answer the invitation"), "setpasswordlink": N_("Choose your password"),
-               "reviewlink": N_("Review the candidates"), "contractlink": N_("Open your contract")}
+               "reviewlink": N_("Review the candidates"), "contractlink": N_("Open your contract"),
+               "offerlink": N_("Answer the offer")}
 EXAMPLE_MESSAGE = N_("(Your personal message to the candidate appears here.)")
 EXAMPLE_REQUIREMENT = N_("the right to work in the EU/EEA")
 
@@ -33,7 +34,11 @@ def example_values(kind: str, language: str) -> TagValues:
                 "address": "Storgata 1, 0155 Oslo", "interviewers": "Ola Hansen", "interviewtype": "",
                 "startdate": long_date(day + timedelta(days=60), language), "reviewername": "Ola Hansen",
                 "message": _(EXAMPLE_MESSAGE), "requirement": _(EXAMPLE_REQUIREMENT),
-                "duedate": long_date(day, language), "candidatecount": "4"}
+                "duedate": long_date(day, language), "candidatecount": "4",
+                # an offer's terms (offers.current fills them from the offer)
+                "offerposition": "Backend developer", "salary": "52 000 NOK " + _(N_("per month")),
+                "hours": _(N_("37.5 hours a week")), "placeofwork": "Oslo",
+                "offervaliduntil": long_date(day + timedelta(days=7), language)}
     extra = kind_for(kind).extra_tags
     values = {k: v for k, v in examples.items() if k in extra}
     links = {k: (config.link(f"/preview/{k}"), _(label)) for k, label in LINK_LABELS.items() if k in extra}

@@ -5,9 +5,13 @@ values are plain strings in the candidate's language, keyed by the tags recruite
 the offer email, the contract and the candidate's answer page all say the same thing.
 """
 
+import re
+
+from markupsafe import Markup
 from sqlmodel import Session, col, select
 
 from ats_app.core.i18n import N_, gettext
+from ats_app.mail.markup import clean_html
 from ats_app.mail.tag_values import long_date
 from ats_app.models import Department, Offer
 
@@ -43,8 +47,23 @@ def salary_text(offer: Offer, language: str) -> str:
     return " ".join(part for part in parts if part)
 
 
+def terms_inline(terms_html: str | None) -> str:
+    """The free-text terms (the editor's clean HTML) as safe markup that fits inside one paragraph of an email
+    or a contract ("<p>{offerterms}</p>"): paragraphs become line breaks, list items lines starting with •."""
+    if not (terms_html or "").strip():
+        return ""
+    html = clean_html(terms_html or "")
+    html = re.sub(r"\s*<li>", "• ", html)
+    html = re.sub(r"</li>\s*", "<br>", html)
+    html = re.sub(r"</ul>\s*", "<br>", html)
+    html = re.sub(r"<ul>|<p>", "", html)
+    html = re.sub(r"</p>\s*", "<br><br>", html)
+    return Markup(re.sub(r"(?:<br>)+$", "", html.strip()))
+
+
 def offer_values(session: Session, offer: Offer | None, language: str) -> dict[str, str]:
-    """The offer tags' values in language (every tag present; empty strings without an offer)."""
+    """The offer tags' values in language (every tag present; empty strings without an offer). {offerterms} is
+    safe markup (terms_inline), the rest plain text."""
     if offer is None:
         return dict.fromkeys(OFFER_TAGS, "")
     department = session.get(Department, offer.department_id) if offer.department_id else None
@@ -56,5 +75,5 @@ def offer_values(session: Session, offer: Offer | None, language: str) -> dict[s
         "hours": offer.hours or "",
         "placeofwork": offer.place_of_work or "",
         "offervaliduntil": long_date(offer.valid_until, language),
-        "offerterms": offer.terms or "",
+        "offerterms": terms_inline(offer.terms),
     }

@@ -30,7 +30,10 @@ from ats_app.models.base import utcnow
 
 CALL, NEW_TIME, DELETION = "call_candidate", "new_interview_time", "data_deletion"
 KIND_LABELS = {CALL: N_("Call"), NEW_TIME: N_("New interview time"), DELETION: N_("Data deletion"),
-               "contract_acknowledged": N_("Contract acknowledged")}
+               "contract_acknowledged": N_("Contract acknowledged"),
+               # offers.answers and offers.expiry: the candidate's answer to an offer, or its expiry
+               "offer_accepted": N_("Offer accepted"), "offer_declined": N_("Offer declined"),
+               "offer_question": N_("Question about an offer"), "offer_expired": N_("Offer expired")}
 OUTCOMES = ("reached", "no_answer", "left_message")
 OUTCOME_LABELS = {"reached": N_("Reached"), "no_answer": N_("No answer"), "left_message": N_("Left a message")}
 SHOWS = ("open", "done", "all")

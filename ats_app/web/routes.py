@@ -12,6 +12,7 @@ from ats_app.employees.routes import employee_contract, employees_export
 from ats_app.intake.routes import ROUTES as INTAKE_ROUTES
 from ats_app.interviews.routes import ROUTES as INTERVIEW_ANSWER_ROUTES
 from ats_app.letters.routes import download_letters
+from ats_app.offers.routes import ROUTES as OFFER_ROUTES
 from ats_app.panel_review.routes import ROUTES as PANEL_REVIEW_ROUTES
 from ats_app.portal.routes import ROUTES as PORTAL_ROUTES
 from ats_app.rejection.routes import rejection_report_csv
@@ -30,6 +31,7 @@ api = Starlette(routes=[
     *INTERVIEW_ANSWER_ROUTES,
     *PANEL_REVIEW_ROUTES,
     *CONTRACT_ROUTES,
+    *OFFER_ROUTES,
     *CAREERS_ROUTES,
     *INTAKE_ROUTES,
     *CAREERS_FALLBACK,

@@ -70,6 +70,18 @@ def email_choices(subject: str = "About {projecttitle}", body: str = "Hi {firstn
             "drafts": [{"language": language, "subject": subject, "body": body}], **more}
 
 
+def offer_choices(body: str = "Hi {firstname}, we offer you {offerposition} from {startdate}.\n\n{offerlink}",
+                  language: str = "en", **terms) -> dict:
+    """A valid Send offer form: the terms (starting in 30 days, valid 14) and the offer email."""
+    from datetime import timedelta
+
+    today = date.today()
+    return {**email_choices("Offer: {offerposition}", body, language), "position_title": "Backend developer",
+            "start_date": (today + timedelta(days=30)).isoformat(), "salary": "52 000", "salary_currency": "NOK",
+            "salary_period": "month", "hours": "37.5 hours a week", "place_of_work": "Oslo",
+            "valid_until": (today + timedelta(days=14)).isoformat(), "terms": "", **terms}
+
+
 def make_panel(session: Session, project: RecruitmentProject, applications: list[Application], *,
                reviewers: tuple[str, ...] = ("anna@partner.example", "bo@partner.example"),
                due_date: date | None = None, created_by: User | None = None, **fields):

@@ -28,6 +28,7 @@ from ats_app.models import (
     Employee,
     Interview,
     Message,
+    Offer,
     PanelReview,
     RecruitmentProject,
     RejectionReason,
@@ -35,8 +36,10 @@ from ats_app.models import (
     Reviewer,
     Role,
     Setting,
+    Task,
     User,
 )
+from ats_app.offers import section
 from ats_app.organisation.reference_data import ensure_reference_data
 from ats_app.panel_review import panels, tracking
 from tests.targets import scratch_database
@@ -293,3 +296,19 @@ def test_the_demo_has_a_panel_in_progress_and_one_past_its_due_date(demo):
     sent = session.exec(select(ApplicationEvent).where(ApplicationEvent.kind == "panel_sent")).all()
     done = session.exec(select(ApplicationEvent).where(ApplicationEvent.kind == "panel_completed")).all()
     assert len(sent) == 10 and len(done) == 5 + 2 * 5
+
+
+def test_the_demo_has_an_accepted_offer_and_one_waiting(demo):
+    session, summary = demo
+    assert summary["offers"] == 2
+    admin = login_as(session, "admin@example.com")
+    offers = session.exec(select(Offer).order_by(Offer.id)).all()
+    shown = [section.offer_section(session, admin, offer.application_id) for offer in offers]
+    assert [s.status for s in shown] == ["accepted", "waiting"]
+    for offer, found in zip(offers, shown):
+        assert offer.valid_until >= offer.created_at.date() and offer.start_date > offer.valid_until
+        assert any(value.startswith(f"{offer.salary} NOK") for _label, value in found.terms)
+        assert "Pension" in found.terms_html
+    assert all(session.get(Application, o.application_id).status == "offer" for o in offers)
+    task = session.exec(select(Task).where(Task.kind == "offer_accepted")).one()
+    assert task.application_id == offers[0].application_id

@@ -154,7 +154,9 @@ def test_kinds_carry_what_they_are_for(language):
     assert "{reviewername}" in texts["panel_review"][1]
     assert "7" in texts["panel_review"][1]
     assert "<p>{contractlink}</p>" in texts["contract"][1]
-    assert "{startdate}" not in texts["offer"][1]  # Send offer asks for no start date: the written offer has it
+    for tag in ("offerposition", "startdate", "salary", "offervaliduntil", "offerterms"):  # the terms it carries
+        assert f"{{{tag}}}" in texts["offer"][1], tag
+    assert "<p>{offerlink}</p>" in texts["offer"][1] and "<p>{offerterms}</p>" in texts["offer"][1]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -10,7 +10,13 @@ from ats_app.handling import further_progress as fp
 from ats_app.handling.further_progress import CATALOGUE
 from ats_app.models import Application, ApplicationEvent, Employee, Position
 from ats_app.models import ApplicationStatus as S
-from tests.unit.factories import email_choices, make_application, make_department, make_project, make_user
+from tests.unit.factories import (
+    make_application,
+    make_department,
+    make_project,
+    make_user,
+    offer_choices,
+)
 
 ALLOWED_FROM = {action.key: action.allowed_from for action in CATALOGUE}  # the statuses each may start from
 
@@ -68,7 +74,7 @@ def test_random_action_sequences_keep_every_application_explained(session):
         elif action == "hire":
             choices = {"position_id": position.id, "department_id": department.id}
         elif action == "offer":
-            choices = email_choices()
+            choices = offer_choices()
         result = fp.run(session, admin, action, ticked, choices)
         assert len(result.outcomes) == len(ticked)
         done += result.done

@@ -13,6 +13,8 @@ from ats_app.handling.ui.application_state import ApplicationState, Field, Histo
 from ats_app.handling.ui.duplicates import duplicates_notice
 from ats_app.handling.ui.duplicates_state import DuplicatesState
 from ats_app.handling.ui.further_progress_forms import further_progress
+from ats_app.offers.ui.offer_section import offer_section
+from ats_app.offers.ui.section_state import OfferSectionState
 from ats_app.panel_review.ui.rating_section import rating_section
 from ats_app.panel_review.ui.rating_state import RatingSectionState
 from ats_app.ui.forms import NATIVE_SELECT
@@ -157,6 +159,7 @@ def _content() -> rx.Component:
             _automatic_rejection(),
             rx.grid(_personal(), _status(), columns=rx.breakpoints(initial="1", md="2"), spacing="4",
                     width="100%"),
+            offer_section(),
             _section(N_("Cover letter"), _cover_letter()),
             rx.cond(ApplicationState.screening.length() > 0,
                     _section(N_("Screening answers"), rx.foreach(ApplicationState.screening, _answer))),
@@ -179,7 +182,7 @@ def _content() -> rx.Component:
 
 @rx.page(route="/applications/[application_id]", title="Application and CV · Nordlys ATS",
          on_load=[AuthState.require_login, ApplicationState.load, DuplicatesState.load, RatingSectionState.load,
-                  ContractsSectionState.load])
+                  ContractsSectionState.load, OfferSectionState.load])
 def application_page() -> rx.Component:
     """One applicant's application and CV."""
     return shell(_content(), active_route="/", on_locale_change=ApplicationState.load)

@@ -16,6 +16,7 @@ from ats_app.handling import application_detail, ranking
 from ats_app.handling.ui.further_progress_state import ActionPage, FurtherProgressState
 from ats_app.handling.ui.ranking_edit import change_ranking
 from ats_app.models.base import utcnow
+from ats_app.offers.ui.section_state import OfferSectionState
 from ats_app.rejection import automatic, undo
 
 AUTO_REJECT_NOTICE = N_("Will be rejected automatically on {date}: the screening answers do not meet the "
@@ -120,9 +121,10 @@ class ApplicationState(ActionPage, rx.State):
         return [self.application_id] if self.application_id else []
 
     async def _after_action(self):
-        """Read the page again; a Move took the application to another project: go to where it was."""
+        """Read the page again (its offer section too); a Move took the application to another project: go to
+        where it was."""
         await self._reload()
-        return rx.redirect(self.project_href) if self.not_found and self.project_href else None
+        return rx.redirect(self.project_href) if self.not_found and self.project_href else OfferSectionState.load
 
     @rx.event
     @requires("can_reject")

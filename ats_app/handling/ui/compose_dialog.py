@@ -1,4 +1,5 @@
-"""The email form of Further progress (Send email, Send offer, Save and send, Forward to email)."""
+"""The email form of Further progress (Send email, Save and send, Forward to email; Send offer is this form with
+the terms beside it: offers.ui)."""
 
 import reflex as rx
 
@@ -11,7 +12,7 @@ from ats_app.mail.kinds import KINDS_BY_CODE
 from ats_app.ui.forms import NATIVE_SELECT
 from ats_app.ui.translate import t
 
-TITLES = {"send_email": N_("Send email"), "offer": N_("Send offer"),
+TITLES = {"send_email": N_("Send email"),
           "save_and_send": N_("Save and send username/password"), "forward": N_("Forward to email")}
 _LABEL = {"font_weight": "500", "font_size": "14px"}
 

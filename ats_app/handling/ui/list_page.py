@@ -8,6 +8,7 @@ from ats_app.core.i18n import N_
 from ats_app.handling.ui.further_progress_forms import further_progress
 from ats_app.handling.ui.list_state import ApplicantView, ApplicationListState
 from ats_app.intake.ui.add_candidate import add_candidate_dialog
+from ats_app.offers.ui.offer_section import offer_badge
 from ats_app.panel_review.ui.panels_section import panels_section
 from ats_app.projects.screening import KNOCKED_OUT, MEETS
 from ats_app.ui.forms import NATIVE_SELECT
@@ -63,7 +64,7 @@ def _row(row: ApplicantView) -> rx.Component:
         rx.table.cell(rx.vstack(rx.link(row.name, href=row.href, weight="medium", class_name="applicant-name"),
                                 rx.text(row.email, size="1", color_scheme="gray", class_name="applicant-email"),
                                 spacing="0")),
-        rx.table.cell(application_status_badge(row.status, row.stage)),
+        rx.table.cell(rx.vstack(application_status_badge(row.status, row.stage), offer_badge(row.offer), spacing="1")),
         rx.table.cell(_requirements_cell(row)),
         rx.table.cell(_ranking_select(row)),
         rx.table.cell(row.rating, text_align="right", white_space="nowrap", class_name="applicant-rating"),

@@ -39,6 +39,7 @@ class ApplicantView:
     language: str
     requirements: str  # "meets", "knocked_out", or "" when the project asks nothing that can knock out
     auto_reject_on: str  # the day the automatic rejection happens ("" when none is scheduled)
+    offer: str = ""  # where the current offer stands (offers.status), "" without one
 
 
 def _requirements(knocked_out: bool | None) -> str:
@@ -89,7 +90,8 @@ class ApplicationListState(ActionPage, TickedListState, rx.State):
                           rating=format_average(r.rating, r.rating_count, user.language),
                           applied=format_day(r.applied_at.date(), user.language),
                           language=LANGUAGES.get(r.language, r.language),
-                          requirements=_requirements(r.knocked_out), auto_reject_on=auto_reject_on(r))
+                          requirements=_requirements(r.knocked_out), auto_reject_on=auto_reject_on(r),
+                          offer=r.offer)
             for r in found.rows
         ]
         return found.total

@@ -150,12 +150,15 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 <p>Med venlig hilsen<br>{recruitername}<br>{companyname}</p>""",
     ),
     "offer": (
-        "Jobtilbud – {projecttitle}",
-        """<p>Kære {firstname},</p>
-<p>Tak for de gode samtaler under rekrutteringsforløbet. Det er en glæde at kunne fortælle dig, at vi gerne vil tilbyde dig stillingen som {projecttitle} hos {companyname}.</p>
-<p>Jeg sender dig det skriftlige tilbud med løn, startdato og vilkår inden længe. Læs det igennem, og tøv ikke med at kontakte mig, hvis du har spørgsmål eller gerne vil tale noget igennem.</p>
-<p>Vi ser frem til dit svar – du kan blot svare på denne e-mail. Vi håber meget, at du siger ja, og glæder os til at arbejde sammen med dig.</p>
-<p>Med venlig hilsen<br>{recruitername}<br>{companyname}</p>""",
+        "Jobtilbud: {offerposition} hos {companyname}",
+        """<p>Hej {firstname},</p>
+<p>Tak for de gode samtaler i løbet af rekrutteringsprocessen. Det er en glæde at kunne tilbyde dig stillingen som {offerposition} hos {companyname}.</p>
+<ul><li>Stilling: {offerposition}</li><li>Tiltrædelsesdato: {startdate}</li><li>Løn: {salary}</li><li>Arbejdstid: {hours}</li><li>Arbejdssted: {placeofwork}</li></ul>
+<p>{offerterms}</p>
+<p>Giv os dit svar senest {offervaliduntil} via linket nedenfor. Der kan du takke ja, takke nej eller stille mig et spørgsmål.</p>
+<p>{offerlink}</p>
+<p>Du er velkommen til at kontakte mig, hvis du vil tale om noget. Vi håber meget, at du siger ja, og glæder os til at arbejde sammen med dig.</p>
+<p>Venlig hilsen<br>{recruitername}<br>{companyname}</p>""",
     ),
     "candidate_saved": (
         "Din profil i CV-databasen hos {companyname}",

@@ -150,11 +150,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 <p>Kind regards,<br>{recruitername}<br>{companyname}</p>""",
     ),
     "offer": (
-        "Job offer: {projecttitle}",
+        "Job offer: {offerposition} at {companyname}",
         """<p>Dear {firstname},</p>
-<p>Thank you for the good conversations during the recruitment process. I am very pleased to tell you that we would like to offer you the position of {projecttitle} at {companyname}.</p>
-<p>I will send you the written offer with salary, start date and terms shortly. Please read it through, and do not hesitate to contact me if you have questions or would like to talk anything over.</p>
-<p>We would be grateful for your answer, simply by replying to this email. We very much hope you will say yes, and we look forward to working with you.</p>
+<p>Thank you for the good conversations during the recruitment process. I am very pleased to offer you the position of {offerposition} at {companyname}.</p>
+<ul><li>Position: {offerposition}</li><li>Start date: {startdate}</li><li>Salary: {salary}</li><li>Working hours: {hours}</li><li>Place of work: {placeofwork}</li></ul>
+<p>{offerterms}</p>
+<p>Please give us your answer by {offervaliduntil} with the link below. There you can accept the offer, decline it or ask me a question.</p>
+<p>{offerlink}</p>
+<p>Do not hesitate to contact me if you would like to talk anything over. We very much hope you will say yes, and we look forward to working with you.</p>
 <p>Kind regards,<br>{recruitername}<br>{companyname}</p>""",
     ),
     "candidate_saved": (

@@ -154,11 +154,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 <p>Ystävällisin terveisin<br>{recruitername}<br>{companyname}</p>""",
     ),
     "offer": (
-        "Työtarjous: {projecttitle}",
+        "Työtarjous: {offerposition}, {companyname}",
         """<p>Hei {firstname},</p>
-<p>Kiitos hyvistä keskusteluista rekrytoinnin aikana. Minulla on ilo kertoa, että haluamme tarjota sinulle tehtävää {projecttitle}.</p>
-<p>Lähetän sinulle pian kirjallisen tarjouksen, jossa on palkka, aloituspäivä ja muut ehdot. Tutustu siihen rauhassa ja ota rohkeasti yhteyttä, jos sinulla on kysyttävää tai haluat keskustella jostakin.</p>
-<p>Kerrothan vastauksesi vastaamalla tähän viestiin. Toivomme kovasti, että otat tarjouksen vastaan, ja odotamme innolla yhteistyötä kanssasi.</p>
+<p>Kiitos hyvistä keskusteluista rekrytointiprosessin aikana. Minulla on ilo tarjota sinulle tehtävää {offerposition} yrityksessä {companyname}.</p>
+<ul><li>Tehtävä: {offerposition}</li><li>Aloituspäivä: {startdate}</li><li>Palkka: {salary}</li><li>Työaika: {hours}</li><li>Työskentelypaikka: {placeofwork}</li></ul>
+<p>{offerterms}</p>
+<p>Kerrothan vastauksesi viimeistään {offervaliduntil} alla olevan linkin kautta. Siellä voit hyväksyä tarjouksen, hylätä sen tai esittää minulle kysymyksen.</p>
+<p>{offerlink}</p>
+<p>Ota rohkeasti yhteyttä, jos haluat keskustella jostakin. Toivomme kovasti, että vastaat myöntävästi, ja odotamme innolla yhteistyötä kanssasi.</p>
 <p>Ystävällisin terveisin<br>{recruitername}<br>{companyname}</p>""",
     ),
     "candidate_saved": (

@@ -150,11 +150,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 <p>Med vennlig hilsen<br>{recruitername}<br>{companyname}</p>""",
     ),
     "offer": (
-        "Jobbtilbud – {projecttitle}",
+        "Jobbtilbud: {offerposition} hos {companyname}",
         """<p>Hei {firstname},</p>
-<p>Takk for gode samtaler gjennom rekrutteringsprosessen. Det er en glede å fortelle deg at vi vil tilby deg stillingen som {projecttitle} hos {companyname}.</p>
-<p>Jeg sender deg det skriftlige tilbudet med lønn, oppstartsdato og vilkår om kort tid. Les gjennom det, og ta gjerne kontakt med meg hvis du har spørsmål eller vil snakke om noe.</p>
-<p>Vi setter pris på å få svaret ditt – du kan ganske enkelt svare på denne e-posten. Vi håper virkelig at du takker ja, og gleder oss til å jobbe sammen med deg.</p>
+<p>Takk for gode samtaler gjennom rekrutteringsprosessen. Det er en glede å kunne tilby deg stillingen som {offerposition} hos {companyname}.</p>
+<ul><li>Stilling: {offerposition}</li><li>Oppstartsdato: {startdate}</li><li>Lønn: {salary}</li><li>Arbeidstid: {hours}</li><li>Arbeidssted: {placeofwork}</li></ul>
+<p>{offerterms}</p>
+<p>Gi oss svaret ditt innen {offervaliduntil} via lenken nedenfor. Der kan du takke ja, takke nei eller stille meg et spørsmål.</p>
+<p>{offerlink}</p>
+<p>Ta gjerne kontakt med meg hvis du vil snakke om noe. Vi håper virkelig at du takker ja, og gleder oss til å jobbe sammen med deg.</p>
 <p>Med vennlig hilsen<br>{recruitername}<br>{companyname}</p>""",
     ),
     "candidate_saved": (

@@ -153,11 +153,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 <p>Met vriendelijke groet,<br>{recruitername}<br>{companyname}</p>""",
     ),
     "offer": (
-        "Ons aanbod voor de functie {projecttitle}",
+        "Aanbod: {offerposition} bij {companyname}",
         """<p>Beste {firstname},</p>
-<p>Bedankt voor de goede gesprekken tijdens de sollicitatieprocedure. Ik ben blij je te kunnen laten weten dat we je graag de functie {projecttitle} bij {companyname} aanbieden.</p>
-<p>Ik stuur je binnenkort het schriftelijke aanbod met salaris, startdatum en voorwaarden. Lees het rustig door en neem gerust contact met me op als je vragen hebt of iets wilt bespreken.</p>
-<p>We horen graag je antwoord; je kunt gewoon op deze e-mail reageren. We hopen van harte dat je ja zegt en kijken ernaar uit om met je samen te werken.</p>
+<p>Bedankt voor de goede gesprekken tijdens de sollicitatieprocedure. Met veel plezier bied ik je de functie van {offerposition} bij {companyname} aan.</p>
+<ul><li>Functie: {offerposition}</li><li>Startdatum: {startdate}</li><li>Salaris: {salary}</li><li>Werktijden: {hours}</li><li>Standplaats: {placeofwork}</li></ul>
+<p>{offerterms}</p>
+<p>Laat ons uiterlijk {offervaliduntil} je antwoord weten via de link hieronder. Daar kun je het aanbod aannemen, afwijzen of mij een vraag stellen.</p>
+<p>{offerlink}</p>
+<p>Neem gerust contact met me op als je iets wilt bespreken. We hopen van harte dat je ja zegt en kijken ernaar uit om met je samen te werken.</p>
 <p>Met vriendelijke groet,<br>{recruitername}<br>{companyname}</p>""",
     ),
     "candidate_saved": (

@@ -150,12 +150,15 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 <p>Med vänliga hälsningar<br>{recruitername}<br>{companyname}</p>""",
     ),
     "offer": (
-        "Erbjudande om anställning – {projecttitle}",
+        "Erbjudande om anställning: {offerposition} hos {companyname}",
         """<p>Hej {firstname},</p>
-<p>Tack för alla bra samtal under rekryteringsprocessen. Det är med stor glädje jag kan berätta att vi vill erbjuda dig tjänsten som {projecttitle} hos {companyname}.</p>
-<p>Jag skickar det skriftliga erbjudandet med lön, startdatum och villkor till dig inom kort. Läs igenom det, och tveka inte att kontakta mig om du har frågor eller vill prata om något.</p>
-<p>Vi är tacksamma för ditt svar – du kan helt enkelt svara på det här mejlet. Vi hoppas verkligen att du tackar ja och ser fram emot att arbeta tillsammans med dig.</p>
-<p>Med vänliga hälsningar<br>{recruitername}<br>{companyname}</p>""",
+<p>Tack för bra samtal under rekryteringsprocessen. Det är med glädje jag kan erbjuda dig tjänsten som {offerposition} hos {companyname}.</p>
+<ul><li>Tjänst: {offerposition}</li><li>Tillträdesdag: {startdate}</li><li>Lön: {salary}</li><li>Arbetstid: {hours}</li><li>Arbetsplats: {placeofwork}</li></ul>
+<p>{offerterms}</p>
+<p>Ge oss ditt svar senast {offervaliduntil} via länken nedan. Där kan du tacka ja, tacka nej eller ställa en fråga till mig.</p>
+<p>{offerlink}</p>
+<p>Hör gärna av dig om du vill prata om något. Vi hoppas verkligen att du tackar ja och ser fram emot att arbeta tillsammans med dig.</p>
+<p>Vänliga hälsningar<br>{recruitername}<br>{companyname}</p>""",
     ),
     "candidate_saved": (
         "Din profil i CV-databasen hos {companyname}",

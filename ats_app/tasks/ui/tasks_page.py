@@ -12,7 +12,8 @@ from ats_app.tasks.ui.tasks_state import TasksState, TaskView
 from ats_app.ui.shell import page_header, shell
 from ats_app.ui.translate import t, t_choice
 
-KIND_COLOURS = {CALL: "blue", "new_interview_time": "amber", "data_deletion": "red"}
+KIND_COLOURS = {CALL: "blue", "new_interview_time": "amber", "data_deletion": "red", "offer_accepted": "green",
+                "offer_declined": "red", "offer_question": "amber"}
 LABEL = {"font_weight": "500", "font_size": "14px"}
 
 

@@ -54,7 +54,7 @@ from ats_app.offers.current import current_offer, offer_values
 KIND = "contract"
 LINK_TAG = "contractlink"
 LINK_LABEL = N_("Open your contract")
-MAX_CONTRACTS = 100  # like Send letter: WeasyPrint makes 10–25 contracts a second
+MAX_CONTRACTS = 100  # like Send letter: about 3–5 contracts a second (ats bench), so a run goes in the background
 RIGHT = "can_make_offers"
 BAD_TEMPLATE = N_("the contract template has an unknown tag")
 PREVIEW_LINK = "/contract/PREVIEW"

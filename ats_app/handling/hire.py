@@ -5,18 +5,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypedDict
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from ats_app.accounts.access import visible_projects
 from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.further_progress_action import FurtherProgressAction, OtherApplication, start
 from ats_app.applications.lifecycle import change_status
-from ats_app.applications.lookup import applicant_names
+from ats_app.applications.lookup import applicant_names, find_application
 from ats_app.applications.transitions import LIVE
-from ats_app.core.errors import InvalidChoice
+from ats_app.core.errors import ActionRefused, InvalidChoice
 from ats_app.core.i18n import N_
 from ats_app.employees.hiring import employee_from_hire
 from ats_app.models import Application, ApplicationStatus, Contract, Department, Employee, Position, RecruitmentProject
+from ats_app.offers.current import current_offer
 
 
 class HireForm(TypedDict, total=False):
@@ -52,6 +54,30 @@ def _as_date(value) -> date | None:
         return date.fromisoformat(str(value))
     except ValueError:
         raise InvalidChoice("start_date", N_("Enter the start date as a date.")) from None
+
+
+def hire_defaults(session: Session, user: CurrentUser, application_ids: list[int]) -> HireForm:
+    """What the Hire form starts from for the first ticked applicant user may see: the terms of the offer they
+    accepted (its department and start date, and the position of that title when there is one), else their
+    project's position and department. Nothing when no ticked applicant is visible."""
+    for application_id in application_ids:
+        try:
+            application = find_application(session, user, application_id)
+        except ActionRefused:
+            continue
+        project = session.get(RecruitmentProject, application.project_id)
+        form = HireForm(position_id=project.position_id if project else None,
+                        department_id=project.department_id if project else None, start_date=None)
+        offer = current_offer(session, application_id)
+        if offer is not None and offer.answer == "accepted":
+            title = offer.position_title.strip().lower()
+            titled = session.exec(select(Position.id).where(func.lower(Position.title) == title)).first() \
+                if title else None
+            form["start_date"] = offer.start_date
+            form["department_id"] = offer.department_id or form["department_id"]
+            form["position_id"] = titled or form["position_id"]
+        return form
+    return HireForm()
 
 
 def check_hire(session: Session, position_id: int | None, department_id: int | None) -> tuple[int, int]:

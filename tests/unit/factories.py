@@ -1,6 +1,6 @@
 """Small builders for test data: each returns a committed row."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session
 
@@ -73,8 +73,6 @@ def email_choices(subject: str = "About {projecttitle}", body: str = "Hi {firstn
 def offer_choices(body: str = "Hi {firstname}, we offer you {offerposition} from {startdate}.\n\n{offerlink}",
                   language: str = "en", **terms) -> dict:
     """A valid Send offer form: the terms (starting in 30 days, valid 14) and the offer email."""
-    from datetime import timedelta
-
     today = date.today()
     return {**email_choices("Offer: {offerposition}", body, language), "position_title": "Backend developer",
             "start_date": (today + timedelta(days=30)).isoformat(), "salary": "52 000", "salary_currency": "NOK",

@@ -13,9 +13,19 @@ from ats_app.delivery import sealed_links
 from ats_app.handling import further_progress as fp
 from ats_app.handling.applicant_list import list_applicants
 from ats_app.handling.application_detail import application_detail
+from ats_app.handling.hire import hire_defaults
 from ats_app.mail.kinds import kind_for
 from ats_app.mail.template_preview import preview_template
-from ats_app.models import Application, ApplicationEvent, ApplicationStatus, Candidate, Message, Offer, Setting
+from ats_app.models import (
+    Application,
+    ApplicationEvent,
+    ApplicationStatus,
+    Candidate,
+    Message,
+    Offer,
+    Position,
+    Setting,
+)
 from ats_app.offers import current, section, status, terms
 from ats_app.offers.sending import preview_values
 from ats_app.projects.editing import organisation_today
@@ -201,3 +211,23 @@ def test_the_templates_page_previews_the_offer_with_example_terms(session, admin
     _name, _subject, html = preview_template(session, admin, "offer", "nb", "Jobbtilbud",
                                              "Lønn: {salary}\n\n{offerlink}")
     assert "52 000 NOK per måned" in html and "Svar på tilbudet" in html
+
+
+def test_hire_starts_from_the_accepted_offers_terms_else_the_project(session, admin, project):
+    position = Position(title="Platform engineer")
+    sales = make_department(session, "Sales")
+    session.add(position)
+    session.commit()
+    waiting = make_application(session, project, first_name="Ada")
+    accepted = make_application(session, project, first_name="Kari")
+    form = offer_choices(department_id=str(sales.id), position_title="platform ENGINEER")
+    assert fp.run(session, admin, "offer", [waiting.id, accepted.id], form).done == 2
+    [offer] = _offers(session, accepted.id)
+    offer.answer = "accepted"
+    session.commit()
+    start = hire_defaults(session, admin, [accepted.id])
+    assert (start["position_id"], start["department_id"], start["start_date"]) == (
+        position.id, sales.id, offer.start_date)
+    assert hire_defaults(session, admin, [waiting.id]) == {  # an offer not accepted: the project's
+        "position_id": project.position_id, "department_id": project.department_id, "start_date": None}
+    assert hire_defaults(session, admin, [987654]) == {}

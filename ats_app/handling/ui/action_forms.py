@@ -8,7 +8,7 @@ from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.applications.further_progress_action import AnyAction
 from ats_app.core.i18n import gettext
 from ats_app.handling import transfer
-from ats_app.handling.hire import HireForm
+from ats_app.handling.hire import HireForm, hire_defaults
 from ats_app.handling.transfer import TransferForm
 from ats_app.handling.ui.further_progress_state import ActionForm, FurtherProgressState
 from ats_app.organisation import structure
@@ -67,7 +67,8 @@ class TransferFormState(ActionForm, FurtherProgressState):
 
 
 class HireFormState(ActionForm, FurtherProgressState):
-    """Hire: the position and department (both required) and the start date."""
+    """Hire: the position and department (both required) and the start date, started from the accepted offer's
+    terms or the project's (handling.hire.hire_defaults)."""
 
     FORM: ClassVar[str] = "hire"
     CONFIRMED_HERE: ClassVar[bool] = True
@@ -81,7 +82,9 @@ class HireFormState(ActionForm, FurtherProgressState):
         positions, departments = await run_in_session(structure.positions_and_departments)
         self.positions = [Choice(str(i), title, department) for i, title, department in positions]
         self.departments = [Choice(str(i), name) for i, name in departments]
-        self.position_id = self.department_id = self.start_date = ""
+        start = await run_in_session(hire_defaults, current_user(), ids)
+        self.position_id, self.department_id = (str(start.get(key) or "") for key in ("position_id", "department_id"))
+        self.start_date = start["start_date"].isoformat() if start.get("start_date") else ""
 
     async def _form(self) -> HireForm:
         return HireForm(position_id=self.position_id, department_id=self.department_id, start_date=self.start_date)

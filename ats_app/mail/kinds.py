@@ -22,7 +22,7 @@ PANEL_TAGS = ("projecttitle", "position", "department", "companyname", "recruite
 INTERVIEW_TAGS = ("interviewdate", "interviewtime", "duration", "address", "interviewers", "interviewtype")
 # An offer's terms (offers.current.OFFER_TAGS, spelled here: mail never imports offers) and its answer link.
 OFFER_EMAIL_TAGS = ("offerposition", "offerdepartment", "startdate", "salary", "hours", "placeofwork",
-                    "offervaliduntil", "offerterms", "offerlink")
+                    "offervaliduntil", "offersummary", "offerterms", "offerlink")
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ from ats_app.mail.kinds import canonical_tag, kind_for
 
 TAG = re.compile(r"\{([a-z][a-z_-]*)\}")
 _EMPTY_PARAGRAPH = re.compile(r"<p>(?:\s|<br>)*</p>")
+# A paragraph holding nothing but a list (a tag whose value is a list, "<p>{offersummary}</p>") is that list.
+_LIST_PARAGRAPH = re.compile(r"<p>\s*(<ul>(?:(?!</?p>).)*?</ul>)\s*</p>", re.S)
 _TEMPLATES_DIR = Path(__file__).resolve().parent / "layouts"
 _HTML_ENV = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
 _TEXT_ENV = ImmutableSandboxedEnvironment(autoescape=False, undefined=StrictUndefined)
@@ -115,7 +117,8 @@ def render_with_tags(source: str, values: TagValues, allowed: tuple[str, ...], *
     missing = {canonical_tag(tag) for tag in tags_in(source)} - set(context)
     for name in missing:  # a tag the kind offers but this email has no value for reads as nothing
         context[name.replace("-", "_")] = ""
-    return template.render(**context, **literals)
+    rendered = template.render(**context, **literals)
+    return _LIST_PARAGRAPH.sub(r"\1", rendered) if html else rendered
 
 
 def render_subject(source: str, values: TagValues, kind: str) -> str:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from babel.lists import format_list
+from markupsafe import Markup
 from sqlmodel import Session, col, select
 
 from ats_app.core.i18n import N_, babel_locale, gettext, normalise_language
@@ -18,6 +19,10 @@ from ats_app.models import Application, Candidate, Department, Position, Recruit
 from ats_app.organisation.reference_data import DEFAULT_SETTINGS
 from ats_app.projects import screening
 
+# An offer's terms as the offer summary ({offersummary}), the answer page and the section list them: (tag, label).
+OFFER_TERM_LINES = (("offerposition", N_("Position")), ("offerdepartment", N_("Department")),
+                    ("startdate", N_("Start date")), ("salary", N_("Salary")), ("hours", N_("Working hours")),
+                    ("placeofwork", N_("Place of work")))
 # {requirement} when no answer ruled the candidate out (a recruiter chose "after screening questions" anyway).
 SOME_REQUIREMENT = N_("the requirements stated in the advert")
 
@@ -54,6 +59,15 @@ def organisation_zone(session: Session) -> ZoneInfo:
 def long_date(value: date | None, language: str) -> str:
     """A date written out as the language does in a letter ("23. november 2026")."""
     return format_date(value, "long", locale=babel_locale(language)) if value else ""
+
+
+def offer_summary(values: dict[str, str], language: str) -> str:
+    """{offersummary}: the offer's terms that are set, as a list ("Salary: 52 000 NOK per month"), escaped; a
+    term left empty is left out, and so is the whole list when none is set. In a paragraph of its own the list
+    stands as a list (render), and the plain-text part reads it as lines."""
+    items = [Markup("<li>{0}: {1}</li>").format(gettext(language, label), values[tag])
+             for tag, label in OFFER_TERM_LINES if values.get(tag)]
+    return Markup("<ul>{0}</ul>").format(Markup("").join(items)) if items else ""
 
 
 def recipients(session: Session, application_ids: list[int], sender: User | None,

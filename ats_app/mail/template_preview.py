@@ -16,7 +16,7 @@ from ats_app.core.i18n import N_, gettext
 from ats_app.mail.compose import Draft, render_draft, sender_user
 from ats_app.mail.kinds import kind_for
 from ats_app.mail.render import TagValues
-from ats_app.mail.tag_values import long_date, recipients, sample_values
+from ats_app.mail.tag_values import long_date, offer_summary, recipients, sample_values
 from ats_app.models import Application, Candidate, RecruitmentProject
 
 LINK_LABELS = {"confirmlink": N_("Answer the invitation"), "setpasswordlink": N_("Choose your password"),
@@ -39,6 +39,7 @@ def example_values(kind: str, language: str) -> TagValues:
                 "offerposition": "Backend developer", "salary": "52 000 NOK " + _(N_("per month")),
                 "hours": _(N_("37.5 hours a week")), "placeofwork": "Oslo",
                 "offervaliduntil": long_date(day + timedelta(days=7), language)}
+    examples["offersummary"] = offer_summary(examples, language)
     extra = kind_for(kind).extra_tags
     values = {k: v for k, v in examples.items() if k in extra}
     links = {k: (config.link(f"/preview/{k}"), _(label)) for k, label in LINK_LABELS.items() if k in extra}

@@ -5,26 +5,30 @@ The page is public (the sealed link is the key), so everything here is about one
 Accept and Decline are final (answered_at) and each makes a task for the recruiter who sent the offer: accepting
 does not hire (the recruiter hires, with Further progress → Hire), declining does not reject (the recruiter
 decides what follows). A question leaves the offer open and becomes a task with the candidate's words. A
-superseded, expired or closed offer takes no answer. Every answer is a history line with no actor and
-by="candidate". Nothing here commits.
+superseded, expired or closed offer takes no answer. The answer is written by one conditional UPDATE (still
+unanswered, not superseded, not expired), so of two answers sent at the same moment only one counts: the other
+gets "already answered" and makes no task. Every answer is a history line with no actor and by="candidate".
+Nothing here commits.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from markupsafe import Markup
-from sqlmodel import Session, select
+from sqlalchemy import or_, update
+from sqlmodel import Session, col, select
 
 from ats_app.applications.history import record
 from ats_app.core import tokens
 from ats_app.core.errors import AnswerRefused, InvalidChoice
 from ats_app.core.i18n import N_, format_moment, gettext, normalise_language
 from ats_app.mail.markup import clean_html
-from ats_app.mail.tag_values import company_name, organisation_zone
+from ats_app.mail.tag_values import OFFER_TERM_LINES, company_name, organisation_zone
 from ats_app.models import Application, ApplicationStatus, Candidate, Offer, RecruitmentProject, Task, User
 from ats_app.models.base import utcnow
 from ats_app.offers import status
 from ats_app.offers.current import offer_values
+from ats_app.projects.editing import organisation_today
 
 ANSWERS = ("accept", "decline", "question")
 NOTE_MAX = 2000
@@ -43,10 +47,9 @@ NOT_OPEN = {
     status.SUPERSEDED: N_("This offer has been replaced by a newer one. Please use the link in the latest email."),
     CLOSED: N_("This offer is no longer open. If you have questions, please contact the recruiter."),
 }
-# The terms as the page lists them: (tag, label).
-TERM_LINES = (("offerposition", N_("Position")), ("offerdepartment", N_("Department")),
-              ("startdate", N_("Start date")), ("salary", N_("Salary")), ("hours", N_("Working hours")),
-              ("placeofwork", N_("Place of work")))
+# Where the page still shows the terms: the offer stage, and hired (the person may look up what they accepted).
+SHOWS_TERMS = (ApplicationStatus.OFFER, ApplicationStatus.HIRED)
+TERM_LINES = OFFER_TERM_LINES  # the terms as the page lists them: (tag, label), as {offersummary} does
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class OfferView:
     organisation: str
     project_title: str
     first_name: str
+    terms_shown: bool  # False once the application is closed (rejected, withdrawn, …): no salary or terms then
     terms: list[tuple[str, str]]  # (label, value) of the terms that are set
     free_text: Markup  # the free-text terms, clean HTML
     valid_until: str
@@ -72,12 +76,16 @@ def offer_for_token(session: Session, token: str | None) -> Offer | None:
     return session.exec(select(Offer).where(Offer.token_hash == tokens.token_hash(token))).first()
 
 
+def at_offer_stage(application: Application | None) -> bool:
+    """True while the application waits at Offer received (not deleted, moved to another project or gone on)."""
+    return application is not None and application.deleted_at is None and application.moved_to_id is None \
+        and application.status == ApplicationStatus.OFFER
+
+
 def _application(session: Session, offer: Offer) -> Application | None:
-    """The offer's application while it is still in the offer stage (not deleted, moved or gone on)."""
+    """The offer's application while it is still in the offer stage."""
     application = session.get(Application, offer.application_id)
-    if application is None or application.deleted_at is not None or application.moved_to_id is not None:
-        return None
-    return application if application.status == ApplicationStatus.OFFER else None
+    return application if at_offer_stage(application) else None
 
 
 def page_state(session: Session, offer: Offer, now: datetime | None = None) -> str:
@@ -88,6 +96,12 @@ def page_state(session: Session, offer: Offer, now: datetime | None = None) -> s
     return OPEN if _application(session, offer) is not None else CLOSED
 
 
+def link_gone(session: Session, offer: Offer) -> bool:
+    """True when the offer's application is deleted or moved to another project: the link is then a 410."""
+    application = session.get(Application, offer.application_id)
+    return application is None or application.deleted_at is not None or application.moved_to_id is not None
+
+
 def candidate_language(session: Session, offer: Offer) -> str:
     """The language the candidate chose when applying (English when unknown)."""
     application = session.get(Application, offer.application_id)
@@ -96,18 +110,21 @@ def candidate_language(session: Session, offer: Offer) -> str:
 
 
 def offer_view(session: Session, offer: Offer, language: str, now: datetime | None = None) -> OfferView:
-    """The offer as the candidate reads it: the terms formatted as the email has them, the validity, the state."""
+    """The offer as the candidate reads it: the terms formatted as the email has them, the validity, the state.
+    The terms (salary, free text, validity) are left out once the application is closed."""
     application = session.get(Application, offer.application_id)
     project = session.get(RecruitmentProject, application.project_id) if application else None
     candidate = session.get(Candidate, application.candidate_id) if application else None
     values = offer_values(session, offer, language)
     state = page_state(session, offer, now)
     final = state in status.FINAL_ANSWERS
+    shown = state != CLOSED and application is not None and application.status in SHOWS_TERMS
     return OfferView(
         organisation=company_name(session), project_title=project.title if project else "",
-        first_name=candidate.first_name if candidate and not candidate.anonymised_at else "",
-        terms=[(gettext(language, label), values[tag]) for tag, label in TERM_LINES if values[tag]],
-        free_text=Markup(clean_html(offer.terms or "")), valid_until=values["offervaliduntil"], state=state,
+        first_name=candidate.first_name if candidate and not candidate.anonymised_at else "", terms_shown=shown,
+        terms=[(gettext(language, label), values[tag]) for tag, label in TERM_LINES if values[tag] and shown],
+        free_text=Markup(clean_html(offer.terms or "") if shown else ""),
+        valid_until=values["offervaliduntil"] if shown else "", state=state,
         question_asked=offer.answer == status.QUESTION,
         answered_at=format_moment(offer.answered_at, language, organisation_zone(session).key) if final else "",
         note=(offer.answer_note or "") if state == status.DECLINED else "")
@@ -151,12 +168,27 @@ def answer(session: Session, offer: Offer, choice: str, note: str | None = None,
     if choice == "question" and not text:
         raise InvalidChoice("note", N_("Write your question."))
     application = session.get(Application, offer.application_id)
+    values: dict[str, object]
     if choice == "question":
-        offer.answer, offer.answer_note = status.QUESTION, text
+        values = {"answer": status.QUESTION, "answer_note": text}
     else:
-        offer.answer = status.ACCEPTED if choice == "accept" else status.DECLINED
-        offer.answer_note, offer.answered_at = (text or None) if choice == "decline" else None, now
-    session.add(offer)
+        values = {"answer": status.ACCEPTED if choice == "accept" else status.DECLINED, "answered_at": now,
+                  "answer_note": (text or None) if choice == "decline" else None}
+    if not _take_answer(session, offer, values, now):
+        session.refresh(offer)  # another answer (or the expiry job) got there first: say what it was
+        raise AnswerRefused(NOT_OPEN.get(page_state(session, offer, now), NOT_OPEN[CLOSED]))
+    session.refresh(offer)
     recruiter_task(session, offer, application, TASK_KINDS[choice], TASK_NOTES[choice], now, text)
     record(session, None, application, "offer_answered", offer_id=offer.id, answer=choice, by="candidate")
     session.flush()
+
+
+def _take_answer(session: Session, offer: Offer, values: dict, now: datetime) -> bool:
+    """Write the answer only if the offer still takes one, in one conditional UPDATE (the row lock decides a race
+    between two answers, or an answer and the expiry job): False when the row no longer matched."""
+    today = organisation_today(session, now)
+    taken = session.execute(update(Offer).where(
+        col(Offer.id) == offer.id, col(Offer.answered_at).is_(None), col(Offer.superseded_at).is_(None),
+        col(Offer.expired_at).is_(None), or_(col(Offer.valid_until).is_(None), col(Offer.valid_until) >= today))
+        .values(**values).execution_options(synchronize_session=False))
+    return taken.rowcount == 1  # type: ignore[attr-defined]

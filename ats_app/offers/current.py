@@ -12,12 +12,12 @@ from sqlmodel import Session, col, select
 
 from ats_app.core.i18n import N_, gettext
 from ats_app.mail.markup import clean_html
-from ats_app.mail.tag_values import long_date
+from ats_app.mail.tag_values import long_date, offer_summary
 from ats_app.models import Department, Offer
 
 # The offer's tags, in the order the editor lists them ({offerlink} only in the offer email).
 OFFER_TAGS = ("offerposition", "offerdepartment", "startdate", "salary", "hours", "placeofwork",
-              "offervaliduntil", "offerterms")
+              "offervaliduntil", "offersummary", "offerterms")
 SALARY_PERIODS = {"hour": N_("per hour"), "month": N_("per month"), "year": N_("per year")}
 
 
@@ -62,12 +62,12 @@ def terms_inline(terms_html: str | None) -> str:
 
 
 def offer_values(session: Session, offer: Offer | None, language: str) -> dict[str, str]:
-    """The offer tags' values in language (every tag present; empty strings without an offer). {offerterms} is
-    safe markup (terms_inline), the rest plain text."""
+    """The offer tags' values in language (every tag present; empty strings without an offer). {offerterms} and
+    {offersummary} (the terms that are set, as a list: offer_summary) are safe markup, the rest plain text."""
     if offer is None:
         return dict.fromkeys(OFFER_TAGS, "")
     department = session.get(Department, offer.department_id) if offer.department_id else None
-    return {
+    values = {
         "offerposition": offer.position_title,
         "offerdepartment": department.name if department else "",
         "startdate": long_date(offer.start_date, language),
@@ -77,3 +77,4 @@ def offer_values(session: Session, offer: Offer | None, language: str) -> dict[s
         "offervaliduntil": long_date(offer.valid_until, language),
         "offerterms": terms_inline(offer.terms),
     }
+    return {**values, "offersummary": offer_summary(values, language)}

@@ -5,6 +5,12 @@ every RUN_EVERY seconds per process. An offer expires once the end of its validi
 time zone has passed, when it is neither answered (accepted or declined), superseded nor expired already. Each
 offer is claimed in its own transaction by a conditional UPDATE on those same conditions: with several workers
 the second finds the row no longer matches, so no offer gets two history lines or two tasks.
+
+Only an offer whose application still waits at Offer received makes a history line and an "offer expired,
+contact the candidate" task. An offer of an application that has gone on (rejected, withdrawn, hired, moved to
+another project, deleted) is marked expired all the same, so the job does not find it again on every run and
+the page and the section read Expired, but silently: the recruiter has already decided, and a task to contact
+that candidate would be wrong.
 """
 
 import logging
@@ -18,7 +24,7 @@ from ats_app.core.db import get_engine
 from ats_app.core.i18n import N_
 from ats_app.models import Application, Offer
 from ats_app.models.base import utcnow
-from ats_app.offers.answers import recruiter_task
+from ats_app.offers.answers import at_offer_stage, recruiter_task
 from ats_app.projects.editing import organisation_today
 
 log = logging.getLogger(__name__)
@@ -49,7 +55,8 @@ def _claim(session: Session, offer_id: int, now: datetime) -> bool:
 
 
 def expire_due(engine: Engine | None = None, now: datetime | None = None) -> int:
-    """Mark the offers due now expired, each in its own transaction with its history line and task; how many."""
+    """Mark the offers due now expired, each in its own transaction (with its history line and task while the
+    application is still at Offer received); how many were marked."""
     engine = engine or get_engine()
     now = now or utcnow()
     with Session(engine) as session:
@@ -63,8 +70,9 @@ def expire_due(engine: Engine | None = None, now: datetime | None = None) -> int
                     continue
                 offer = session.get(Offer, offer_id)
                 application = session.get(Application, offer.application_id)
-                record(session, None, application, "offer_expired", offer_id=offer_id, by="system")
-                recruiter_task(session, offer, application, TASK_KIND, TASK_NOTE, now)
+                if at_offer_stage(application):
+                    record(session, None, application, "offer_expired", offer_id=offer_id, by="system")
+                    recruiter_task(session, offer, application, TASK_KIND, TASK_NOTE, now)
                 session.commit()
                 expired += 1
             except Exception:  # noqa: BLE001  (one offer's trouble must not stop the others)

@@ -4,7 +4,8 @@ reason) and Ask a question. Server-rendered with Jinja2, no JavaScript, phone fi
 
 GET never changes anything (mail scanners open links); every form is a POST with a double-submit CSRF token,
 counted per client address and link; Accept and Decline are final, so each asks once more. Every response says
-no-store, no-referrer (the URL holds the token) and a strict CSP; an unknown link is a friendly 404. The rules
+no-store, no-referrer (the URL holds the token) and a strict CSP; an unknown link is a friendly 404, the link of
+a deleted application or one moved to another project a friendly 410 (the offer no longer stands). The rules
 live in offers.answers; this module reads forms, picks the language and renders.
 """
 
@@ -32,6 +33,8 @@ FRIENDLY = {
     404: (N_("Not found"), N_("We could not find this offer. Check that you opened the whole link from the "
                               "email, or contact the recruiter.")),
     405: (N_("Not found"), N_("There is no such page.")),
+    410: (N_("This link can no longer be used"), N_("This offer is no longer available. If you have questions, "
+                                                    "please contact the recruiter.")),
     500: (N_("Something went wrong"), N_("Nothing was changed. Please try again in a little while.")),
 }
 CONFIRM = ("accept", "decline")  # final answers: asked once more
@@ -61,21 +64,24 @@ def _message(request: Request, language: str, status: int, title: str, text: str
     return _render(request, "message.html", language, status=status, title=title, text=text, back=back)
 
 
-def _friendly(request: Request, status: int) -> HTMLResponse:
+def _friendly(request: Request, status: int, language: str | None = None) -> HTMLResponse:
     title, text = FRIENDLY[status]
-    return _message(request, _language(request, None), status, title, text)
+    return _message(request, language or _language(request, None), status, title, text)
 
 
 async def _view(request: Request):
-    """(language, the offer's view) for the link in the path; (language, None) for an unknown link."""
+    """(language, the offer's view, status) for the link in the path: the view is None, with 404 for an unknown
+    link and 410 for the link of a deleted or moved application."""
     token = request.path_params["token"]
 
     def work(session):
         offer = answers.offer_for_token(session, token)
         if offer is None:
-            return _language(request, None), None
+            return _language(request, None), None, 404
         language = _language(request, answers.candidate_language(session, offer))
-        return language, answers.offer_view(session, offer, language)
+        if answers.link_gone(session, offer):
+            return language, None, 410
+        return language, answers.offer_view(session, offer, language), 200
     return await public_pages.in_transaction(work)
 
 
@@ -86,18 +92,18 @@ def _done(request: Request) -> str:
 
 async def offer_page(request: Request) -> Response:
     """GET /offer/{token}: the terms and the answers (or what became of the offer)."""
-    language, view = await _view(request)
+    language, view, found = await _view(request)
     if view is None:
-        return _friendly(request, 404)
+        return _friendly(request, found, language)
     return _render(request, "offer.html", language, view=view, done=_done(request), entered="",
                    refused=answers.NOT_OPEN.get(view.state, ""))
 
 
 async def offer_submit(request: Request) -> Response:
     """POST /offer/{token}: Accept or Decline (after confirm=yes) or a question, then the page again."""
-    language, view = await _view(request)
+    language, view, found = await _view(request)
     if view is None:
-        return _friendly(request, 404)
+        return _friendly(request, found, language)
     token = request.path_params["token"]
     client = request.client.host if request.client else ""
     if not throttle.allow("offer", "ATS_OFFER_RATE_LIMIT", POST_LIMIT, client or "unknown",

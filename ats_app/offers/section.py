@@ -2,7 +2,8 @@
 answer, Question asked, Accepted on …, Declined on … with the reason, Expired), and what to do next.
 
 Accepting does not hire and declining does not reject: the section says what the recruiter does next, so the
-decision stays theirs. The candidate's link is resent through the Outbox (the offer email's Send again).
+decision stays theirs. To give the candidate the offer again, the recruiter sends it again with Send offer: the new
+offer replaces this one and its email carries a new link (the old link then says it was replaced).
 """
 
 from dataclasses import dataclass
@@ -29,8 +30,8 @@ STATE_LINES = {
     status.EXPIRED: N_("Expired on {date} without an answer"),
 }
 NEXT_STEPS = {
-    status.WAITING: N_("The candidate answers from the link in the offer email. To resend it, use Send again on "
-                       "the Outbox page."),
+    status.WAITING: N_("The candidate answers from the link in the offer email. Sending the offer again with Send "
+                       "offer replaces this one and emails the candidate a new link."),
     status.QUESTION: N_("The question is on your Tasks list. Answer the candidate, or send a revised offer."),
     status.ACCEPTED: N_("Accepting does not hire: hire the candidate with Further progress → Hire when you are "
                         "ready."),

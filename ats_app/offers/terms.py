@@ -1,8 +1,9 @@
 """The terms of an offer as the Send offer form gives them: checked field by field before anything is sent.
 
 The form starts from the project (its position, department, place and start date), the organisation's currency
-and a validity of VALID_DAYS days; each field that is wrong is named (InvalidChoice) and nothing is done. The
-free-text terms are written in the email editor's format and kept as its clean HTML.
+and a validity of VALID_DAYS days, or up to the start date when that comes sooner (the answer is due by the
+start, so the untouched form is always accepted); each field that is wrong is named (InvalidChoice) and nothing
+is done. The free-text terms are written in the email editor's format and kept as its clean HTML.
 """
 
 import re
@@ -29,6 +30,11 @@ CURRENCY_BY_ZONE = {"Europe/Oslo": "NOK", "Europe/Stockholm": "SEK", "Europe/Cop
                     "Europe/Helsinki": "EUR", "Europe/Amsterdam": "EUR", "Atlantic/Reykjavik": "ISK"}
 _SALARY = re.compile(r"^\d[\d\s\u00a0.,']*$")
 TITLE_MAX, SALARY_MAX, HOURS_MAX, PLACE_MAX, TERMS_MAX = 200, 40, 100, 200, 10_000
+CHOICE_MAX = 40  # a date, a department's id, a currency or a period as the form sends it
+# The longest value the form keeps per field (the UI cuts there; the checks below say the same limits).
+FIELD_MAX = {"position_title": TITLE_MAX, "department_id": CHOICE_MAX, "start_date": CHOICE_MAX,
+             "salary": SALARY_MAX, "salary_currency": CHOICE_MAX, "salary_period": CHOICE_MAX, "hours": HOURS_MAX,
+             "place_of_work": PLACE_MAX, "valid_until": CHOICE_MAX, "terms": TERMS_MAX}
 
 
 class TermsForm(TypedDict, total=False):
@@ -94,12 +100,13 @@ def defaults_for(session: Session, application_id: int | None) -> TermsDefaults:
     position = session.get(Position, project.position_id) if project and project.position_id else None
     today = organisation_today(session)
     start = project.start_date if project and project.start_date and project.start_date >= today else None
+    valid_until = min(today + timedelta(days=VALID_DAYS), start) if start else today + timedelta(days=VALID_DAYS)
     return TermsDefaults(
         position_title=(position.title if position else project.title if project else "")[:TITLE_MAX],
         department_id=str(project.department_id) if project and project.department_id else "",
         start_date=start.isoformat() if start else "",
         salary_currency=organisation_currency(session), place_of_work=(project.place or "") if project else "",
-        valid_until=(today + timedelta(days=VALID_DAYS)).isoformat(), earliest=today.isoformat())
+        valid_until=valid_until.isoformat(), earliest=today.isoformat())
 
 
 def _text(form: TermsForm, name: str, limit: int, field: str) -> str | None:

@@ -6,8 +6,11 @@ from html.parser import HTMLParser
 import pytest
 
 from ats_app.core import i18n
+from ats_app.core.i18n import gettext
 from ats_app.mail.defaults import DEFAULT_TEXTS, default_template
 from ats_app.mail.kinds import KINDS, KINDS_BY_CODE
+from ats_app.mail.render import TagValues, render_email
+from ats_app.mail.tag_values import offer_summary
 from ats_app.organisation.reference_data import LANGUAGES, REJECTION_TYPES
 
 TAG = re.compile(r"\{([a-z][a-z_-]*)\}")
@@ -154,9 +157,32 @@ def test_kinds_carry_what_they_are_for(language):
     assert "{reviewername}" in texts["panel_review"][1]
     assert "7" in texts["panel_review"][1]
     assert "<p>{contractlink}</p>" in texts["contract"][1]
-    for tag in ("offerposition", "startdate", "salary", "offervaliduntil", "offerterms"):  # the terms it carries
+    for tag in ("offerposition", "offervaliduntil", "offersummary", "offerterms"):  # the terms it carries
         assert f"{{{tag}}}" in texts["offer"][1], tag
+    for tag in ("salary", "hours", "placeofwork", "startdate"):  # optional terms only through the summary
+        assert f"{{{tag}}}" not in texts["offer"][1], tag
     assert "<p>{offerlink}</p>" in texts["offer"][1] and "<p>{offerterms}</p>" in texts["offer"][1]
+    assert "<p>{offersummary}</p>" in texts["offer"][1] and "<li>" not in texts["offer"][1]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_default_offer_lists_only_the_terms_that_are_set(language):
+    """No "Salary:" line with nothing after it: the summary leaves out the terms the offer does not name, stands
+    as a list in the HTML part and as lines in the text part."""
+    subject, body = DEFAULT_TEXTS[language]["offer"]
+    terms = {"offerposition": "Backend developer", "offerdepartment": "", "startdate": "1 March 2027",
+             "salary": "", "hours": "", "placeofwork": "Bergen"}
+    values = {**terms, "offersummary": offer_summary(terms, language), "offerterms": "",
+              "offervaliduntil": "20 February 2027", "firstname": "Kari"}
+    email = render_email(subject, body, TagValues(values, {"offerlink": ("https://ats.example/offer/x", "Open")}),
+                         kind="offer", language=language)
+    assert "<ul" in email.html and "<p><ul" not in email.html and "<p></p>" not in email.html
+    lines = [line.strip(" *•\t") for line in email.text.splitlines()]
+    position, start, place = (gettext(language, label) for label in ("Position", "Start date", "Place of work"))
+    assert f"{position}: Backend developer" in lines and f"{start}: 1 March 2027" in lines
+    assert f"{place}: Bergen" in lines
+    for label in ("Salary", "Working hours", "Department"):
+        assert f"{gettext(language, label)}:" not in email.text, label
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -201,7 +227,6 @@ def test_defaults_survive_the_editor_and_render(language):
     """Opening a default in the editor and saving it unchanged stores the same HTML, and every default
     renders without a leftover tag or an empty paragraph when the recruiter wrote no message."""
     from ats_app.mail.markup import html_to_markdown, markdown_to_html
-    from ats_app.mail.render import TagValues, render_email
 
     for code, (subject, body) in DEFAULT_TEXTS[language].items():
         assert markdown_to_html(html_to_markdown(body)) == re.sub(r">\s+<", "><", body), code

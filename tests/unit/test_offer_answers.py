@@ -275,3 +275,98 @@ def test_an_answered_offer_never_expires_and_two_workers_claim_once(session, sen
     assert _fresh(session, answered).expired_at is None
     with Session(engine) as late:  # a worker that read the list before the other claimed: its claim misses
         assert expiry._claim(late, offer.id, utcnow()) is False
+
+
+def _close(session, application, how: str):
+    """The application leaves the offer stage: rejected, withdrawn, hired, deleted or moved to another project."""
+    application = session.get(Application, application.id)
+    if how == "deleted":
+        application.deleted_at = utcnow()
+    elif how == "moved":
+        other = make_application(session, make_project(session, "Elsewhere"), first_name="Moved")
+        application.moved_to_id = other.id
+    else:
+        application.status = ApplicationStatus(how)
+    session.add(application)
+    session.commit()
+
+
+@pytest.mark.parametrize("how", ["rejected", "withdrawn", "hired", "deleted", "moved"])
+def test_expiry_of_an_offer_whose_application_went_on_makes_no_task(session, sent, how):
+    application, offer, _token = sent
+    offer.valid_until = date.today() - timedelta(days=2)
+    session.add(offer)
+    session.commit()
+    _close(session, application, how)
+    assert expiry.expire_due(get_engine(DB_URL)) == 1
+    assert _fresh(session, offer).expired_at is not None  # marked, so the job does not find it again
+    assert expiry.due_offers(session) == []
+    assert _kinds(session, Task) == [] and "offer_expired" not in _kinds(session)
+
+
+def test_two_answers_at_the_same_moment_only_one_counts(session, sent):
+    """Both visitors read the offer while it was open; the second write finds the row answered and is refused."""
+    _application, offer, _token = sent
+    engine = get_engine(DB_URL)
+    with Session(engine) as first, Session(engine) as second, Session(engine) as third:
+        mine, theirs, asking = (s.get(Offer, offer.id) for s in (first, second, third))
+        assert answers.page_state(second, theirs) == answers.page_state(third, asking) == answers.OPEN
+        answers.answer(first, mine, "accept")
+        first.commit()
+        with pytest.raises(AnswerRefused) as late:
+            answers.answer(second, theirs, "decline", "Too late")
+        assert late.value.message == answers.NOT_OPEN[status.ACCEPTED]
+        second.rollback()
+        with pytest.raises(AnswerRefused):
+            answers.answer(third, asking, "question", "Is it still open?")
+        third.rollback()
+    offer = _fresh(session, offer)
+    assert (offer.answer, offer.answer_note) == ("accepted", None)
+    assert _kinds(session, Task) == ["offer_accepted"] and _kinds(session).count("offer_answered") == 1
+
+
+def test_an_answer_after_the_expiry_job_claimed_the_offer_is_refused(session, sent):
+    _application, offer, _token = sent
+    engine = get_engine(DB_URL)
+    with Session(engine) as visitor:
+        seen = visitor.get(Offer, offer.id)  # read while open
+        with Session(engine) as job:
+            job.get(Offer, offer.id).expired_at = utcnow()
+            job.commit()
+        with pytest.raises(AnswerRefused) as late:
+            answers.answer(visitor, seen, "accept")
+        assert late.value.message == answers.NOT_OPEN[status.EXPIRED]
+    assert _fresh(session, offer).answer is None and _kinds(session, Task) == []
+
+
+@pytest.mark.parametrize("how", ["deleted", "moved"])
+def test_the_link_of_a_deleted_or_moved_application_is_gone(session, sent, how):
+    application, offer, token = sent
+    _close(session, application, how)
+    client = _client()
+    page = client.get(f"/offer/{token}")
+    assert page.status_code == 410 and "no longer available" in page.text
+    assert "52 000" not in page.text and "Pension" not in page.text
+    csrf = client.cookies.get(CSRF_COOKIE)
+    posted = client.post(f"/offer/{token}", data={"csrf": csrf, "answer": "accept", "confirm": "yes"})
+    assert posted.status_code == 410 and _fresh(session, offer).answer is None
+
+
+@pytest.mark.parametrize("how", ["rejected", "withdrawn"])
+def test_a_closed_application_hides_the_terms(session, sent, how):
+    application, _offer, token = sent
+    assert "52 000 NOK" in _client().get(f"/offer/{token}").text
+    _close(session, application, how)
+    page = _client().get(f"/offer/{token}")
+    assert page.status_code == 200 and "no longer open" in page.text
+    assert "52 000" not in page.text and "Pension 7 %" not in page.text and "Please answer by" not in page.text
+    assert 'value="accept"' not in page.text and "Backend developer" in page.text  # which job it was
+
+
+def test_a_hired_candidate_still_sees_what_they_accepted(session, sent):
+    application, offer, token = sent
+    answers.answer(session, offer, "accept")
+    session.commit()
+    _close(session, application, "hired")
+    page = _client().get(f"/offer/{token}")
+    assert "You have accepted this offer" in page.text and "52 000 NOK" in page.text

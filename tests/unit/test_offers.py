@@ -28,8 +28,11 @@ from ats_app.models import (
 )
 from ats_app.offers import current, section, status, terms
 from ats_app.offers.sending import preview_values
+from ats_app.offers.ui.offer_state import FIELDS, OfferState
 from ats_app.projects.editing import organisation_today
 from tests.unit.factories import login_as, make_application, make_department, make_project, make_user, offer_choices
+from tests.unit.state_helpers import call, state_of
+from tests.unit.test_state_flows import _logged_in
 
 
 @pytest.fixture
@@ -231,3 +234,53 @@ def test_hire_starts_from_the_accepted_offers_terms_else_the_project(session, ad
     assert hire_defaults(session, admin, [waiting.id]) == {  # an offer not accepted: the project's
         "position_id": project.position_id, "department_id": project.department_id, "start_date": None}
     assert hire_defaults(session, admin, [987654]) == {}
+
+
+@pytest.mark.parametrize("days_to_start", [0, 5, 14, 30])
+def test_the_untouched_form_is_accepted_even_when_the_start_is_soon(session, project, days_to_start):
+    today = organisation_today(session)
+    project.start_date = today + timedelta(days=days_to_start)
+    session.add(project)
+    session.commit()
+    start = terms.defaults_for(session, make_application(session, project).id)
+    assert start.valid_until == min(today + timedelta(days=terms.VALID_DAYS), project.start_date).isoformat()
+    checked = _check(session, position_title=start.position_title, start_date=start.start_date,
+                     valid_until=start.valid_until, salary="", hours="", place_of_work="")
+    assert today <= checked.valid_until <= checked.start_date
+
+
+async def test_the_form_keeps_as_much_as_the_rules_allow(session, admin):
+    """Each field is cut where its rule stops it, not earlier (Working hours may be 100 characters)."""
+    assert set(terms.FIELD_MAX) == set(FIELDS)
+    offer = state_of(await _logged_in(), OfferState)
+    for name, limit in (("hours", terms.HOURS_MAX), ("salary", terms.SALARY_MAX), ("terms", terms.TERMS_MAX),
+                        ("position_title", terms.TITLE_MAX), ("place_of_work", terms.PLACE_MAX)):
+        await call(offer, "set_term", name, "9" * (limit + 5))
+        assert len(offer.values[name]) == limit, name
+    hours = "Monday to Thursday 08:00–16:00, Friday 08:00–14:00, with flexible hours in the summer months ok"
+    await call(offer, "set_term", "hours", hours)
+    assert offer.values["hours"] == hours and _check(session, hours=hours).hours == hours
+
+
+def test_while_waiting_the_section_says_how_to_send_the_offer_again(session, admin, project):
+    application = make_application(session, project)
+    fp.run(session, admin, "offer", [application.id], offer_choices())
+    shown = section.offer_section(session, admin, application.id)
+    assert shown.status == status.WAITING
+    assert "Outbox" not in shown.next_step and "Send offer" in shown.next_step and "new link" in shown.next_step
+
+
+def test_the_offer_summary_lists_only_the_terms_that_are_set(session, admin, project):
+    application = make_application(session, project)
+    form = offer_choices(salary="", hours="", place_of_work="", department_id=str(project.department_id))
+    fp.run(session, admin, "offer", [application.id], form)
+    [offer] = _offers(session, application.id)
+    summary = current.offer_values(session, offer, "en")["offersummary"]
+    assert summary.startswith("<ul><li>Position: Backend developer</li><li>Department: Engineering</li>")
+    assert "Start date: " in summary and "Salary" not in summary and "Working hours" not in summary
+    assert "Place of work" not in summary
+    offer.salary, offer.hours, offer.position_title = "52 000", "37.5 <b>hours</b>", "Backend & data"
+    nb = current.offer_values(session, offer, "nb")["offersummary"]
+    assert "<li>Lønn: 52 000 NOK per måned</li>" in nb and "37.5 &lt;b&gt;hours&lt;/b&gt;" in nb
+    assert "Backend &amp; data" in nb
+    assert current.offer_values(session, None, "en")["offersummary"] == ""

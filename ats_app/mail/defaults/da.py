@@ -153,7 +153,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Jobtilbud: {offerposition} hos {companyname}",
         """<p>Hej {firstname},</p>
 <p>Tak for de gode samtaler i løbet af rekrutteringsprocessen. Det er en glæde at kunne tilbyde dig stillingen som {offerposition} hos {companyname}.</p>
-<ul><li>Stilling: {offerposition}</li><li>Tiltrædelsesdato: {startdate}</li><li>Løn: {salary}</li><li>Arbejdstid: {hours}</li><li>Arbejdssted: {placeofwork}</li></ul>
+<p>{offersummary}</p>
 <p>{offerterms}</p>
 <p>Giv os dit svar senest {offervaliduntil} via linket nedenfor. Der kan du takke ja, takke nej eller stille mig et spørgsmål.</p>
 <p>{offerlink}</p>

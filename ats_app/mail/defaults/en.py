@@ -153,7 +153,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Job offer: {offerposition} at {companyname}",
         """<p>Dear {firstname},</p>
 <p>Thank you for the good conversations during the recruitment process. I am very pleased to offer you the position of {offerposition} at {companyname}.</p>
-<ul><li>Position: {offerposition}</li><li>Start date: {startdate}</li><li>Salary: {salary}</li><li>Working hours: {hours}</li><li>Place of work: {placeofwork}</li></ul>
+<p>{offersummary}</p>
 <p>{offerterms}</p>
 <p>Please give us your answer by {offervaliduntil} with the link below. There you can accept the offer, decline it or ask me a question.</p>
 <p>{offerlink}</p>

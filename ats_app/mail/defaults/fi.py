@@ -157,7 +157,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Työtarjous: {offerposition}, {companyname}",
         """<p>Hei {firstname},</p>
 <p>Kiitos hyvistä keskusteluista rekrytointiprosessin aikana. Minulla on ilo tarjota sinulle tehtävää {offerposition} yrityksessä {companyname}.</p>
-<ul><li>Tehtävä: {offerposition}</li><li>Aloituspäivä: {startdate}</li><li>Palkka: {salary}</li><li>Työaika: {hours}</li><li>Työskentelypaikka: {placeofwork}</li></ul>
+<p>{offersummary}</p>
 <p>{offerterms}</p>
 <p>Kerrothan vastauksesi viimeistään {offervaliduntil} alla olevan linkin kautta. Siellä voit hyväksyä tarjouksen, hylätä sen tai esittää minulle kysymyksen.</p>
 <p>{offerlink}</p>

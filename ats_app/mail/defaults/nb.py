@@ -153,7 +153,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Jobbtilbud: {offerposition} hos {companyname}",
         """<p>Hei {firstname},</p>
 <p>Takk for gode samtaler gjennom rekrutteringsprosessen. Det er en glede å kunne tilby deg stillingen som {offerposition} hos {companyname}.</p>
-<ul><li>Stilling: {offerposition}</li><li>Oppstartsdato: {startdate}</li><li>Lønn: {salary}</li><li>Arbeidstid: {hours}</li><li>Arbeidssted: {placeofwork}</li></ul>
+<p>{offersummary}</p>
 <p>{offerterms}</p>
 <p>Gi oss svaret ditt innen {offervaliduntil} via lenken nedenfor. Der kan du takke ja, takke nei eller stille meg et spørsmål.</p>
 <p>{offerlink}</p>

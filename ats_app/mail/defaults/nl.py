@@ -156,7 +156,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Aanbod: {offerposition} bij {companyname}",
         """<p>Beste {firstname},</p>
 <p>Bedankt voor de goede gesprekken tijdens de sollicitatieprocedure. Met veel plezier bied ik je de functie van {offerposition} bij {companyname} aan.</p>
-<ul><li>Functie: {offerposition}</li><li>Startdatum: {startdate}</li><li>Salaris: {salary}</li><li>Werktijden: {hours}</li><li>Standplaats: {placeofwork}</li></ul>
+<p>{offersummary}</p>
 <p>{offerterms}</p>
 <p>Laat ons uiterlijk {offervaliduntil} je antwoord weten via de link hieronder. Daar kun je het aanbod aannemen, afwijzen of mij een vraag stellen.</p>
 <p>{offerlink}</p>

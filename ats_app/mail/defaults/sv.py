@@ -153,7 +153,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Erbjudande om anställning: {offerposition} hos {companyname}",
         """<p>Hej {firstname},</p>
 <p>Tack för bra samtal under rekryteringsprocessen. Det är med glädje jag kan erbjuda dig tjänsten som {offerposition} hos {companyname}.</p>
-<ul><li>Tjänst: {offerposition}</li><li>Tillträdesdag: {startdate}</li><li>Lön: {salary}</li><li>Arbetstid: {hours}</li><li>Arbetsplats: {placeofwork}</li></ul>
+<p>{offersummary}</p>
 <p>{offerterms}</p>
 <p>Ge oss ditt svar senast {offervaliduntil} via länken nedan. Där kan du tacka ja, tacka nej eller ställa en fråga till mig.</p>
 <p>{offerlink}</p>

@@ -23,7 +23,6 @@ RIGHT = "can_make_offers"
 FIELDS = {"position_title": "position_title", "department_id": "offer_department", "start_date": "offer_start_date",
           "salary": "salary", "salary_currency": "salary_currency", "salary_period": "salary_period",
           "hours": "hours", "place_of_work": "place_of_work", "valid_until": "valid_until", "terms": "terms"}
-LIMITS = {"terms": terms.TERMS_MAX, "position_title": terms.TITLE_MAX, "place_of_work": terms.PLACE_MAX}
 
 
 class OfferState(ComposeState):
@@ -58,7 +57,7 @@ class OfferState(ComposeState):
         """A term changed."""
         if name not in FIELDS:
             return
-        self.values = {**self.values, name: str(value)[:LIMITS.get(name, 60)]}
+        self.values = {**self.values, name: str(value)[:terms.FIELD_MAX[name]]}
         further = await self.get_state(FurtherProgressState)
         further.errors = {k: v for k, v in further.errors.items() if k != FIELDS[name]}
 

@@ -18,6 +18,8 @@ from tests.unit.factories import make_application, make_project
 PHONE = {"width": 390, "height": 844}
 SHOTS = "/tmp/offers"
 EMAIL = "kari.tilbudsen@example.com"
+START_SOON = 5  # the project starts in five days: the offer's default validity ends then, not in 14 days
+HOURS = "37,5 timer per uke, mandag til fredag 08.00–15.45, med fleksibel arbeidstid om sommeren"  # > 60 chars
 
 
 def _applicant(server) -> tuple[int, int]:
@@ -27,7 +29,8 @@ def _applicant(server) -> tuple[int, int]:
         department = session.exec(select(Department).order_by(Department.id)).first()
         owner = session.exec(select(User).where(User.email == "recruiter@example.com")).one()
         project = make_project(session, "Platform engineer (offer journey)", department=department,
-                               status=ProjectStatus.CLOSED, place="Bergen", owner_id=owner.id)
+                               status=ProjectStatus.CLOSED, place="Bergen", owner_id=owner.id,
+                               start_date=date.today() + timedelta(days=START_SOON))
         application = make_application(session, project, ApplicationStatus.INVITED, first_name="Kari",
                                        last_name="Tilbudsen")
         ids = project.id, application.id
@@ -39,7 +42,9 @@ def _offer_link(resend) -> str:
     [sent] = emails_to(resend, EMAIL)
     found = re.search(r"https?://[^\s\"<>\]\)]+/offer/[A-Za-z0-9_-]{20,}", sent["body"]["text"])
     assert found, sent["body"]["text"]
-    assert "61 000 NOK per måned" in sent["body"]["text"] and "Pensjon 7 %" in sent["body"]["text"]
+    text = sent["body"]["text"]
+    assert "61 000 NOK per måned" in text and "Pensjon 7 %" in text and HOURS in text
+    assert "Lønn: 61 000 NOK per måned" in text and "Arbeidssted" not in text  # only the terms that are set
     return found.group(0)
 
 
@@ -57,9 +62,11 @@ def test_send_an_offer_accept_it_on_a_phone_and_see_it_accepted(page, browser, s
     expect(page.locator("#offer-place_of_work")).to_have_value("Bergen")
     expect(page.locator("#offer-salary_currency")).to_have_value("NOK")
     expect(page.locator("#compose-body")).to_have_value(re.compile(r"\{offerlink\}"))
+    expect(page.locator("#offer-valid_until")).to_have_value((date.today() + timedelta(days=START_SOON)).isoformat())
     page.locator("#offer-start_date").fill((date.today() + timedelta(days=45)).isoformat())
     page.locator("#offer-salary").fill("61 000")
-    page.locator("#offer-hours").fill("37,5 timer per uke")
+    page.locator("#offer-hours").fill(HOURS)
+    page.locator("#offer-place_of_work").fill("")
     page.locator("#offer-terms").fill("Pensjon 7 %\n\n- Seks måneders prøvetid\n- Fri mobil")
     page.locator("#offer-valid_until").fill((date.today() - timedelta(days=1)).isoformat())
     page.locator("#offer-send").click()

@@ -4,6 +4,7 @@ import reflex as rx
 
 # Importing a page module registers its route (@rx.page): this list is the app's table of pages.
 from ats_app.accounts.ui import login_page  # noqa: F401
+from ats_app.contracts import previews
 from ats_app.contracts.ui import contracts_page  # noqa: F401
 from ats_app.delivery.ui import outbox_page  # noqa: F401
 from ats_app.delivery.worker import in_app_worker, register_periodic
@@ -29,3 +30,4 @@ app.register_lifespan_task(in_app_worker)
 register_periodic(automatic.JOB_NAME, automatic.RUN_EVERY, automatic.reject_due)
 register_periodic(reminders.JOB_NAME, reminders.RUN_EVERY, reminders.remind_due)
 register_periodic(expiry.JOB_NAME, expiry.RUN_EVERY, expiry.expire_due)  # offers past their validity
+register_periodic(previews.JOB_NAME, previews.RUN_EVERY, previews.sweep_previews)  # contract previews left behind

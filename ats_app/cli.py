@@ -8,6 +8,7 @@ import threading
 
 from sqlmodel import func, select
 
+from ats_app.contracts import previews
 from ats_app.core.db import db_url, session_scope, upgrade_to_head
 from ats_app.delivery import worker as delivery_worker
 from ats_app.delivery.email_providers import backend_from_env
@@ -79,6 +80,7 @@ def worker(args: argparse.Namespace) -> int:
     delivery_worker.register_periodic(automatic.JOB_NAME, automatic.RUN_EVERY, automatic.reject_due)
     delivery_worker.register_periodic(reminders.JOB_NAME, reminders.RUN_EVERY, reminders.remind_due)
     delivery_worker.register_periodic(expiry.JOB_NAME, expiry.RUN_EVERY, expiry.expire_due)
+    delivery_worker.register_periodic(previews.JOB_NAME, previews.RUN_EVERY, previews.sweep_previews)
     print(f"Outbox worker: provider {backend_from_env().name}; Ctrl+C stops it.", flush=True)
     if args.once:
         delivery_worker.run_periodic(force=True)

@@ -13,7 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session
+from sqlalchemy import update
+from sqlmodel import Session, col
 
 from ats_app.applications.history import record
 from ats_app.contracts import issued
@@ -22,12 +23,13 @@ from ats_app.core.errors import InvalidInput
 from ats_app.core.i18n import N_, gettext, normalise_language
 from ats_app.intake import throttle
 from ats_app.mail.tag_values import company_name, long_date, organisation_zone
-from ats_app.models import Application, ApplicationStatus, Candidate, Contract, RecruitmentProject, Task, User
+from ats_app.models import Application, Candidate, Contract, RecruitmentProject, Task, User
 from ats_app.models.base import utcnow
 from ats_app.offers.current import current_offer
+from ats_app.tasks.assignees import recruiter_to_tell
 
 OPEN, SUPERSEDED, GONE, UNKNOWN = "open", "superseded", "gone", "unknown"
-CLOSED = (ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN)  # the contract no longer stands
+CLOSED = issued.CLOSED  # the application's statuses in which its contracts no longer stand
 POST_LIMIT = "30 per 10 minutes"  # forms and downloads per client address and link (ATS_CONTRACT_RATE_LIMIT)
 NAME_MAX = 200
 TASK_KIND = "contract_acknowledged"
@@ -66,8 +68,7 @@ def open_link(session: Session, token: str | None) -> Opened:
         return Opened(UNKNOWN)
     application = session.get(Application, contract.application_id) if contract.application_id else None
     candidate = session.get(Candidate, application.candidate_id) if application else None
-    if application is None or candidate is None or application.deleted_at is not None \
-            or application.status in CLOSED:
+    if candidate is None or issued.application_closed(application):
         return Opened(GONE, contract)
     language = normalise_language(candidate.language)
     if issued.is_superseded(session, contract):
@@ -122,17 +123,22 @@ def acknowledge(session: Session, contract: Contract, typed: object, now: dateti
         raise InvalidInput({"name": NAME_MISSING})
     if not same_name(name, f"{candidate.first_name} {candidate.last_name}"):
         raise InvalidInput({"name": NAME_WRONG})
-    contract.acknowledged_at, contract.acknowledged_name = now or utcnow(), name
-    session.add(contract)
+    # Claimed by a conditional UPDATE, not read-check-write: of two submits at once (a double click, two tabs)
+    # only one matches the row, so the acknowledgement, its history line and the task are written once.
+    claimed = session.execute(update(Contract).where(col(Contract.id) == contract.id,
+                                                     col(Contract.acknowledged_at).is_(None))
+                              .values(acknowledged_at=now or utcnow(), acknowledged_name=name))
+    session.refresh(contract)
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        return False
     record(session, None, application, "contract_acknowledged", contract_id=contract.id)
     _tell_recruiter(session, contract, application, name)
     return True
 
 
 def _tell_recruiter(session: Session, contract: Contract, application: Application, name: str) -> None:
-    """A task for whoever sent the contract (else the project's owner): the contract was acknowledged."""
-    project = session.get(RecruitmentProject, application.project_id)
-    assignee_id = contract.created_by_id or (project.owner_id if project else None)
+    """A task for whoever sent the contract while still active (else the project's owner): it was acknowledged."""
+    assignee_id = recruiter_to_tell(session, contract.created_by_id, application.project_id)
     assignee = session.get(User, assignee_id) if assignee_id else None
     language = normalise_language(assignee.language if assignee else None)
     title, _version = issued.template_of(session, contract)

@@ -19,10 +19,11 @@ from ats_app.applications.lookup import find_application
 from ats_app.core import config, files, tokens
 from ats_app.core.errors import ActionRefused
 from ats_app.delivery import sealed_links
-from ats_app.models import Contract, ContractTemplate, ContractTemplateVersion
+from ats_app.models import Application, ApplicationStatus, Contract, ContractTemplate, ContractTemplateVersion
 
 TOKEN_MAX = 100
 PDF = "application/pdf"
+CLOSED = (ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN)  # its contracts no longer stand
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class SentContract:
     acknowledged_at: datetime | None
     acknowledged_name: str | None
     superseded: bool
+    closed: bool  # the application was rejected, withdrawn or deleted: it can no longer be acknowledged
 
 
 def seal(contract: Contract) -> None:
@@ -69,10 +71,22 @@ def contract_by_token(session: Session, token: str | None) -> Contract | None:
     return session.exec(select(Contract).where(Contract.token_hash == tokens.token_hash(token))).first()
 
 
+def application_closed(application: Application | None) -> bool:
+    """Whether the application's contracts no longer take an acknowledgement (their links answer 410): it is
+    gone, deleted, rejected or withdrawn."""
+    return application is None or application.deleted_at is not None or application.status in CLOSED
+
+
 def is_superseded(session: Session, contract: Contract) -> bool:
     """Whether a newer contract was sent for the same application."""
     return session.exec(select(Contract.id).where(Contract.application_id == contract.application_id,
                                                   col(Contract.id) > contract.id).limit(1)).first() is not None
+
+
+def standing_contract(session: Session, application_id: int) -> Contract | None:
+    """The application's contract that stands: the newest (every older one is superseded by it), or None."""
+    return session.exec(select(Contract).where(Contract.application_id == application_id)
+                        .order_by(col(Contract.id).desc()).limit(1)).first()
 
 
 def template_of(session: Session, contract: Contract) -> tuple[str, int]:
@@ -85,14 +99,15 @@ def template_of(session: Session, contract: Contract) -> tuple[str, int]:
 
 def contracts_of_application(session: Session, user: CurrentUser, application_id: int) -> list[SentContract]:
     """The contracts sent for an application user may see, newest first (ActionRefused when not visible)."""
-    find_application(session, user, application_id, include_deleted_projects=True)
+    application = find_application(session, user, application_id, include_deleted_projects=True)
+    closed = application_closed(application)
     rows = session.exec(select(Contract, ContractTemplate.title, ContractTemplateVersion.version)
                         .join(ContractTemplateVersion, ContractTemplateVersion.id == Contract.template_version_id)
                         .join(ContractTemplate, ContractTemplate.id == ContractTemplateVersion.template_id)
                         .where(Contract.application_id == application_id)
                         .order_by(col(Contract.id).desc())).all()
     return [SentContract(int(contract.id), contract.created_at, title, version, contract.acknowledged_at,
-                         contract.acknowledged_name, index > 0)
+                         contract.acknowledged_name, index > 0, closed)
             for index, (contract, title, version) in enumerate(rows)]
 
 

@@ -84,7 +84,7 @@ def preview_pdf_link(session: Session, user: CurrentUser, application_id: int, *
             files.delete(previous_key)
         except ValueError:  # not a key we made
             pass
-    key = files.store_bytes(contract_pdf(source))
+    key = files.store_scratch(contract_pdf(source))
     return f"/files/contract-preview/{key}?sig={preview_signature(key, user.id)}"
 
 

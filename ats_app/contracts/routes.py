@@ -182,6 +182,6 @@ ROUTES = [
     Route("/contract/{token}", _public(contract_page, contract_submit), methods=METHODS),
     Route("/contract/{token}/document.pdf", _public(contract_document), methods=METHODS),
     Route("/contract/{rest:path}", _public(unknown_page, unknown_page), methods=METHODS),
-    Route("/files/contracts/{contract_id:int}", download_contract, methods=["GET"]),
+    Route("/files/contracts/{contract_id:rowid}", download_contract, methods=["GET"]),
     Route("/files/contract-preview/{key}", download_contract_preview, methods=["GET"]),
 ]

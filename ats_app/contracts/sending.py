@@ -38,8 +38,9 @@ from ats_app.mail.compose import (
     render_draft,
     sender_user,
 )
-from ats_app.mail.render import TagValues
-from ats_app.mail.tag_values import recipients
+from ats_app.mail.kinds import canonical_tag
+from ats_app.mail.render import TagValues, tags_in
+from ats_app.mail.tag_values import organisation_zone, recipients
 from ats_app.models import (
     Application,
     ApplicationStatus,
@@ -48,8 +49,11 @@ from ats_app.models import (
     ContractTemplate,
     ContractTemplateVersion,
     Department,
+    Employee,
 )
-from ats_app.offers.current import current_offer, offer_values
+from ats_app.models.base import utcnow
+from ats_app.offers.current import OFFER_TAGS, current_offer, offer_values
+from ats_app.offers.status import DECLINED, EXPIRED, offer_status
 
 KIND = "contract"
 LINK_TAG = "contractlink"
@@ -57,6 +61,8 @@ LINK_LABEL = N_("Open your contract")
 MAX_CONTRACTS = 100  # like Send letter: about 3–5 contracts a second (ats bench), so a run goes in the background
 RIGHT = "can_make_offers"
 BAD_TEMPLATE = N_("the contract template has an unknown tag")
+NO_OFFER = N_("send an offer with terms first: the contract uses its terms")
+OFFER_ENDED = N_("the offer was declined or has expired: send a new offer first, the contract uses its terms")
 PREVIEW_LINK = "/contract/PREVIEW"
 
 
@@ -186,10 +192,23 @@ def _store_until_rollback(session: Session, data: bytes) -> str:
     return key
 
 
+def require_offer_terms(session: Session, application_id: int, version: ContractTemplateVersion) -> None:
+    """ActionRefused when the version's text uses an offer's terms ({salary}, {startdate}, …) and the application
+    has no offer that stands (none, or it was declined or has expired): the contract would read "Salary: ."."""
+    if not {canonical_tag(tag) for tag in tags_in(version.body_html)} & set(OFFER_TAGS):
+        return
+    offer = current_offer(session, application_id)
+    if offer is None:
+        raise ActionRefused(NO_OFFER)
+    if offer_status(offer, organisation_zone(session), utcnow()) in (DECLINED, EXPIRED):
+        raise ActionRefused(OFFER_ENDED)
+
+
 def make_document(session: Session, user: CurrentUser, application_id: int, version: ContractTemplateVersion,
                   values: dict[str, str]) -> tuple[bytes, dict[str, str], str]:
     """(PDF, the version's own values, the document's language) of one applicant's contract; ActionRefused when
-    the template has an unknown tag."""
+    the template has an unknown tag, or uses the offer's terms and the applicant has no offer that stands."""
+    require_offer_terms(session, application_id, version)
     template = session.get(ContractTemplate, version.template_id)
     language = template.language if template else "en"
     keys = {variable.key for variable in variables_of(version)}
@@ -216,6 +235,9 @@ def send_contract(session: Session, user: CurrentUser, application_id: int, plan
     contract = Contract(application_id=application_id, template_version_id=version.id,
                         offer_id=offer.id if offer else None, values=own, file_key=key, filename=filename,
                         language=language, created_by_id=user.id, token_hash=issued.unsealed_hash())
+    # A contract sent after Hire (a corrected one) is the employee's at once: Delete permanently keeps it.
+    contract.employee_id = session.exec(select(Employee.id).where(Employee.application_id == application_id)
+                                        .order_by(col(Employee.id))).first()
     session.add(contract)
     session.flush()
     issued.seal(contract)

@@ -116,8 +116,8 @@ def versions_of(session: Session, template_id: int) -> list[VersionRow]:
 
 def default_template_for(session: Session, application_id: int, language: str) -> ContractTemplate | None:
     """The template a contract for the application starts from: its project's department's in language,
-    else the organisation-wide one in language, else any in language (another department's), else None.
-    Archived templates are never chosen; among equals the lowest id (the oldest) wins."""
+    else the organisation-wide one in language, else None (the form asks: another department's contract is
+    never preselected). Archived templates are never chosen; among equals the lowest id (the oldest) wins."""
     department_id = session.exec(select(RecruitmentProject.department_id)
                                  .join(Application, Application.project_id == RecruitmentProject.id)
                                  .where(Application.id == application_id)).first()
@@ -125,7 +125,7 @@ def default_template_for(session: Session, application_id: int, language: str) -
                                                              col(ContractTemplate.archived_at).is_(None))
                               .order_by(col(ContractTemplate.id))).all()
     for wanted in ((lambda t: department_id is not None and t.department_id == department_id),
-                   (lambda t: t.department_id is None), (lambda t: True)):
+                   (lambda t: t.department_id is None)):
         found = next((t for t in candidates if wanted(t)), None)
         if found is not None:
             return found

@@ -2,6 +2,7 @@
 
 import os
 import re
+import time
 import uuid
 from pathlib import Path
 
@@ -37,5 +38,42 @@ def read_bytes(key: str) -> bytes:
 
 
 def delete(key: str) -> None:
-    """Remove a stored file; a missing file is not an error."""
+    """Remove a stored file (and its scratch mark); a missing file is not an error."""
     path_for(key).unlink(missing_ok=True)
+    _scratch_mark(key).unlink(missing_ok=True)
+
+
+# Scratch files (previews) are stored like the others, with an empty mark beside them in scratch/ so that
+# the ones nobody discarded (a closed tab) can be found and swept later.
+SCRATCH = "scratch"
+
+
+def _scratch_mark(key: str) -> Path:
+    return files_dir() / SCRATCH / key
+
+
+def store_scratch(data: bytes) -> str:
+    """Store data for a short while (a preview) and return its key; sweep_scratch removes it once old."""
+    key = store_bytes(data)
+    mark = _scratch_mark(key)
+    mark.parent.mkdir(parents=True, exist_ok=True)
+    mark.touch()
+    return key
+
+
+def sweep_scratch(older_than: float, now: float | None = None) -> int:
+    """Remove the scratch files stored more than older_than seconds ago; how many."""
+    folder = files_dir() / SCRATCH
+    if not folder.is_dir():
+        return 0
+    limit = (time.time() if now is None else now) - older_than
+    swept = 0
+    for mark in folder.iterdir():
+        try:
+            old = mark.stat().st_mtime < limit
+        except FileNotFoundError:  # discarded meanwhile
+            continue
+        if old and _KEY.match(mark.name):
+            delete(mark.name)
+            swept += 1
+    return swept

@@ -4,19 +4,21 @@ application and its history stay as they were (Hired), so the person's road here
 
 from datetime import date
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from ats_app.accounts.auth import CurrentUser
+from ats_app.contracts import issued
 from ats_app.employees.records import log
 from ats_app.models import Application, Candidate, Contract, Employee, Position
 
 
 def acknowledged_contracts(session: Session, application_id: int) -> list[Contract]:
-    """The application's contracts the candidate acknowledged that no employee holds yet."""
-    return list(session.exec(select(Contract).where(Contract.application_id == application_id,
-                                                    col(Contract.acknowledged_at).is_not(None),
-                                                    col(Contract.employee_id).is_(None))
-                             .order_by(col(Contract.id))).all())
+    """The application's contract that stands (the newest: an older one was superseded, contracts.issued) when
+    the candidate acknowledged it and no employee holds it yet; a superseded contract is never the employee's."""
+    contract = issued.standing_contract(session, application_id)
+    if contract is None or contract.acknowledged_at is None or contract.employee_id is not None:
+        return []
+    return [contract]
 
 
 def employee_from_hire(session: Session, user: CurrentUser, application: Application, position_id: int,

@@ -29,6 +29,7 @@ from ats_app.models.base import utcnow
 from ats_app.offers import status
 from ats_app.offers.current import offer_values
 from ats_app.projects.editing import organisation_today
+from ats_app.tasks.assignees import recruiter_to_tell
 
 ANSWERS = ("accept", "decline", "question")
 NOTE_MAX = 2000
@@ -132,11 +133,7 @@ def offer_view(session: Session, offer: Offer, language: str, now: datetime | No
 
 def _assignee(session: Session, offer: Offer, application: Application) -> int | None:
     """Who hears of the answer: the recruiter who sent the offer, else the project's responsible recruiter."""
-    sender = session.get(User, offer.created_by_id) if offer.created_by_id else None
-    if sender is not None and sender.active:
-        return sender.id
-    project = session.get(RecruitmentProject, application.project_id)
-    return project.owner_id if project else None
+    return recruiter_to_tell(session, offer.created_by_id, application.project_id)
 
 
 def recruiter_task(session: Session, offer: Offer, application: Application, kind: str, message: str,

@@ -358,7 +358,7 @@ ROUTES = [
     Route("/portal/login", _page(login_page, login_submit), methods=METHODS),
     Route("/portal/logout", _page(post=logout_submit), methods=METHODS),
     Route("/portal/contact", _page(contact_page, contact_submit), methods=METHODS),
-    Route("/portal/withdraw/{application_id:int}", _page(withdraw_page, withdraw_submit), methods=METHODS),
+    Route("/portal/withdraw/{application_id:rowid}", _page(withdraw_page, withdraw_submit), methods=METHODS),
     Route("/portal/delete-my-data", _page(deletion_page, deletion_submit), methods=METHODS),
     Route("/portal/{rest:path}", _page(unknown_page, unknown_page), methods=METHODS),
 ]

@@ -16,17 +16,18 @@ from ats_app.offers.routes import ROUTES as OFFER_ROUTES
 from ats_app.panel_review.routes import ROUTES as PANEL_REVIEW_ROUTES
 from ats_app.portal.routes import ROUTES as PORTAL_ROUTES
 from ats_app.rejection.routes import rejection_report_csv
+from ats_app.web import public_pages  # noqa: F401  (registers the {…:rowid} convertor used below)
 from ats_app.web.health import health
 
 api = Starlette(routes=[
     Route("/health", health, methods=["GET"]),
-    Route("/files/cv/{candidate_id:int}", download_cv, methods=["GET"]),
-    Route("/files/cover-letter/{application_id:int}", download_cover_letter, methods=["GET"]),
+    Route("/files/cv/{candidate_id:rowid}", download_cv, methods=["GET"]),
+    Route("/files/cover-letter/{application_id:rowid}", download_cover_letter, methods=["GET"]),
     Route("/files/letters/{key}", download_letters, methods=["GET"]),
     Route("/webhooks/resend", resend_webhook, methods=["POST"]),
     Route("/reports/rejections.csv", rejection_report_csv, methods=["GET"]),
     Route("/employees/export.csv", employees_export, methods=["GET"]),
-    Route("/employees/{employee_id:int}/contracts/{contract_id:int}", employee_contract, methods=["GET"]),
+    Route("/employees/{employee_id:rowid}/contracts/{contract_id:rowid}", employee_contract, methods=["GET"]),
     *PORTAL_ROUTES,
     *INTERVIEW_ANSWER_ROUTES,
     *PANEL_REVIEW_ROUTES,

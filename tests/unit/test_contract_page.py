@@ -5,17 +5,19 @@ deleted application, the headers, and the recruiter's own download."""
 import re
 
 import pytest
+from sqlalchemy import update
 from sqlmodel import select
 from starlette.testclient import TestClient
 
 from ats_app.accounts import auth
-from ats_app.contracts import acknowledging
+from ats_app.contracts import acknowledging, issued
 from ats_app.delivery import sealed_links
 from ats_app.intake import throttle
-from ats_app.models import ApplicationEvent, ApplicationStatus, Contract, Task
+from ats_app.models import ApplicationEvent, ApplicationStatus, Contract, RecruitmentProject, Task, User
 from ats_app.models.base import utcnow
 from ats_app.web.routes import api
 from tests.unit.contract_setup import contract_setup, send
+from tests.unit.factories import make_user
 
 
 @pytest.fixture(autouse=True)
@@ -169,3 +171,51 @@ def test_the_recruiter_downloads_a_sent_contract_when_logged_in(session, sent):
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert "no-store" in response.headers["cache-control"]
     assert client.get(f"/files/contracts/{contract.id + 99}").status_code == 404
+
+
+def test_an_id_too_big_for_the_database_is_not_found_on_every_id_route(session, sent):
+    big = "9" * 20
+    client = TestClient(api, raise_server_exceptions=False,
+                        cookies={auth.SESSION_COOKIE: auth.log_in(session, "admin@example.com", "demo")})
+    for path in (f"/files/contracts/{big}", f"/files/cv/{big}", f"/files/cover-letter/{big}",
+                 f"/employees/{big}/contracts/1", f"/employees/1/contracts/{big}"):
+        assert client.get(path).status_code == 404, path
+
+
+def test_a_second_submit_that_read_the_contract_before_the_first_wrote_changes_nothing(session, sent):
+    _admin, _application, _template, contract, _token = sent
+    stale = session.get(Contract, contract.id)  # read while unacknowledged, as a second request would have
+    session.execute(update(Contract).where(Contract.id == contract.id)  # the first request wins meanwhile
+                    .values(acknowledged_at=utcnow(), acknowledged_name="Kari Nordmann")
+                    .execution_options(synchronize_session=False))
+    assert stale.acknowledged_at is None
+    assert acknowledging.acknowledge(session, stale, "Kari Nordmann") is False
+    session.commit()
+    assert session.exec(select(ApplicationEvent).where(ApplicationEvent.kind == "contract_acknowledged")).all() == []
+    assert session.exec(select(Task)).all() == []
+    assert stale.acknowledged_at is not None  # what the loser shows: the acknowledged page
+
+
+def test_the_task_goes_to_the_projects_owner_when_the_sender_has_left(session, sent):
+    admin, application, _template, contract, token = sent
+    owner = make_user(session, "owner@example.com", name="Olav Owner")
+    project = session.get(RecruitmentProject, application.project_id)
+    project.owner_id = owner.id
+    sender = session.get(User, admin.id)
+    sender.active = False
+    session.add_all([project, sender])
+    session.commit()
+    assert _acknowledge(_client(), token, "Kari Nordmann").status_code == 303
+    assert session.exec(select(Task)).one().assignee_id == owner.id
+
+
+@pytest.mark.parametrize("status", [ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN])
+def test_a_contract_of_a_rejected_or_withdrawn_application_says_it_can_no_longer_be_acknowledged(session, sent,
+                                                                                                  status):
+    admin, application, _template, _contract, token = sent
+    assert [line.closed for line in issued.contracts_of_application(session, admin, application.id)] == [False]
+    application.status = status
+    session.add(application)
+    session.commit()
+    assert [line.closed for line in issued.contracts_of_application(session, admin, application.id)] == [True]
+    assert _client().get(f"/contract/{token}").status_code == 410

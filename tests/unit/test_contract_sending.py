@@ -3,20 +3,27 @@ email with the PDF attached and the sealed link, history), the PDF's content, th
 language, supersession, the refusals, and Delete permanently."""
 
 import io
+import os
+import time
 
 import pytest
 from pypdf import PdfReader
 from sqlmodel import select
 
 from ats_app.applications.further_progress_action import allowed
-from ats_app.contracts import issued, sending
+from ats_app.contracts import issued, previews, sending
+from ats_app.contracts.ui.contract_state import ContractState
 from ats_app.core import files, tokens
-from ats_app.core.errors import InvalidChoice
-from ats_app.delivery import sealed_links
+from ats_app.core.errors import ActionRefused, InvalidChoice
+from ats_app.delivery import sealed_links, worker
 from ats_app.delivery.email_providers import outgoing
+from ats_app.employees.hiring import acknowledged_contracts
 from ats_app.handling import further_progress as fp
 from ats_app.handling.purge import purge_application
 from ats_app.handling.status_actions import delete_application
+from ats_app.handling.ui.compose_state import ComposeState
+from ats_app.handling.ui.further_progress_state import FurtherProgressState
+from ats_app.handling.ui.list_state import ApplicationListState
 from ats_app.models import (
     ApplicationEvent,
     ApplicationStatus,
@@ -25,10 +32,15 @@ from ats_app.models import (
     ContractTemplateVersion,
     Employee,
     Message,
+    Position,
+    RecruitmentProject,
     Role,
 )
-from tests.unit.contract_setup import contract_form, contract_setup, make_template, send
+from ats_app.models.base import utcnow
+from tests.unit.contract_setup import contract_form, contract_setup, make_offer, make_template, send
 from tests.unit.factories import login_as, make_application, make_project, make_user
+from tests.unit.state_helpers import call, state_of
+from tests.unit.test_state_flows import _logged_in
 
 
 @pytest.fixture
@@ -129,13 +141,14 @@ def test_a_template_for_each_candidate_language_is_required(session, setup):
 
 def test_a_run_mixing_languages_gives_each_candidate_their_languages_template_and_email(session, setup):
     admin, application, template, _version, _offer = setup
-    english = make_template(session, department_id=template.department_id, language="en",
+    english = make_template(session, department_id=None, language="en",  # Emma's project has no department
                             title="Permanent employment")[0]
     other = make_application(session, make_project(session, "Designer"), first_name="Emma", last_name="Smith")
     candidate = session.get(Candidate, other.candidate_id)
     candidate.language = "en"
     session.add(candidate)
     session.commit()
+    make_offer(session, other)  # the templates use the offer's terms
     assert sending.starting_templates(session, [application.id, other.id]) == {"nb": template.id, "en": english.id}
     form = contract_form([application.id, other.id], template.id)
     form["templates"]["en"] = english.id
@@ -206,15 +219,8 @@ def test_a_contract_linked_to_an_employee_stays_with_the_employee(session, setup
     assert files.read_bytes(kept.file_key).startswith(b"%PDF")
 
 
-async def test_the_form_through_the_state_default_template_values_preview_and_send(session, setup):
-    from ats_app.contracts.ui.contract_state import ContractState
-    from ats_app.handling.ui.compose_state import ComposeState
-    from ats_app.handling.ui.further_progress_state import FurtherProgressState
-    from ats_app.handling.ui.list_state import ApplicationListState
-    from tests.unit.state_helpers import call, state_of
-    from tests.unit.test_state_flows import _logged_in
-
-    _admin, application, template, _version, _offer = setup
+async def _open_the_form(application):
+    """(root state, Further progress) with Employment contract executed for application on its list."""
     root = await _logged_in()
     listing = state_of(root, ApplicationListState)
     listing.project_id, listing.ticked = application.project_id, [application.id]
@@ -223,6 +229,12 @@ async def test_the_form_through_the_state_default_template_values_preview_and_se
     progress._page = ApplicationListState.get_full_name()
     await call(progress, "choose_action", "contract")
     await call(progress, "execute")
+    return root, progress
+
+
+async def test_the_form_through_the_state_default_template_values_preview_and_send(session, setup):
+    _admin, application, template, _version, _offer = setup
+    root, progress = await _open_the_form(application)
     form, compose_state = state_of(root, ContractState), state_of(root, ComposeState)
     assert progress.dialog == "contract"
     assert [(r.language, r.template_id) for r in form.per_language] == [("nb", str(template.id))]  # the department's
@@ -236,6 +248,123 @@ async def test_the_form_through_the_state_default_template_values_preview_and_se
     assert progress.errors == {}
     await call(form, "make_preview")
     assert form.preview_href.startswith("/files/contract-preview/") and session.exec(select(Contract)).all() == []
+    first_preview = form._preview_key
+    await call(form, "make_preview")  # a new preview replaces the file of the last one
+    with pytest.raises(FileNotFoundError):
+        files.read_bytes(first_preview)
     started = await call(form, "send_contracts")
     assert started is not None and progress.running and progress.dialog == ""
     assert form.progress_line == "0 of 1 contracts made"
+
+
+@pytest.mark.parametrize("offer_state", ["none", "declined", "expired", "past its validity"])
+def test_a_contract_using_the_offers_terms_is_refused_without_an_offer_that_stands(session, setup, offer_state):
+    admin, application, template, _version, offer = setup
+    if offer_state == "none":
+        session.delete(offer)
+    elif offer_state == "declined":
+        offer.answer, offer.answered_at = "declined", utcnow()
+    elif offer_state == "expired":
+        offer.expired_at = utcnow()
+    else:
+        offer.valid_until = utcnow().date().replace(year=2020)
+    session.add_all([o for o in [offer] if offer_state != "none"])
+    session.commit()
+    other = make_application(session, make_project(session, "Designer"), first_name="Emma", last_name="Smith")
+    make_offer(session, other)
+    result = send(session, admin, [application.id, other.id], template.id)
+    assert result.done == 1  # the rest of the run goes on
+    reason = fp.reason(result.skipped[0], "en")
+    assert reason == ("send an offer with terms first: the contract uses its terms" if offer_state == "none" else
+                      "the offer was declined or has expired: send a new offer first, the contract uses its terms")
+    assert [c.application_id for c in session.exec(select(Contract)).all()] == [other.id]
+    with pytest.raises(ActionRefused):
+        sending.preview_pdf(session, admin, contract_form([application.id], template.id))
+
+
+def test_a_contract_without_the_offers_terms_needs_no_offer(session, setup):
+    admin, application, _template, _version, offer = setup
+    session.delete(offer)
+    session.commit()
+    plain = make_template(session, department_id=None, title="Vikar", body="<p>{fullname}: {probation_months}</p>")[0]
+    assert "Kari Nordmann" in _pdf_text(sending.preview_pdf(session, admin, contract_form([application.id], plain.id)))
+    assert send(session, admin, [application.id], plain.id).done == 1
+
+
+def _hire(session, admin, application):
+    position = Position(title="Developer")
+    session.add(position)
+    session.commit()
+    department_id = session.get(RecruitmentProject, application.project_id).department_id
+    result = fp.run(session, admin, "hire", [application.id],
+                    {"position_id": position.id, "department_id": department_id, "start_date": "2027-02-01"})
+    assert result.done == 1, fp.summary_line(result, "en")
+    return session.exec(select(Employee)).one()
+
+
+def test_a_contract_sent_after_hire_is_the_employees_and_outlives_delete_permanently(session, setup):
+    admin, application, template, _version, offer = setup
+    offer.answer, offer.answered_at = "accepted", utcnow()
+    session.add(offer)
+    session.commit()
+    employee = _hire(session, admin, application)
+    assert send(session, admin, [application.id], template.id).done == 1
+    contract = session.exec(select(Contract)).one()
+    assert contract.employee_id == employee.id
+    _delete_for_good(session, admin, application)
+    session.expire_all()
+    assert session.get(Contract, contract.id) is not None
+
+
+def test_hire_links_only_the_acknowledged_contract_that_stands(session, setup):
+    admin, application, template, _version, offer = setup
+    offer.answer, offer.answered_at = "accepted", utcnow()
+    session.add(offer)
+    session.commit()
+    send(session, admin, [application.id], template.id)
+    send(session, admin, [application.id], template.id)
+    older, newer = session.exec(select(Contract).order_by(Contract.id)).all()
+    older.acknowledged_at, older.acknowledged_name = utcnow(), "Kari Nordmann"  # then superseded by newer
+    session.add(older)
+    session.commit()
+    employee = _hire(session, admin, application)
+    session.refresh(older)
+    session.refresh(newer)
+    assert (older.employee_id, newer.employee_id) == (None, None)
+    newer.acknowledged_at, newer.acknowledged_name = utcnow(), "Kari Nordmann"
+    session.add(newer)
+    session.commit()
+    assert [c.id for c in acknowledged_contracts(session, application.id)] == [newer.id]
+    assert employee.application_id == application.id
+
+
+async def test_cancelling_the_form_removes_its_preview_file(session, setup):
+    _admin, application, _template, _version, _offer = setup
+    root, progress = await _open_the_form(application)
+    form = state_of(root, ContractState)
+    await call(form, "set_value", "probation_months", "6")
+    await call(form, "make_preview")
+    key = form._preview_key
+    assert files.read_bytes(key).startswith(b"%PDF")
+    await call(progress, "close_dialog")
+    assert progress.dialog == "" and form.preview_href == "" and form._preview_key == ""
+    with pytest.raises(FileNotFoundError):
+        files.read_bytes(key)
+
+
+def test_preview_files_left_behind_are_swept_after_a_day_and_nothing_else(session, setup):
+    admin, application, template, _version, _offer = setup
+    old_key, _link = previews.make_preview(session, admin, contract_form([application.id], template.id))
+    new_key, _link = previews.make_preview(session, admin, contract_form([application.id], template.id))
+    send(session, admin, [application.id], template.id)
+    contract = session.exec(select(Contract)).one()
+    day_ago = time.time() - previews.KEEP_FOR - 60
+    for path in files.files_dir().rglob("*"):  # even the sent contract's file is old: it is no preview
+        if path.is_file() and new_key not in path.name:
+            os.utime(path, (day_ago, day_ago))
+    assert previews.sweep_previews() >= 1  # other tests may have left previews in the shared folder too
+    with pytest.raises(FileNotFoundError):
+        files.read_bytes(old_key)
+    assert files.read_bytes(new_key) and files.read_bytes(contract.file_key)
+    import ats_app.ats_app  # noqa: F401  (the app module registers its jobs when it is imported)
+    assert worker._periodic[previews.JOB_NAME].job is previews.sweep_previews

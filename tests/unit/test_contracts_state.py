@@ -1,8 +1,12 @@
 """The Contracts page's state: list, editor with variable rows, errors next to fields, versions, preview."""
 
+import pytest
+
 from ats_app.accounts.ui.auth_state import AuthState
+from ats_app.contracts import previews
 from ats_app.contracts.defaults import ensure_default_templates
 from ats_app.contracts.ui.contracts_state import ContractsState
+from ats_app.core import files
 from ats_app.models import Role
 from tests.unit.factories import make_application, make_project, make_user
 from tests.unit.state_helpers import call, client, state_of
@@ -71,3 +75,21 @@ async def test_a_recruiter_without_the_right_changes_nothing(session):
     await call(state, "edit", "body", "Text")
     await call(state, "save")
     assert state.groups == [] and state.current_version == 0 and not state.editing
+
+
+@pytest.mark.parametrize("leaving", ["render_preview", "close_preview", "close_editor", "new_template", "load"])
+async def test_every_way_out_of_a_preview_pdf_removes_its_file(session, leaving):
+    make_user(session, "admin@example.com", name="Rita Recruiter")
+    ensure_default_templates(session)
+    session.commit()
+    make_application(session, make_project(session), first_name="Ingrid", last_name="Haugen")
+    state = await _state("admin@example.com")
+    await call(state, "open_template", state.groups[0].templates[0].id)
+    await call(state, "open_preview")
+    await call(state, "make_pdf")
+    key = previews.key_of_link(state.pdf_link)
+    assert files.read_bytes(key).startswith(b"%PDF")
+    await call(state, leaving)
+    assert state.pdf_link == ""
+    with pytest.raises(FileNotFoundError):
+        files.read_bytes(key)

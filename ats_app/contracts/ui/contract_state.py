@@ -2,6 +2,7 @@
 cover email (ComposeState's drafts), Preview PDF, and Send, which prints and sends in a background event with
 progress ("12 of 40"), PDF making being slow. Rules: contracts.sending and contracts.previews."""
 
+import asyncio
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -75,7 +76,7 @@ class ContractState(ComposeState):
         """Fill the form for the ticked applicants (Execute opens it)."""
         user = current_user()
         self._ids = list(ids)
-        self._discard_preview()
+        await self._discard_preview()
         choices = await run_in_session(sending.choosable_templates)
         self.choices = [TemplateChoiceRow(str(c.id), _choice_label(c, user.language), c.language) for c in choices]
         starting = await run_in_session(sending.starting_templates, ids)
@@ -97,10 +98,15 @@ class ContractState(ComposeState):
         found = await run_in_session(sending.run_variables, chosen)
         self.variables = [VariableRow(v.key, v.label, v.type, typed.get(v.key, "")) for v in found]
 
-    def _discard_preview(self) -> None:
-        if self._preview_key:
-            previews.discard(self._preview_key)
-        self._preview_key, self.preview_href = "", ""
+    async def _discard_preview(self) -> None:
+        """The preview PDF holds personal data: remove its file (off the event loop), not just the link."""
+        key, self._preview_key, self.preview_href = self._preview_key, "", ""
+        if key:
+            await asyncio.to_thread(previews.discard, key)
+
+    async def _close(self) -> None:
+        """Cancel: the form's preview goes with it."""
+        await self._discard_preview()
 
     async def _form(self) -> ContractForm:
         compose_state = await self.get_state(ComposeState)
@@ -133,7 +139,7 @@ class ContractState(ComposeState):
             template_id = ""
         self.per_language = [LanguageRow(r.language, r.name, template_id) if r.language == language else r
                              for r in self.per_language]
-        self._discard_preview()
+        await self._discard_preview()
         await self._clear_error(f"template:{language}")
         await self._load_variables()
 
@@ -150,7 +156,7 @@ class ContractState(ComposeState):
     async def make_preview(self):
         """Preview PDF: the first ticked applicant's contract, opened in a new tab (nothing is sent or kept)."""
         user = current_user()
-        self._discard_preview()
+        await self._discard_preview()
         try:
             self._preview_key, self.preview_href = await run_in_session(previews.make_preview, user,
                                                                         await self._form())
@@ -190,7 +196,7 @@ class ContractState(ComposeState):
         except (InvalidChoice, NotAllowed) as refused:
             await self._show_refusal(refused)
             return None
-        self._discard_preview()
+        await self._discard_preview()
         further.dialog, further.errors, further.result_line, further.skipped = "", {}, "", []
         further.running, further.progress = True, 0
         self.progress_line = gettext(user.language, PROGRESS).format(done=0, total=len(self._ids))

@@ -16,7 +16,10 @@ def _line(row: ContractLineView) -> rx.Component:
             rx.badge(rx.icon("check", size=12), row.acknowledged, color_scheme="green", class_name="contract-state"),
             rx.cond(row.superseded, rx.badge(t("Replaced by a newer contract"), color_scheme="gray",
                                              class_name="contract-state"),
-                    rx.badge(t("Waiting for the candidate"), color_scheme="amber", class_name="contract-state")))),
+                    rx.cond(row.closed, rx.badge(t("Can no longer be acknowledged"), color_scheme="gray",
+                                                 class_name="contract-state"),
+                            rx.badge(t("Waiting for the candidate"), color_scheme="amber",
+                                     class_name="contract-state"))))),
         class_name="contract-line")
 
 

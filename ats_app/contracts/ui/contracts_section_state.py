@@ -25,6 +25,7 @@ class ContractLineView:
     template: str  # "Permanent employment · version 2"
     acknowledged: str  # "Acknowledged on … by …", "" while waiting
     superseded: bool
+    closed: bool  # the application was rejected or withdrawn: the candidate can no longer acknowledge it
     href: str
 
 
@@ -48,7 +49,7 @@ class ContractsSectionState(rx.State):
             acknowledged=gettext(lang, ACKNOWLEDGED).format(date=format_moment(c.acknowledged_at, lang, zone),
                                                             name=c.acknowledged_name or "")
             if c.acknowledged_at else "",
-            superseded=c.superseded, href=f"/files/contracts/{c.contract_id}") for c in found]
+            superseded=c.superseded, closed=c.closed, href=f"/files/contracts/{c.contract_id}") for c in found]
 
     @rx.event
     @requires()

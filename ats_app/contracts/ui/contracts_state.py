@@ -1,5 +1,6 @@
 """The Contracts page's state: one page of template rows, the template in the editor, and its preview."""
 
+import asyncio
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -7,7 +8,7 @@ from datetime import date
 import reflex as rx
 
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
-from ats_app.contracts import preview, template_library
+from ats_app.contracts import preview, previews, template_library
 from ats_app.contracts.documents import CONTRACT_TAGS
 from ats_app.contracts.variables import TYPES, Variable, sample_value
 from ats_app.core.errors import InvalidChoice, NotAllowed
@@ -97,6 +98,12 @@ class ContractsState(rx.State):
     preview_html: str = ""
     pdf_link: str = ""
 
+    async def _drop_pdf(self) -> None:
+        """The preview PDF holds personal data: remove its file (off the event loop), not just the link."""
+        key, self.pdf_link = previews.key_of_link(self.pdf_link), ""
+        if key:
+            await asyncio.to_thread(previews.discard, key)
+
     def _scope(self) -> int | None:
         if self.filter_department == "organisation":
             return template_library.ORGANISATION
@@ -122,6 +129,7 @@ class ContractsState(rx.State):
         _positions, departments = await run_in_session(structure.positions_and_departments)
         self.departments = [Choice(str(i), name) for i, name in departments]
         self.editing, self.notice, self.preview_html = False, "", ""
+        await self._drop_pdf()
         await self._reload()
 
     @rx.event
@@ -147,6 +155,7 @@ class ContractsState(rx.State):
     async def new_template(self):
         """An empty template for the whole organisation in the user's language."""
         language = current_user().language
+        await self._drop_pdf()
         self._open("", "", language if language in LANGUAGES else "en", "", [])
         self.template_id, self.archived, self.history, self.current_version = 0, False, [], 0
 
@@ -160,6 +169,7 @@ class ContractsState(rx.State):
         except InvalidChoice:
             await self._reload()
             return
+        await self._drop_pdf()
         self._open(template.title, str(template.department_id or ""), template.language,
                    html_to_markdown(version.body_html), list(version.variables or []))
         self.template_id, self.archived = int(template.id), template.archived_at is not None
@@ -283,7 +293,8 @@ class ContractsState(rx.State):
     @requires(RIGHT)
     async def close_editor(self):
         """Back to the list without saving."""
-        self.editing, self.preview_html, self.pdf_link = False, "", ""
+        self.editing, self.preview_html = False, ""
+        await self._drop_pdf()
         await self._reload()
 
     async def _find_applicants(self) -> None:
@@ -344,7 +355,8 @@ class ContractsState(rx.State):
         try:
             self.preview_html = await run_in_session(preview.preview_html, current_user(), int(self.applicant),
                                                      **self._preview_args())
-            self.errors, self.pdf_link = {}, ""
+            self.errors = {}
+            await self._drop_pdf()  # the PDF was of the text before
         except InvalidChoice as refused:
             self._refused(refused)
             self.preview_html = ""
@@ -355,7 +367,7 @@ class ContractsState(rx.State):
         """Print the preview as the PDF a contract would be, and link to it."""
         if not self.applicant.isdigit():
             return
-        previous = self.pdf_link.split("/files/contract-preview/")[-1].split("?")[0] if self.pdf_link else ""
+        previous = previews.key_of_link(self.pdf_link)
         try:
             self.pdf_link = await run_in_session(preview.preview_pdf_link, current_user(), int(self.applicant),
                                                  previous_key=previous, **self._preview_args())
@@ -366,7 +378,8 @@ class ContractsState(rx.State):
     @requires(RIGHT)
     async def close_preview(self):
         """Back to the editor."""
-        self.preview_html, self.pdf_link, self.applicants = "", "", []
+        self.preview_html, self.applicants = "", []
+        await self._drop_pdf()
 
     @rx.var
     def tags(self) -> list[str]:

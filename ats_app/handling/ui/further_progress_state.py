@@ -136,7 +136,10 @@ class FurtherProgressState(rx.State):
     @rx.event
     @requires()
     async def close_dialog(self):
-        """Cancel the action's form; nothing changes."""
+        """Cancel the action's form; nothing changes (the form drops what it made for itself, a preview)."""
+        action = further_progress.BY_KEY.get(self.dialog)
+        if action is not None and action.form:
+            await (await self._form_state(action.form))._close()
         self.dialog, self.errors = "", {}
 
     @rx.event
@@ -228,3 +231,6 @@ class ActionForm(rx.State, mixin=True):
 
     async def _form(self) -> Mapping:
         raise NotImplementedError
+
+    async def _close(self) -> None:
+        """Cancel closed the form: drop whatever it made for itself (nothing, unless a form overrides this)."""

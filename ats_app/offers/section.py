@@ -39,7 +39,10 @@ NEXT_STEPS = {
                         "candidate or send a revised offer."),
     status.EXPIRED: N_("Send a new offer to give the candidate more time."),
 }
-SENT_BY = N_("Sent {moment} by {name}")
+# An offer without a validity date or a sender (made before the terms, or by a user since removed) says less.
+OPEN_LINES = {status.WAITING: N_("Waiting for the candidate's answer"),
+              status.QUESTION: N_("Question asked: the offer is still open")}
+SENT_BY, SENT = N_("Sent {moment} by {name}"), N_("Sent {moment}")
 REASON, QUESTION = N_("Reason"), N_("Question")
 
 
@@ -72,7 +75,8 @@ def offer_section(session: Session, user: CurrentUser, application_id: int,
     if found == status.EXPIRED:  # the day it was marked, else the day after the validity (not marked yet)
         ended = status.aware(offer.expired_at) or status.answer_deadline(offer.valid_until, zone)
         day = ended.astimezone(zone).date()
-    line = gettext(language, STATE_LINES[found]).format(
+    wording = OPEN_LINES[found] if day is None and found in OPEN_LINES else STATE_LINES[found]
+    line = gettext(language, wording).format(
         date=format_day(day, language), moment=format_moment(offer.answered_at, language, user.time_zone))
     sender = session.get(User, offer.created_by_id) if offer.created_by_id else None
     values = offer_values(session, offer, language)
@@ -82,10 +86,10 @@ def offer_section(session: Session, user: CurrentUser, application_id: int,
     return OfferSection(
         status=found, badge=gettext(language, status.LABELS[found]), state_line=line,
         next_step=gettext(language, NEXT_STEPS[found]),
-        sent=gettext(language, SENT_BY).format(moment=format_moment(offer.created_at, language, user.time_zone),
-                                               name=sender.name if sender else "–"),
+        sent=gettext(language, SENT_BY if sender else SENT).format(
+            moment=format_moment(offer.created_at, language, user.time_zone), name=sender.name if sender else ""),
         terms=[(gettext(language, label), values[tag]) for tag, label in TERM_LINES if values[tag]]
-        + [(gettext(language, N_("Valid until")), values["offervaliduntil"])],
+        + ([(gettext(language, N_("Valid until")), values["offervaliduntil"])] if values["offervaliduntil"] else []),
         terms_html=clean_html(offer.terms or ""),
         note_label=gettext(language, REASON if found == status.DECLINED else QUESTION) if noted else "",
         note=(offer.answer_note or "") if noted else "", earlier=int(earlier))

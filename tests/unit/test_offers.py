@@ -284,3 +284,15 @@ def test_the_offer_summary_lists_only_the_terms_that_are_set(session, admin, pro
     assert "<li>Lønn: 52 000 NOK per måned</li>" in nb and "37.5 &lt;b&gt;hours&lt;/b&gt;" in nb
     assert "Backend &amp; data" in nb
     assert current.offer_values(session, None, "en")["offersummary"] == ""
+
+
+def test_an_offer_without_validity_or_sender_says_less_rather_than_leave_blanks(session, admin, project):
+    application = make_application(session, project)
+    fp.run(session, admin, "offer", [application.id], offer_choices())
+    [offer] = _offers(session, application.id)
+    offer.valid_until, offer.created_by_id = None, None
+    session.commit()
+    shown = section.offer_section(session, admin, application.id)
+    assert shown.state_line == "Waiting for the candidate's answer"
+    assert shown.sent.startswith("Sent ") and " by " not in shown.sent and "–" not in shown.sent
+    assert "Valid until" not in [label for label, _value in shown.terms]

@@ -46,8 +46,14 @@ def find_employee(session: Session, user: CurrentUser, employee_id: int) -> Empl
 
 
 def has_ended(employee: Employee, today: date) -> bool:
-    """Employment has ended when its end date is today or past (a later end date is still current)."""
-    return employee.end_date is not None and employee.end_date <= today
+    """Employment has ended when its end date is past: on their last working day (the end date) the person is
+    still employed. today is the organisation's (organisation_today); ended_clause is the same rule in SQL."""
+    return employee.end_date is not None and employee.end_date < today
+
+
+def ended_clause(today: date) -> ColumnElement[bool]:
+    """has_ended as a WHERE clause, for the current / ended filter."""
+    return col(Employee.end_date).is_not(None) & (col(Employee.end_date) < today)
 
 
 @dataclass
@@ -91,8 +97,7 @@ def _query(session: Session, user: CurrentUser, filters: Filters) -> Any:
                          func.lower(func.coalesce(Department.name, "")).contains(needle, autoescape=True)))
     if filters.department_id:
         where.append(col(Employee.department_id) == filters.department_id)
-    today = organisation_today(session)
-    ended = col(Employee.end_date).is_not(None) & (col(Employee.end_date) <= today)
+    ended = ended_clause(organisation_today(session))
     if filters.shown == "current":
         where.append(~ended)
     elif filters.shown == "ended":

@@ -3,7 +3,7 @@ linking the contract the candidate acknowledged."""
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sqlmodel import select
@@ -29,8 +29,10 @@ from ats_app.models import (
     Message,
     Position,
     Role,
+    Setting,
 )
 from ats_app.models.base import utcnow
+from ats_app.projects.editing import organisation_today
 from ats_app.web.routes import api
 from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
 
@@ -87,6 +89,34 @@ def test_search_and_filters(session, world):
     assert rows(shown="ended") == ["Siri Hansen"]
     assert rows(department_id=world["sales"].id, shown="current") == []
     assert list_employees(session, world["admin"], shown="ended")[0][0].ended is True
+
+
+def test_an_employee_whose_end_date_is_today_is_still_employed_today(session, world):
+    today = organisation_today(session)
+    last_day = _add(session, world, start_date="2024-01-01")
+    records.end_employment(session, world["admin"], last_day.id, today, "resigned")
+    gone = _add(session, world, first_name="Siri", email="siri@example.com", start_date="2024-01-01")
+    records.end_employment(session, world["admin"], gone.id, today - timedelta(days=1), "resigned")
+    rows = lambda shown: [(r.name, r.ended) for r in list_employees(session, world["admin"], shown=shown)[0]]  # noqa
+    assert rows("current") == [("Ola Hansen", False)]
+    assert rows("ended") == [("Siri Hansen", True)]
+    assert [r[0] for r in csv.reader(io.StringIO(employees_csv(session, world["admin"], Filters())))][1:] == ["Ola"]
+    assert (employee_detail(session, world["admin"], last_day.id).ended,
+            employee_detail(session, world["admin"], gone.id).ended) == (False, True)
+
+
+def test_hired_on_is_the_organisations_date(session, world):
+    project = make_project(session, "Backend developer", department=world["engineering"])
+    employee = _add(session, world)
+    employee.hired_from_project_id = project.id
+    employee.created_at = datetime(2027, 1, 31, 23, 30, tzinfo=timezone.utc)  # 00:30 on 1 February in Oslo
+    session.add(employee)
+    session.commit()
+    session.expire_all()  # read back as stored (SQLite: naive UTC)
+    assert employee_detail(session, world["admin"], employee.id).hired_on == date(2027, 2, 1)
+    session.add(Setting(key="time_zone", value="America/New_York"))
+    session.commit()
+    assert employee_detail(session, world["admin"], employee.id).hired_on == date(2027, 1, 31)
 
 
 def test_add_checks_every_field_and_changes_nothing(session, world):
@@ -149,7 +179,7 @@ def test_csv_is_the_filtered_scoped_list_with_translated_headers(session, world)
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert rows[0][:3] == ["First name", "Last name", "Email"]
-    assert rows[1:] == [["Åse", "Hansen", "ola.hansen@example.com", "+47 91 23 45 67", "'=cmd()", "Engineering",
+    assert rows[1:] == [["Åse", "Hansen", "ola.hansen@example.com", "'+47 91 23 45 67", "'=cmd()", "Engineering",
                          "2027-01-04", "", "", ""]]
     nb_user = world["admin"].__class__(**{**world["admin"].__dict__, "language": "nb"})
     rows = list(csv.reader(io.StringIO(employees_csv(session, nb_user, Filters(search="siri")).lstrip("\ufeff"))))
@@ -166,8 +196,9 @@ def test_email_one_per_employee_through_the_outbox(session, world):
     with pytest.raises(InvalidChoice) as wrong:
         mailing.email_employees(session, world["admin"], [ola.id], {**form, "body": "Hi {projecttitle}"})
     assert wrong.value.field == "body"
-    result = mailing.email_employees(session, world["manager"], [ola.id, hidden_from_manager], form)
-    assert (result.queued, result.skipped) == (1, [])
+    result = mailing.email_employees(session, world["manager"], [ola.id, hidden_from_manager, 999], form)
+    assert (result.queued, result.skipped) == (1, [("", mailing.NOT_VISIBLE)] * 2)  # counted, never named
+    assert mailing.result_line(result, "en") == "Emails queued: 1. Not sent to employees you may not see: 2."
     result = mailing.email_employees(session, world["admin"], [ola.id, siri.id], form)
     assert result.queued == 2
     messages = session.exec(select(Message).where(Message.recipient == "siri@example.com")).all()
@@ -175,6 +206,13 @@ def test_email_one_per_employee_through_the_outbox(session, world):
     assert "Hi Siri Hansen, welcome to Sales as Support engineer" in messages[0].body_text
     events = session.exec(select(EmployeeEvent).where(EmployeeEvent.kind == "emailed")).all()
     assert len(events) == 3 and all(e.message_id for e in events)
+    silent = _add(session, world, first_name="Per", email="per@example.com")
+    silent.email = None  # hired from an application without an address
+    session.add(silent)
+    session.commit()
+    result = mailing.email_employees(session, world["manager"], [silent.id, ola.id, siri.id], form)
+    assert mailing.result_line(result, "nb") == ("E-poster lagt i kø: 1. Ikke sendt til: Per Hansen (ingen "
+                                                 "e-postadresse). Ikke sendt til ansatte du ikke har tilgang til: 1.")
     assert employee_history(session, siri.id, "en")[0].text == "Email sent · Email: Welcome, Siri"
 
 

@@ -5,7 +5,7 @@ import reflex as rx
 
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.core.errors import InvalidChoice
-from ats_app.core.i18n import N_, gettext
+from ats_app.core.i18n import gettext
 from ats_app.employees import mailing
 from ats_app.employees.ui.employee_page_state import EmployeePageState
 from ats_app.employees.ui.employees_state import EmployeesState
@@ -79,11 +79,7 @@ class EmployeeEmailState(rx.State):
         await listing._refresh()
         for employee_id in self.employee_ids:
             await (await self.get_state(EmployeePageState))._refresh(employee_id)
-        line = gettext(user.language, N_("Emails queued: {count}.")).format(count=result.queued)
-        if result.skipped:
-            line += " " + gettext(user.language, N_("Not sent to: {names}")).format(
-                names=", ".join(f"{name} ({gettext(user.language, why)})" for name, why in result.skipped))
-        yield rx.toast.success(line)
+        yield rx.toast.success(mailing.result_line(result, user.language))
 
 
 def email_dialog() -> rx.Component:

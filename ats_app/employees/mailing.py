@@ -17,7 +17,7 @@ from ats_app.core.errors import InvalidChoice
 from ats_app.core.i18n import N_, gettext, normalise_language
 from ats_app.delivery.outbox import queue_email
 from ats_app.employees.records import log
-from ats_app.employees.register import visible_employees
+from ats_app.employees.register import is_row_id, visible_employees
 from ats_app.mail.compose import Draft, check_drafts, check_sender, render_draft
 from ats_app.mail.kinds import EMPLOYEE_KIND
 from ats_app.mail.render import TagValues
@@ -77,7 +77,7 @@ def email_employees(session: Session, user: CurrentUser, employee_ids: list[int]
         select(Employee, Position.title, Department.name)
         .join(Position, col(Position.id) == Employee.position_id, isouter=True)
         .join(Department, col(Department.id) == Employee.department_id, isouter=True)
-        .where(col(Employee.id).in_(employee_ids), visible_employees(user))
+        .where(col(Employee.id).in_([i for i in employee_ids if is_row_id(i)]), visible_employees(user))
         .order_by(col(Employee.last_name), col(Employee.first_name))).all()
     company = company_name(session)
     result = EmailResult(skipped=[("", NOT_VISIBLE)] * (len(set(employee_ids)) - len(found)))

@@ -10,7 +10,7 @@ from ats_app.accounts.access import visible_projects
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.errors import EmployeeNotFound
 from ats_app.employees.history import EmployeeHistoryLine, employee_history
-from ats_app.employees.register import find_employee, has_ended
+from ats_app.employees.register import find_employee, has_ended, is_row_id
 from ats_app.mail.tag_values import organisation_zone
 from ats_app.models import Application, Contract, Department, Employee, Position, RecruitmentProject
 from ats_app.projects.editing import organisation_today
@@ -84,7 +84,7 @@ def employee_detail(session: Session, user: CurrentUser, employee_id: int) -> Em
 def contract_file(session: Session, user: CurrentUser, employee_id: int, contract_id: int) -> Contract:
     """A contract on the record of an employee user may see (EmployeeNotFound otherwise, whichever is wrong)."""
     find_employee(session, user, employee_id)
-    contract = session.get(Contract, contract_id)
+    contract = session.get(Contract, contract_id) if is_row_id(contract_id) else None
     if contract is None or contract.employee_id != employee_id:
         raise EmployeeNotFound(employee_id)
     return contract

@@ -26,7 +26,7 @@ api = Starlette(routes=[
     Route("/webhooks/resend", resend_webhook, methods=["POST"]),
     Route("/reports/rejections.csv", rejection_report_csv, methods=["GET"]),
     Route("/employees/export.csv", employees_export, methods=["GET"]),
-    Route("/employees/{employee_id:int}/contracts/{contract_id:int}", employee_contract, methods=["GET"]),
+    Route("/employees/{employee_id:rowid}/contracts/{contract_id:rowid}", employee_contract, methods=["GET"]),
     *PORTAL_ROUTES,
     *INTERVIEW_ANSWER_ROUTES,
     *PANEL_REVIEW_ROUTES,

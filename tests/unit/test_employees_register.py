@@ -78,6 +78,23 @@ def test_hiring_managers_see_their_department_only_and_without_one_none(session,
     assert employee_detail(session, world["manager"], mine.id).department == "Engineering"
 
 
+def test_an_id_no_row_can_have_is_no_one_not_a_database_error(session, world):
+    employee, huge = _add(session, world), 10**20  # typed into an address, or sent by a browser
+    with pytest.raises(EmployeeNotFound):
+        employee_detail(session, world["admin"], huge)
+    with pytest.raises(EmployeeNotFound):
+        contract_file(session, world["admin"], employee.id, huge)
+    with pytest.raises(EmployeeNotFound):
+        records.end_employment(session, world["admin"], huge, "2027-06-30", "resigned")
+    assert list_employees(session, world["admin"], department_id=huge) == ([], 0)
+    with pytest.raises(InvalidInput) as refused:
+        records.add_employee(session, world["admin"], _form(world["engineering"], department_id=str(huge)))
+    assert set(refused.value.errors) == {"department_id"}
+    form = {"sender": "Recruiter <recruitment@example.com>", "subject": "Hello", "body": "Hello"}
+    result = mailing.email_employees(session, world["admin"], [employee.id, huge], form)
+    assert (result.queued, result.skipped) == (1, [("", mailing.NOT_VISIBLE)])
+
+
 def test_search_and_filters(session, world):
     _add(session, world)
     gone = _add(session, world, "sales", first_name="Siri", email="siri@nordlys.example", position="Key account",
@@ -273,6 +290,7 @@ def test_the_csv_route_is_logged_in_filtered_and_scoped(session, world):
     assert _client(session).get("/employees/export.csv").status_code == 401
     admin = _client(session, "admin@example.com")
     assert admin.get("/employees/export.csv", params={"shown": "nonsense"}).status_code == 400
+    assert admin.get("/employees/export.csv", params={"department": "9" * 20}).status_code == 400
     response = admin.get("/employees/export.csv", params={"department": world["sales"].id})
     assert response.status_code == 200 and response.headers["content-type"] == "text/csv; charset=utf-8"
     assert response.headers["content-disposition"] == 'attachment; filename="employees.csv"'
@@ -296,6 +314,9 @@ def test_the_contract_route_serves_the_pdf_to_whoever_may_see_the_employee(sessi
     assert _client(session).get(url).status_code == 401
     assert _client(session, "lost@example.com").get(url).status_code == 404
     assert _client(session, "admin@example.com").get(f"/employees/{employee.id}/contracts/999").status_code == 404
+    huge = "9" * 20
+    for too_long in (f"/employees/{huge}/contracts/{contract.id}", f"/employees/{employee.id}/contracts/{huge}"):
+        assert _client(session, "admin@example.com").get(too_long).status_code == 404  # no route, no database error
     response = _client(session, "boss@example.com").get(url)
     assert response.status_code == 200 and response.content == b"%PDF-1.7 contract"
     assert response.headers["content-type"] == "application/pdf"

@@ -19,7 +19,8 @@ FILENAME = "employees.csv"
 
 
 def _cell(text: str) -> str:
-    """Text a spreadsheet will not run as a formula (names and positions are typed by people)."""
+    """Text a spreadsheet will not run as a formula (names and positions are typed by people; a mobile number
+    starts with "+"): such text gets a leading apostrophe, so it stays text."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
@@ -34,7 +35,6 @@ def employees_csv(session: Session, user: CurrentUser, filters: Filters) -> str:
     writer.writerow([gettext(user.language, column) for column in COLUMNS])
     for row in all_rows(session, user, filters):
         reason = gettext(user.language, END_REASONS[row.end_reason]) if row.end_reason in END_REASONS else ""
-        writer.writerow([_cell(row.first_name), _cell(row.last_name), _cell(row.email), readable_phone(row.mobile),
-                         _cell(row.position), _cell(row.department), _iso(row.start_date), _iso(row.end_date), reason,
-                         _cell(row.project)])
+        typed = [row.first_name, row.last_name, row.email, readable_phone(row.mobile), row.position, row.department]
+        writer.writerow([*map(_cell, typed), _iso(row.start_date), _iso(row.end_date), reason, _cell(row.project)])
     return "\ufeff" + out.getvalue()

@@ -3,7 +3,8 @@ employee's own copy queued through the outbox with a line in their history.
 
 An employee has no application, so the email is written in the sender's language and carries the employee tags
 ({firstname} {lastname} {fullname} {position} {department} {companyname}); a ticked employee without an email
-address, or one the user may not see, is skipped and named.
+address is skipped and named; one the user may not see (another department's, or gone) is skipped and counted,
+never named (the register never says who is outside a user's view).
 """
 
 from dataclasses import dataclass, field
@@ -13,10 +14,10 @@ from sqlmodel import Session, col, select
 
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.errors import InvalidChoice
-from ats_app.core.i18n import N_, normalise_language
+from ats_app.core.i18n import N_, gettext, normalise_language
 from ats_app.delivery.outbox import queue_email
 from ats_app.employees.records import log
-from ats_app.employees.register import visible_employees
+from ats_app.employees.register import is_row_id, visible_employees
 from ats_app.mail.compose import Draft, check_drafts, check_sender, render_draft
 from ats_app.mail.kinds import EMPLOYEE_KIND
 from ats_app.mail.render import TagValues
@@ -27,6 +28,7 @@ KIND = EMPLOYEE_KIND.code
 PURPOSE = "employee_email"
 MAX_RECIPIENTS = 1000
 NO_ADDRESS = N_("no email address")
+NOT_VISIBLE = N_("not an employee you may see")
 
 
 class EmployeeEmailForm(TypedDict, total=False):
@@ -39,7 +41,7 @@ class EmployeeEmailForm(TypedDict, total=False):
 
 @dataclass
 class EmailResult:
-    """How many emails were queued, and who was skipped (name, why)."""
+    """How many emails were queued, and who was skipped (name, why; the name is "" for one user may not see)."""
 
     queued: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
@@ -75,10 +77,10 @@ def email_employees(session: Session, user: CurrentUser, employee_ids: list[int]
         select(Employee, Position.title, Department.name)
         .join(Position, col(Position.id) == Employee.position_id, isouter=True)
         .join(Department, col(Department.id) == Employee.department_id, isouter=True)
-        .where(col(Employee.id).in_(employee_ids), visible_employees(user))
+        .where(col(Employee.id).in_([i for i in employee_ids if is_row_id(i)]), visible_employees(user))
         .order_by(col(Employee.last_name), col(Employee.first_name))).all()
     company = company_name(session)
-    result = EmailResult()
+    result = EmailResult(skipped=[("", NOT_VISIBLE)] * (len(set(employee_ids)) - len(found)))
     for employee, standard_title, department in found:
         name = f"{employee.first_name} {employee.last_name}"
         if not employee.email:
@@ -93,3 +95,15 @@ def email_employees(session: Session, user: CurrentUser, employee_ids: list[int]
         result.queued += 1
     session.commit()
     return result
+
+
+def result_line(result: EmailResult, language: str) -> str:
+    """What the sender is told: how many were queued, who was not sent to and why, how many were out of view."""
+    line = gettext(language, N_("Emails queued: {count}.")).format(count=result.queued)
+    named = [f"{name} ({gettext(language, why)})" for name, why in result.skipped if name]
+    if named:
+        line += " " + gettext(language, N_("Not sent to: {names}")).format(names=", ".join(named)) + "."
+    hidden = sum(1 for name, _ in result.skipped if not name)
+    if hidden:
+        line += " " + gettext(language, N_("Not sent to employees you may not see: {count}.")).format(count=hidden)
+    return line

@@ -15,7 +15,7 @@ from ats_app.core.errors import InvalidInput
 from ats_app.core.i18n import N_
 from ats_app.core.phones import normalise_number
 from ats_app.employees.history import END_REASONS
-from ats_app.employees.register import find_employee, may_use_department
+from ats_app.employees.register import find_employee, is_row_id, may_use_department
 from ats_app.mail.compose import valid_address
 from ats_app.models import Department, Employee, EmployeeEvent, Position
 from ats_app.models.base import utcnow
@@ -67,7 +67,7 @@ def _department(session: Session, user: CurrentUser, raw, errors: dict[str, str]
         department_id = int(raw) if raw not in (None, "") else None
     except (TypeError, ValueError):
         department_id = None
-    if department_id is None or session.get(Department, department_id) is None \
+    if department_id is None or not is_row_id(department_id) or session.get(Department, department_id) is None \
             or not may_use_department(user, department_id):
         errors["department_id"] = NO_DEPARTMENT
         return None

@@ -22,6 +22,12 @@ PAGE_SIZE = 50
 SHOWN = ("current", "ended", "all")  # the page's filter: still employed, employment ended, everyone
 
 
+def is_row_id(value: int) -> bool:
+    """Whether value can be a row's id (1 to 2**63 - 1): a bigger number, typed into an address or sent by a
+    browser, is no row, not a database error (SQLite refuses it)."""
+    return 0 < value < 2**63
+
+
 def visible_employees(user: CurrentUser) -> ColumnElement[bool]:
     """A WHERE clause for the employees user may see (and so edit, email and export)."""
     if user.role in (Role.ADMIN, Role.RECRUITER):
@@ -39,15 +45,30 @@ def may_use_department(user: CurrentUser, department_id: int | None) -> bool:
 
 def find_employee(session: Session, user: CurrentUser, employee_id: int) -> Employee:
     """The employee, when user may see them; else EmployeeNotFound (we never say which)."""
+    if not is_row_id(employee_id):
+        raise EmployeeNotFound(employee_id)
     found = session.exec(select(Employee).where(Employee.id == employee_id, visible_employees(user))).first()
     if found is None:
         raise EmployeeNotFound(employee_id)
     return found
 
 
+def employee_name(session: Session, user: CurrentUser, employee_id: int) -> str:
+    """The name a dialog shows for an employee user may see (EmployeeNotFound otherwise): from the record, never
+    from what the browser sent."""
+    employee = find_employee(session, user, employee_id)
+    return f"{employee.first_name} {employee.last_name}"
+
+
 def has_ended(employee: Employee, today: date) -> bool:
-    """Employment has ended when its end date is today or past (a later end date is still current)."""
-    return employee.end_date is not None and employee.end_date <= today
+    """Employment has ended when its end date is past: on their last working day (the end date) the person is
+    still employed. today is the organisation's (organisation_today); ended_clause is the same rule in SQL."""
+    return employee.end_date is not None and employee.end_date < today
+
+
+def ended_clause(today: date) -> ColumnElement[bool]:
+    """has_ended as a WHERE clause, for the current / ended filter."""
+    return col(Employee.end_date).is_not(None) & (col(Employee.end_date) < today)
 
 
 @dataclass
@@ -90,9 +111,9 @@ def _query(session: Session, user: CurrentUser, filters: Filters) -> Any:
                          func.lower(POSITION).contains(needle, autoescape=True),
                          func.lower(func.coalesce(Department.name, "")).contains(needle, autoescape=True)))
     if filters.department_id:
-        where.append(col(Employee.department_id) == filters.department_id)
-    today = organisation_today(session)
-    ended = col(Employee.end_date).is_not(None) & (col(Employee.end_date) <= today)
+        where.append(col(Employee.department_id) == filters.department_id if is_row_id(filters.department_id)
+                     else false())
+    ended = ended_clause(organisation_today(session))
     if filters.shown == "current":
         where.append(~ended)
     elif filters.shown == "ended":

@@ -2,6 +2,7 @@
 who may see those employees (anyone can type the address, so the route checks as the page does)."""
 
 import asyncio
+import re
 from urllib.parse import quote
 
 from starlette.requests import Request
@@ -14,16 +15,18 @@ from ats_app.core.errors import EmployeeNotFound
 from ats_app.employees.export import FILENAME, employees_csv
 from ats_app.employees.profile import contract_file
 from ats_app.employees.register import SHOWN, Filters
+from ats_app.web.public_pages import RowId
 
 _PRIVATE = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
 
 
 def _filters(request: Request) -> Filters | None:
-    """?q=&department=&shown= as the page's filters (None when a value is malformed)."""
+    """?q=&department=&shown= as the page's filters (None when a value is malformed, as is a department id too
+    long for the database: the route's rowid rule)."""
     params = request.query_params
     department = params.get("department", "").strip()
     shown = params.get("shown", "current").strip() or "current"
-    if (department and not department.isdigit()) or shown not in SHOWN:
+    if (department and not re.fullmatch(RowId.regex, department)) or shown not in SHOWN:
         return None
     return Filters(params.get("q", "")[:200], int(department) if department else None, shown)
 

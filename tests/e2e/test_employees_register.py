@@ -109,6 +109,8 @@ def test_employees_register_add_edit_end_export_and_email(page, resend):
     rows = list(csv.reader(io.StringIO(content.lstrip("\ufeff"))))
     assert rows[0][:4] == ["First name", "Last name", "Email", "Mobile"]
     assert sorted(r[2] for r in rows[1:]) == ["yrjo.makela@e2e.example", "zofia.kwiatkowska@e2e.example"]
+    zofia = next(r for r in rows[1:] if r[2] == "zofia.kwiatkowska@e2e.example")
+    assert zofia[3] == "'+46 70 123 45 67"  # guarded: a leading "+" is a formula to a spreadsheet
 
     # Email both ticked employees: each gets their own copy with the tags filled in.
     for name in ("Kwiatkowska-Berg", "Mäkelä"):

@@ -3,7 +3,7 @@ linking the contract the candidate acknowledged."""
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sqlmodel import select
@@ -29,8 +29,10 @@ from ats_app.models import (
     Message,
     Position,
     Role,
+    Setting,
 )
 from ats_app.models.base import utcnow
+from ats_app.projects.editing import organisation_today
 from ats_app.web.routes import api
 from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
 
@@ -76,6 +78,23 @@ def test_hiring_managers_see_their_department_only_and_without_one_none(session,
     assert employee_detail(session, world["manager"], mine.id).department == "Engineering"
 
 
+def test_an_id_no_row_can_have_is_no_one_not_a_database_error(session, world):
+    employee, huge = _add(session, world), 10**20  # typed into an address, or sent by a browser
+    with pytest.raises(EmployeeNotFound):
+        employee_detail(session, world["admin"], huge)
+    with pytest.raises(EmployeeNotFound):
+        contract_file(session, world["admin"], employee.id, huge)
+    with pytest.raises(EmployeeNotFound):
+        records.end_employment(session, world["admin"], huge, "2027-06-30", "resigned")
+    assert list_employees(session, world["admin"], department_id=huge) == ([], 0)
+    with pytest.raises(InvalidInput) as refused:
+        records.add_employee(session, world["admin"], _form(world["engineering"], department_id=str(huge)))
+    assert set(refused.value.errors) == {"department_id"}
+    form = {"sender": "Recruiter <recruitment@example.com>", "subject": "Hello", "body": "Hello"}
+    result = mailing.email_employees(session, world["admin"], [employee.id, huge], form)
+    assert (result.queued, result.skipped) == (1, [("", mailing.NOT_VISIBLE)])
+
+
 def test_search_and_filters(session, world):
     _add(session, world)
     gone = _add(session, world, "sales", first_name="Siri", email="siri@nordlys.example", position="Key account",
@@ -87,6 +106,34 @@ def test_search_and_filters(session, world):
     assert rows(shown="ended") == ["Siri Hansen"]
     assert rows(department_id=world["sales"].id, shown="current") == []
     assert list_employees(session, world["admin"], shown="ended")[0][0].ended is True
+
+
+def test_an_employee_whose_end_date_is_today_is_still_employed_today(session, world):
+    today = organisation_today(session)
+    last_day = _add(session, world, start_date="2024-01-01")
+    records.end_employment(session, world["admin"], last_day.id, today, "resigned")
+    gone = _add(session, world, first_name="Siri", email="siri@example.com", start_date="2024-01-01")
+    records.end_employment(session, world["admin"], gone.id, today - timedelta(days=1), "resigned")
+    rows = lambda shown: [(r.name, r.ended) for r in list_employees(session, world["admin"], shown=shown)[0]]  # noqa
+    assert rows("current") == [("Ola Hansen", False)]
+    assert rows("ended") == [("Siri Hansen", True)]
+    assert [r[0] for r in csv.reader(io.StringIO(employees_csv(session, world["admin"], Filters())))][1:] == ["Ola"]
+    assert (employee_detail(session, world["admin"], last_day.id).ended,
+            employee_detail(session, world["admin"], gone.id).ended) == (False, True)
+
+
+def test_hired_on_is_the_organisations_date(session, world):
+    project = make_project(session, "Backend developer", department=world["engineering"])
+    employee = _add(session, world)
+    employee.hired_from_project_id = project.id
+    employee.created_at = datetime(2027, 1, 31, 23, 30, tzinfo=timezone.utc)  # 00:30 on 1 February in Oslo
+    session.add(employee)
+    session.commit()
+    session.expire_all()  # read back as stored (SQLite: naive UTC)
+    assert employee_detail(session, world["admin"], employee.id).hired_on == date(2027, 2, 1)
+    session.add(Setting(key="time_zone", value="America/New_York"))
+    session.commit()
+    assert employee_detail(session, world["admin"], employee.id).hired_on == date(2027, 1, 31)
 
 
 def test_add_checks_every_field_and_changes_nothing(session, world):
@@ -149,7 +196,7 @@ def test_csv_is_the_filtered_scoped_list_with_translated_headers(session, world)
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert rows[0][:3] == ["First name", "Last name", "Email"]
-    assert rows[1:] == [["Åse", "Hansen", "ola.hansen@example.com", "+47 91 23 45 67", "'=cmd()", "Engineering",
+    assert rows[1:] == [["Åse", "Hansen", "ola.hansen@example.com", "'+47 91 23 45 67", "'=cmd()", "Engineering",
                          "2027-01-04", "", "", ""]]
     nb_user = world["admin"].__class__(**{**world["admin"].__dict__, "language": "nb"})
     rows = list(csv.reader(io.StringIO(employees_csv(session, nb_user, Filters(search="siri")).lstrip("\ufeff"))))
@@ -166,8 +213,9 @@ def test_email_one_per_employee_through_the_outbox(session, world):
     with pytest.raises(InvalidChoice) as wrong:
         mailing.email_employees(session, world["admin"], [ola.id], {**form, "body": "Hi {projecttitle}"})
     assert wrong.value.field == "body"
-    result = mailing.email_employees(session, world["manager"], [ola.id, hidden_from_manager], form)
-    assert (result.queued, result.skipped) == (1, [])
+    result = mailing.email_employees(session, world["manager"], [ola.id, hidden_from_manager, 999], form)
+    assert (result.queued, result.skipped) == (1, [("", mailing.NOT_VISIBLE)] * 2)  # counted, never named
+    assert mailing.result_line(result, "en") == "Emails queued: 1. Not sent to employees you may not see: 2."
     result = mailing.email_employees(session, world["admin"], [ola.id, siri.id], form)
     assert result.queued == 2
     messages = session.exec(select(Message).where(Message.recipient == "siri@example.com")).all()
@@ -175,6 +223,13 @@ def test_email_one_per_employee_through_the_outbox(session, world):
     assert "Hi Siri Hansen, welcome to Sales as Support engineer" in messages[0].body_text
     events = session.exec(select(EmployeeEvent).where(EmployeeEvent.kind == "emailed")).all()
     assert len(events) == 3 and all(e.message_id for e in events)
+    silent = _add(session, world, first_name="Per", email="per@example.com")
+    silent.email = None  # hired from an application without an address
+    session.add(silent)
+    session.commit()
+    result = mailing.email_employees(session, world["manager"], [silent.id, ola.id, siri.id], form)
+    assert mailing.result_line(result, "nb") == ("E-poster lagt i kø: 1. Ikke sendt til: Per Hansen (ingen "
+                                                 "e-postadresse). Ikke sendt til ansatte du ikke har tilgang til: 1.")
     assert employee_history(session, siri.id, "en")[0].text == "Email sent · Email: Welcome, Siri"
 
 
@@ -235,6 +290,7 @@ def test_the_csv_route_is_logged_in_filtered_and_scoped(session, world):
     assert _client(session).get("/employees/export.csv").status_code == 401
     admin = _client(session, "admin@example.com")
     assert admin.get("/employees/export.csv", params={"shown": "nonsense"}).status_code == 400
+    assert admin.get("/employees/export.csv", params={"department": "9" * 20}).status_code == 400
     response = admin.get("/employees/export.csv", params={"department": world["sales"].id})
     assert response.status_code == 200 and response.headers["content-type"] == "text/csv; charset=utf-8"
     assert response.headers["content-disposition"] == 'attachment; filename="employees.csv"'
@@ -258,6 +314,9 @@ def test_the_contract_route_serves_the_pdf_to_whoever_may_see_the_employee(sessi
     assert _client(session).get(url).status_code == 401
     assert _client(session, "lost@example.com").get(url).status_code == 404
     assert _client(session, "admin@example.com").get(f"/employees/{employee.id}/contracts/999").status_code == 404
+    huge = "9" * 20
+    for too_long in (f"/employees/{huge}/contracts/{contract.id}", f"/employees/{employee.id}/contracts/{huge}"):
+        assert _client(session, "admin@example.com").get(too_long).status_code == 404  # no route, no database error
     response = _client(session, "boss@example.com").get(url)
     assert response.status_code == 200 and response.content == b"%PDF-1.7 contract"
     assert response.headers["content-type"] == "application/pdf"

@@ -1,6 +1,6 @@
 """The Employees page through its States: the list reads the scope, Add shows errors by field in the user's
 language and changes nothing, End employment and Email reach the rules, and a hiring manager cannot open
-another department's employee."""
+another department's employee in any dialog."""
 
 from sqlmodel import select
 
@@ -42,7 +42,8 @@ async def test_add_edit_end_and_email_through_the_states(session):
     ola, siri = (r.id for r in listing.rows)
 
     end = state_of(root, EndEmploymentState)
-    await call(end, "open_for", siri, "Siri Hansen")
+    await call(end, "open_for", siri)
+    assert end.name == "Siri Hansen"
     await call(end, "set_value", "end_date", "2025-12-31")
     await call(end, "save")
     assert end.open and "end_reason" in end.errors
@@ -69,3 +70,11 @@ async def test_add_edit_end_and_email_through_the_states(session):
     await call(boss_form, "open_edit", ola)
     assert boss_form.open and boss_form.fields["last_name"] == "Hansen"
     assert [c.label for c in boss_form.departments] == ["Engineering"]
+    boss_end, boss_mail = state_of(boss, EndEmploymentState), state_of(boss, EmployeeEmailState)
+    for employee_id in (siri, 10**20):  # another department's employee, or an id no row can have: refused
+        await call(boss_end, "open_for", employee_id)
+        await call(boss_mail, "open_for_one", employee_id)
+        assert not boss_end.open and not boss_mail.open
+    await call(boss_end, "open_for", ola)
+    await call(boss_mail, "open_for_one", ola)
+    assert boss_end.open and boss_end.name == "Ola Hansen" and boss_mail.employee_ids == [ola]

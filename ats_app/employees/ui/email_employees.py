@@ -4,9 +4,10 @@ each employee gets their own copy through the outbox (employees.mailing)."""
 import reflex as rx
 
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
-from ats_app.core.errors import InvalidChoice
-from ats_app.core.i18n import N_, gettext
+from ats_app.core.errors import EmployeeNotFound, InvalidChoice
+from ats_app.core.i18n import gettext
 from ats_app.employees import mailing
+from ats_app.employees.register import employee_name
 from ats_app.employees.ui.employee_page_state import EmployeePageState
 from ats_app.employees.ui.employees_state import EmployeesState
 from ats_app.mail.compose import default_sender
@@ -42,7 +43,12 @@ class EmployeeEmailState(rx.State):
     @rx.event
     @requires()
     async def open_for_one(self, employee_id: int):
-        """Email one employee (from their page)."""
+        """Email one employee (from their page; refused for one the user may not see)."""
+        user = current_user()
+        try:
+            await run_in_session(employee_name, user, int(employee_id))
+        except EmployeeNotFound:
+            return rx.toast.error(gettext(user.language, "You do not have the right to do this."))
         self._start([int(employee_id)])
 
     @rx.event
@@ -79,11 +85,7 @@ class EmployeeEmailState(rx.State):
         await listing._refresh()
         for employee_id in self.employee_ids:
             await (await self.get_state(EmployeePageState))._refresh(employee_id)
-        line = gettext(user.language, N_("Emails queued: {count}.")).format(count=result.queued)
-        if result.skipped:
-            line += " " + gettext(user.language, N_("Not sent to: {names}")).format(
-                names=", ".join(f"{name} ({gettext(user.language, why)})" for name, why in result.skipped))
-        yield rx.toast.success(line)
+        yield rx.toast.success(mailing.result_line(result, user.language))
 
 
 def email_dialog() -> rx.Component:

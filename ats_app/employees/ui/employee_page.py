@@ -53,7 +53,7 @@ def _content() -> rx.Component:
                       on_click=EmployeeFormState.open_edit(s.employee_id), id="employee-page-edit"),
             rx.cond(s.ended_line == "",
                     rx.button(rx.icon("user-x", size=16), t("End employment"), variant="soft", color_scheme="red",
-                              on_click=EndEmploymentState.open_for(s.employee_id, s.name), id="employee-page-end")),
+                              on_click=EndEmploymentState.open_for(s.employee_id), id="employee-page-end")),
             width="100%", align="center", wrap="wrap", spacing="3"),
         _section(N_("Employee"), _fact(N_("Email"), s.email), _fact(N_("Mobile"), s.mobile),
                  _fact(N_("Position"), s.position), _fact(N_("Department"), s.department),

@@ -36,7 +36,7 @@ def _row(row: EmployeeView) -> rx.Component:
             rx.cond(row.ended_line == "",
                     rx.icon_button(rx.icon("user-x", size=14), variant="ghost", size="1", color_scheme="red",
                                    aria_label=t("End employment"), class_name="employee-end",
-                                   on_click=EndEmploymentState.open_for(row.id, row.name))),
+                                   on_click=EndEmploymentState.open_for(row.id))),
             spacing="2")),
         class_name="employee-row",
     )

@@ -8,6 +8,7 @@ from ats_app.core.errors import EmployeeNotFound, InvalidInput
 from ats_app.core.i18n import gettext
 from ats_app.employees import records
 from ats_app.employees.history import END_REASONS
+from ats_app.employees.register import employee_name
 from ats_app.employees.ui.employee_page_state import EmployeePageState
 from ats_app.employees.ui.employees_state import EmployeesState
 from ats_app.ui.forms import LABEL, NATIVE_SELECT, Choice, error_for
@@ -28,10 +29,14 @@ class EndEmploymentState(rx.State):
 
     @rx.event
     @requires()
-    async def open_for(self, employee_id: int, name: str):
-        """Start with empty fields for this employee."""
+    async def open_for(self, employee_id: int):
+        """Start with empty fields for this employee (refused for one the user may not see)."""
         user = current_user()
-        self.employee_id, self.name = int(employee_id), str(name)[:200]
+        try:
+            self.name = await run_in_session(employee_name, user, int(employee_id))
+        except EmployeeNotFound:
+            return rx.toast.error(gettext(user.language, "You do not have the right to do this."))
+        self.employee_id = int(employee_id)
         self.end_date, self.reason, self.note, self.errors = "", "", "", {}
         self.reasons = [Choice(code, gettext(user.language, label)) for code, label in END_REASONS.items()]
         self.open = True

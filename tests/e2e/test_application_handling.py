@@ -134,6 +134,8 @@ def test_hire_shows_on_employees(page, shoot):
     row.get_by_role("checkbox").click()
     _execute(page, "hire")
     dialog = page.locator("#hire-dialog")
+    expect(dialog.locator("#hire-position")).not_to_have_value("")  # it starts from the project's position
+    dialog.locator("#hire-position").select_option("")
     dialog.locator("#hire-department").select_option(index=1)
     dialog.locator("#hire-dialog-confirm").click()
     expect(page.locator("#error-position")).to_be_visible()  # position is required

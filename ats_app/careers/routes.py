@@ -50,20 +50,10 @@ def visitor_language(request: Request, form=None) -> str:
     return i18n.language_from_accept(request.headers.get("accept-language"))
 
 
-def language_switch(request: Request, language: str, offered: list[str] | None = None) -> list[dict]:
-    """The same page in each offered language (all six when None), each named in itself."""
-    query = {k: v for k, v in request.query_params.items() if k != "lang"}
-    codes = [c for c in i18n.LANGUAGES if offered is None or c in offered]
-    if len(codes) < 2:
-        return []
-    return [{"code": code, "name": i18n.LANGUAGES[code], "current": code == language,
-             "href": f"{request.url.path}?{urlencode({**query, 'lang': code})}"} for code in codes]
-
-
 def render(request: Request, templates: Path | tuple[Path, ...], template: str, language: str, *,
            status: int = 200, cache: str = "no-store", **context) -> HTMLResponse:
     """The page in language; the context gets lang, errors and the language switch (switch=None: none)."""
-    context.setdefault("switch", language_switch(request, language))
+    context.setdefault("switch", public_pages.language_switch(request, language))
     html = public_pages.environment(templates, language).get_template(template).render(
         lang=language, errors=context.pop("errors", {}), format_day=lambda d: i18n.format_day(d, language),
         **context)
@@ -138,7 +128,8 @@ async def advert_page(request: Request) -> Response:
     language = item.language
     posting = listing.job_posting(item, config.link(f"/jobs/{item.id}"))
     return render(request, TEMPLATES, "advert.html", language, cache=PUBLIC_CACHE, advert=item,
-                  json_ld=listing.json_ld(posting), switch=language_switch(request, language, item.languages),
+                  json_ld=listing.json_ld(posting),
+                  switch=public_pages.language_switch(request, language, item.languages),
                   employment=EMPLOYMENT_TYPES.get(item.employment_type), section_titles=SECTION_TITLES,
                   company=item.company)
 

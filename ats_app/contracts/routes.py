@@ -16,11 +16,9 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from ats_app.applications.routes import download_for_user
-from ats_app.careers.routes import language_switch
 from ats_app.contracts import acknowledging, issued, sending
 from ats_app.contracts.preview import preview_signature
 from ats_app.contracts.template_library import RIGHT
-from ats_app.core import i18n
 from ats_app.core.errors import InvalidInput
 from ats_app.core.i18n import N_
 from ats_app.web import public_pages
@@ -45,22 +43,13 @@ STATUS = {acknowledging.UNKNOWN: 404, acknowledging.GONE: 410}
 
 
 def _language(request: Request, candidate_language: str | None) -> str:
-    """The language chosen with ?lang=, else the candidate's, else the browser's."""
-    chosen = request.query_params.get("lang")
-    if chosen in i18n.LANGUAGES:
-        return str(chosen)
-    return candidate_language or i18n.language_from_accept(request.headers.get("accept-language"))
+    return public_pages.sealed_link_language(request, candidate_language)
 
 
 def _render(request: Request, template: str, language: str, *, status: int = 200, **context) -> HTMLResponse:
-    csrf = public_pages.csrf_value(request, CSRF_COOKIE)
-    token = request.path_params.get("token", "")
-    html = public_pages.environment(TEMPLATES, language).get_template(template).render(
-        lang=language, csrf=csrf, switch=language_switch(request, language), home=f"/contract/{token}",
-        q=f"?lang={language}", **context)
-    response = HTMLResponse(html, status_code=status)
-    public_pages.keep_csrf(request, response, CSRF_COOKIE, csrf, COOKIE_PATH, COOKIE_AGE)
-    return response
+    return public_pages.render_sealed_link_page(request, TEMPLATES, template, language, cookie=CSRF_COOKIE,
+                                                cookie_path=COOKIE_PATH, cookie_age=COOKIE_AGE, status=status,
+                                                **context)
 
 
 def _friendly(request: Request, status: int, language: str | None = None) -> HTMLResponse:

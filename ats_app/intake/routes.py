@@ -47,7 +47,7 @@ def _form_page(request: Request, view: ApplicationFormView, *, status: int = 200
     response = careers.render(request, TEMPLATES, "apply.html", view.language, status=status, form=view, csrf=csrf,
                               entered=entered or {}, answers=answers or {}, errors=errors or {},
                               files_chosen=files_chosen, company=view.company, honeypot=HONEYPOT,
-                              switch=careers.language_switch(request, view.language, view.languages))
+                              switch=public_pages.language_switch(request, view.language, view.languages))
     public_pages.keep_csrf(request, response, CSRF_COOKIE, csrf, COOKIE_PATH, 7200)
     return response
 
@@ -159,7 +159,7 @@ async def thanks_page(request: Request) -> Response:
         s.get(RecruitmentProject, project_id), company_name(s)))
     shown = project is not None and project.deleted_at is None and project.published_at is not None  # was public
     return careers.render(request, TEMPLATES, "thanks.html", language, title=project.title if shown else "",
-                          company=company, switch=careers.language_switch(request, language,
+                          company=company, switch=public_pages.language_switch(request, language,
                                                                           project.languages if shown else None))
 
 

@@ -15,8 +15,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ats_app.careers.routes import language_switch
-from ats_app.core import i18n, tokens
+from ats_app.core import tokens
 from ats_app.core.errors import AnswerRefused, InvalidChoice
 from ats_app.core.i18n import N_, gettext
 from ats_app.intake import throttle
@@ -41,23 +40,14 @@ CONFIRM = ("accept", "decline")  # final answers: asked once more
 
 
 def _language(request: Request, candidate_language: str | None) -> str:
-    """The language chosen with ?lang=, else the candidate's, else the browser's."""
-    chosen = request.query_params.get("lang")
-    if chosen in i18n.LANGUAGES:
-        return str(chosen)
-    return candidate_language or i18n.language_from_accept(request.headers.get("accept-language"))
+    return public_pages.sealed_link_language(request, candidate_language)
 
 
 def _render(request: Request, template: str, language: str, *, status: int = 200, **context) -> HTMLResponse:
-    csrf = public_pages.csrf_value(request, CSRF_COOKIE)
-    token = request.path_params.get("token", "")
     context.setdefault("errors", {})
-    html = public_pages.environment(TEMPLATES, language).get_template(template).render(
-        lang=language, csrf=csrf, switch=language_switch(request, language), home=f"/offer/{token}",
-        q=f"?lang={language}", note_max=answers.NOTE_MAX, **context)
-    response = HTMLResponse(html, status_code=status)
-    public_pages.keep_csrf(request, response, CSRF_COOKIE, csrf, COOKIE_PATH, COOKIE_AGE)
-    return response
+    return public_pages.render_sealed_link_page(request, TEMPLATES, template, language, cookie=CSRF_COOKIE,
+                                                cookie_path=COOKIE_PATH, cookie_age=COOKIE_AGE, status=status,
+                                                note_max=answers.NOTE_MAX, **context)
 
 
 def _message(request: Request, language: str, status: int, title: str, text: str, *, back: bool = False):

@@ -16,8 +16,6 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ats_app.careers.routes import language_switch
-from ats_app.core import i18n
 from ats_app.core.errors import InvalidInput, ReviewClosed
 from ats_app.core.i18n import N_
 from ats_app.panel_review import review_page, reviewing
@@ -40,22 +38,13 @@ NOT_IN_PANEL = N_("This candidate is no longer part of the review.")
 
 
 def _language(request: Request, reviewer_language: str | None) -> str:
-    """The language chosen with ?lang=, else the reviewer's, else the browser's."""
-    chosen = request.query_params.get("lang")
-    if chosen in i18n.LANGUAGES:
-        return str(chosen)
-    return reviewer_language or i18n.language_from_accept(request.headers.get("accept-language"))
+    return public_pages.sealed_link_language(request, reviewer_language)
 
 
 def _render(request: Request, template: str, language: str, *, status: int = 200, **context) -> HTMLResponse:
-    csrf = public_pages.csrf_value(request, CSRF_COOKIE)
-    token = request.path_params.get("token", "")
-    html = public_pages.environment(TEMPLATES, language).get_template(template).render(
-        lang=language, csrf=csrf, switch=language_switch(request, language), home=f"/review/{token}",
-        q=f"?lang={language}", ends=review_page.ENDS, comment_max=reviewing.COMMENT_MAX, **context)
-    response = HTMLResponse(html, status_code=status)
-    public_pages.keep_csrf(request, response, CSRF_COOKIE, csrf, COOKIE_PATH, COOKIE_AGE)
-    return response
+    return public_pages.render_sealed_link_page(request, TEMPLATES, template, language, cookie=CSRF_COOKIE,
+                                                cookie_path=COOKIE_PATH, cookie_age=COOKIE_AGE, status=status,
+                                                ends=review_page.ENDS, comment_max=reviewing.COMMENT_MAX, **context)
 
 
 def _message(request: Request, language: str, status: int, title: str, text: str, *,

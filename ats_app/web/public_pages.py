@@ -9,11 +9,12 @@ import secrets
 from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader
 from starlette.convertors import Convertor, register_url_convertor
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
 from ats_app.core import i18n
 from ats_app.core.db import session_scope
@@ -107,3 +108,36 @@ def endpoint(get: Handler, post: Handler | None, headers: dict[str, str],
         response.headers.update(headers)
         return response
     return serve
+
+
+def language_switch(request: Request, language: str, offered: list[str] | None = None) -> list[dict]:
+    """The same page in each offered language (all six when None), each named in itself."""
+    query = {k: v for k, v in request.query_params.items() if k != "lang"}
+    codes = [c for c in i18n.LANGUAGES if offered is None or c in offered]
+    if len(codes) < 2:
+        return []
+    return [{"code": code, "name": i18n.LANGUAGES[code], "current": code == language,
+             "href": f"{request.url.path}?{urlencode({**query, 'lang': code})}"} for code in codes]
+
+
+def sealed_link_language(request: Request, own_language: str | None) -> str:
+    """The language of a page behind a sealed link: chosen with ?lang=, else its holder's (the candidate's or
+    the reviewer's), else the browser's."""
+    chosen = request.query_params.get("lang")
+    if chosen in i18n.LANGUAGES:
+        return str(chosen)
+    return own_language or i18n.language_from_accept(request.headers.get("accept-language"))
+
+
+def render_sealed_link_page(request: Request, templates: Path, template: str, language: str, *, cookie: str,
+                            cookie_path: str, cookie_age: int, status: int = 200, **context) -> HTMLResponse:
+    """A page behind a sealed link (/review, /offer, /contract): rendered in language with its CSRF token kept
+    in cookie, the language switch, the way home (the link's first page, cookie_path/token) and ?lang= kept."""
+    csrf = csrf_value(request, cookie)
+    token = request.path_params.get("token", "")
+    html = environment(templates, language).get_template(template).render(
+        lang=language, csrf=csrf, switch=language_switch(request, language), home=f"{cookie_path}/{token}",
+        q=f"?lang={language}", **context)
+    response = HTMLResponse(html, status_code=status)
+    keep_csrf(request, response, cookie, csrf, cookie_path, cookie_age)
+    return response

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 
-from sqlmodel import Session, select
+from sqlalchemy import update
+from sqlmodel import Session, col, select
 
 from ats_app.core import passwords, tokens
 from ats_app.core.i18n import LANGUAGES
@@ -17,7 +18,8 @@ SESSION_COOKIE = "ats_session"  # the browser cookie holding the session token
 # The per-user rights a handler can require (column names on User).
 RIGHTS = (
     "can_send_sms", "can_reject", "can_make_offers", "can_transfer", "can_delete", "can_see_deleted",
-    "can_edit_templates", "can_merge_candidates", "can_send_to_panel", "can_manage_contracts",
+    "can_edit_templates", "can_merge_candidates", "can_send_to_panel", "can_manage_contracts", "can_send_email",
+    "can_search_cv_database", "can_see_department_projects",
 )
 
 
@@ -35,8 +37,9 @@ class CurrentUser:
     rights: frozenset[str]
 
     def has(self, right: str) -> bool:
-        """True when the user holds right (admins hold every right)."""
-        return self.role == Role.ADMIN or right in self.rights
+        """True when the user holds right (admins and department admins hold every right; a department
+        admin's reach is still their department, which the access rule decides)."""
+        return self.role in (Role.ADMIN, Role.DEPARTMENT_ADMIN) or right in self.rights
 
 
 def _current(user: User) -> CurrentUser:
@@ -105,6 +108,15 @@ def log_out(session: Session, token: str | None) -> None:
         user_session.revoked_at = utcnow()
         session.add(user_session)
         session.commit()
+
+
+def revoke_sessions(session: Session, user_id: int, *, keep_token_hash: str | None = None) -> int:
+    """End every open session of user_id (deactivation, password change, lock); keep_token_hash spares the
+    session the change was made from. Returns how many ended. Does not commit: the caller's change does."""
+    query = update(UserSession).where(col(UserSession.user_id) == user_id, col(UserSession.revoked_at).is_(None))
+    if keep_token_hash:
+        query = query.where(col(UserSession.token_hash) != keep_token_hash)
+    return session.exec(query.values(revoked_at=utcnow())).rowcount
 
 
 def set_language(session: Session, user_id: int, language: str) -> None:

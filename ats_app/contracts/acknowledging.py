@@ -18,10 +18,9 @@ from sqlmodel import Session, col
 
 from ats_app.applications.history import record
 from ats_app.contracts import issued
-from ats_app.core import tokens
+from ats_app.core import throttle, tokens
 from ats_app.core.errors import InvalidInput
 from ats_app.core.i18n import N_, gettext, normalise_language
-from ats_app.intake import throttle
 from ats_app.mail.tag_values import company_name, long_date, organisation_zone
 from ats_app.models import Application, Candidate, Contract, RecruitmentProject, Task, User
 from ats_app.models.base import utcnow

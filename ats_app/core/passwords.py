@@ -6,6 +6,11 @@ from functools import lru_cache
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from ats_app.core.i18n import N_
+
+MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 1000  # hashing a megabyte of "password" is a cheap way to tie up the server
+
 
 @lru_cache(maxsize=1)
 def _hasher() -> PasswordHasher:
@@ -34,3 +39,15 @@ def needs_rehash(password_hash: str) -> bool:
         return _hasher().check_needs_rehash(password_hash)
     except InvalidHashError:
         return True
+
+
+def password_problem(password: str, email: str) -> str | None:
+    """Why password is not good enough for the owner of email (a message to translate), or None when it is.
+    The same rule for staff and candidates."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return N_("Use at least 10 characters.")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return N_("Use at most 1000 characters.")
+    if password.strip().lower() == (email or "").strip().lower():
+        return N_("Do not use your email address as your password.")
+    return None

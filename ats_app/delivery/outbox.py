@@ -42,13 +42,13 @@ def queue_email(session: Session, *, recipient: str, subject: str, html: str, te
                 created_by_id: int | None = None, scheduled_at: datetime | None = None,
                 attachments: list[dict] | None = None, reply_to: str | None = None,
                 reviewer_id: int | None = None, offer_id: int | None = None,
-                contract_id: int | None = None) -> Message:
+                contract_id: int | None = None, user_link_id: int | None = None) -> Message:
     """Add an email to the outbox (flushed, so its id can go in the history); the caller commits."""
     message = Message(
         channel="email", recipient=recipient, subject=subject, body_html=html, body_text=text, sender=sender,
         reply_to=reply_to, purpose=purpose, kind=kind, language=language, application_id=application_id,
         interview_id=interview_id, reviewer_id=reviewer_id, offer_id=offer_id, contract_id=contract_id,
-        created_by_id=created_by_id,
+        user_link_id=user_link_id, created_by_id=created_by_id,
         scheduled_at=scheduled_at or utcnow(),
         attachments=attachments or [], status=MessageStatus.QUEUED, idempotency_key=new_key(purpose))
     session.add(message)

@@ -1,5 +1,5 @@
 """Links that must never sit in the outbox: a candidate's interview answer link, set-password link, offer answer
-link and contract link, and a panel reviewer's review link.
+link and contract link, a panel reviewer's review link, and a user's invitation or "forgot password" link.
 
 The token in such a link is derived with the server's secret (HMAC), and only its SHA-256 is stored.
 An email in the outbox holds a placeholder instead; the delivery worker puts the token in as the
@@ -13,7 +13,7 @@ import re
 from sqlmodel import Session
 
 from ats_app.core import config, tokens
-from ats_app.models import Application, CandidateLink, Contract, Interview, Message, Offer, Reviewer
+from ats_app.models import Application, CandidateLink, Contract, Interview, Message, Offer, Reviewer, UserLink
 
 CONFIRM = "__ATS_CONFIRM_{id}__"
 SET_PASSWORD = "__ATS_LINK_{id}__"
@@ -22,6 +22,7 @@ _SET_PASSWORD = re.compile(r"__ATS_LINK_(\d+)__")
 REVIEW = "__ATS_REVIEW_{id}__"
 OFFER = "__ATS_OFFER_{id}__"
 CONTRACT = "__ATS_CONTRACT_{id}__"
+USER_LINK = "__ATS_USERLINK_{id}__"
 EXPIRED = "expired"
 SET_PASSWORD_PURPOSE = "candidate_saved"  # the only email that may carry a set-password link
 
@@ -51,11 +52,17 @@ def contract_token(contract: Contract) -> str:
     return tokens.sealed_token(config.secret_key(), "contract", contract.id, contract.application_id)
 
 
+def user_link_token(link: UserLink) -> str:
+    """A user's set-password link token (an invitation or "forgot password"; the same every time)."""
+    return tokens.sealed_token(config.secret_key(), f"user-{link.purpose}", link.id, link.user_id)
+
+
 # The links a message may carry by the row it names: (placeholder prefix, Message column, table, token).
 _OWN_LINKS = (
     ("REVIEW", "reviewer_id", Reviewer, review_token),
     ("OFFER", "offer_id", Offer, offer_token),
     ("CONTRACT", "contract_id", Contract, contract_token),
+    ("USERLINK", "user_link_id", UserLink, user_link_token),
 )
 
 

@@ -2,7 +2,7 @@
 the rest of the careers site (careers.routes: its headers, language choice and friendly pages).
 
 A POST is refused before it is read when its body is over 25 MB or its client address has sent too many
-(intake.throttle); then it must carry the double-submit CSRF token; a filled-in honeypot field (hidden from
+(core.throttle); then it must carry the double-submit CSRF token; a filled-in honeypot field (hidden from
 people, tempting to bots) is thanked and dropped. The rule (intake.applying) checks and stores everything in one
 transaction; when something is wrong the form comes back with each message next to its field and everything
 typed kept (files must be chosen again, and the form says so). Success is a 303 to the thank-you page.
@@ -17,9 +17,10 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from ats_app.careers import routes as careers
+from ats_app.core import throttle
 from ats_app.core.errors import AlreadyApplied, InvalidInput, NotTakingApplications
 from ats_app.core.i18n import N_
-from ats_app.intake import applying, throttle
+from ats_app.intake import applying
 from ats_app.intake.form_view import ApplicationFormView, form_for
 from ats_app.intake.uploads import Upload
 from ats_app.mail.tag_values import company_name

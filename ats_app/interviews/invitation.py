@@ -11,6 +11,7 @@ from typing import TypedDict
 
 from sqlmodel import Session, col, select
 
+from ats_app.accounts.access import ACTING_ROLES
 from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.further_progress_action import FurtherProgressAction, start
 from ats_app.applications.history import record
@@ -41,11 +42,11 @@ from ats_app.mail.compose import (
     sender_user,
 )
 from ats_app.mail.tag_values import organisation_zone, recipients
-from ats_app.models import ApplicationStatus, Candidate, Interview, InterviewRecruiter, Message, Role, User
+from ats_app.models import ApplicationStatus, Candidate, Interview, InterviewRecruiter, Message, User
 from ats_app.models.base import utcnow
 
 DURATION_MINUTES = (10, 480)
-INTERVIEWER_ROLES = (Role.ADMIN, Role.RECRUITER)  # "the recruiters taking part"
+INTERVIEWER_ROLES = ACTING_ROLES  # "the recruiters taking part"
 
 
 class InvitationForm(TypedDict, total=False):

@@ -11,14 +11,14 @@ from ats_app.models.organisation import Department, Position, PrivacyText, Setti
 from ats_app.models.panel_review import PanelContact, PanelReview, PanelReviewApplication, Rating, Reviewer
 from ats_app.models.project import ProjectAdvert, ProjectEvent, ProjectRecruiter, ProjectStatus, RecruitmentProject
 from ats_app.models.templates import EmailTemplate, RejectionReason, RejectionType
-from ats_app.models.user import Role, User, UserSession
+from ats_app.models.user import AuditEvent, Role, User, UserLink, UserSession
 
 __all__ = [
-    "Application", "ApplicationEvent", "ApplicationStatus", "Candidate", "CandidateAccount", "CandidateLink",
-    "CandidateSession", "Contract", "ContractTemplate", "ContractTemplateVersion", "Department",
+    "Application", "ApplicationEvent", "ApplicationStatus", "AuditEvent", "Candidate", "CandidateAccount",
+    "CandidateLink", "CandidateSession", "Contract", "ContractTemplate", "ContractTemplateVersion", "Department",
     "DuplicateDismissal", "EmailTemplate", "Employee", "EmployeeEvent", "Interview", "InterviewAcceptance",
     "InterviewRecruiter", "Message", "MessageStatus", "Offer", "PanelContact", "PanelReview",
     "PanelReviewApplication", "Position", "PrivacyText", "ProjectAdvert", "ProjectEvent", "ProjectRecruiter",
     "ProjectStatus", "Rating", "RecruitmentProject", "RejectionReason", "RejectionType", "Reviewer", "Role",
-    "Setting", "Task", "User", "UserSession", "WebhookEvent",
+    "Setting", "Task", "User", "UserLink", "UserSession", "WebhookEvent",
 ]

@@ -35,6 +35,8 @@ class Message(SQLModel, table=True):
     reviewer_id: int | None = Field(default=None, foreign_key="reviewer.id")  # a panel email: its link is theirs
     offer_id: int | None = Field(default=None, foreign_key="offer.id")  # an offer email: its answer link
     contract_id: int | None = Field(default=None, foreign_key="contract.id")  # a contract email: its link
+    # A user's invitation or "forgot password" email: its one-time set-password link (sealed, as a candidate's).
+    user_link_id: int | None = Field(default=None, foreign_key="user_link.id")
     purpose: str = Field(default="general", max_length=60)  # e.g. rejection, interview_reminder
     kind: str | None = Field(default=None, max_length=60)  # the template kind it was written from
     language: str | None = Field(default=None, max_length=5)

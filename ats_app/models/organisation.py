@@ -13,6 +13,7 @@ class Department(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200, unique=True)
+    active: bool = Field(default=True)  # a deactivated department takes no new projects, users or positions
 
 
 class Position(SQLModel, table=True):
@@ -21,6 +22,7 @@ class Position(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     title: str = Field(max_length=200)
     department_id: int | None = Field(default=None, foreign_key="department.id", index=True)
+    active: bool = Field(default=True)  # a deactivated position is no longer offered for new projects
 
 
 class Setting(SQLModel, table=True):

@@ -15,10 +15,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ats_app.core import tokens
+from ats_app.core import throttle, tokens
 from ats_app.core.errors import AnswerRefused, InvalidChoice
 from ats_app.core.i18n import N_, gettext
-from ats_app.intake import throttle
 from ats_app.offers import answers
 from ats_app.web import public_pages
 

@@ -12,9 +12,8 @@ from datetime import datetime
 from sqlmodel import Session
 
 from ats_app.applications.cv_files import CvFile
-from ats_app.core import files, tokens
+from ats_app.core import files, throttle, tokens
 from ats_app.core.i18n import N_, format_day, normalise_language
-from ats_app.intake import throttle
 from ats_app.mail.tag_values import company_name
 from ats_app.models import Application, Candidate, PanelReview, Rating, RecruitmentProject, Reviewer
 from ats_app.models.base import utcnow

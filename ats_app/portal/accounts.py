@@ -23,8 +23,6 @@ from ats_app.models.base import utcnow
 LINK_LIFETIME = timedelta(hours=48)
 SESSION_LIFETIME = timedelta(days=30)
 SET_PASSWORD = "set_password"  # CandidateLink.purpose
-MIN_PASSWORD_LENGTH = 10
-MAX_PASSWORD_LENGTH = 1000  # hashing a megabyte of "password" is a cheap way to tie up the server
 LINK_UNUSABLE = N_("This link has expired or has already been used.")
 
 
@@ -95,16 +93,6 @@ def candidate_for_link(session: Session, token: str | None, now: datetime | None
     return _portal_candidate(candidate)
 
 
-def password_problem(password: str, email: str) -> str | None:
-    """Why password is not good enough (a message to translate), or None when it is."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        return N_("Use at least 10 characters.")
-    if len(password) > MAX_PASSWORD_LENGTH:
-        return N_("Use at most 1000 characters.")
-    if normalise_email(password) == normalise_email(email):
-        return N_("Do not use your email address as your password.")
-    return None
-
 
 def set_password(session: Session, token: str, password: str, now: datetime | None = None) -> int:
     """Redeem a set-password link: the candidate's id on success.
@@ -117,7 +105,7 @@ def set_password(session: Session, token: str, password: str, now: datetime | No
     candidate = candidate_for_link(session, token, now)
     if candidate is None:
         raise LinkUnusable(LINK_UNUSABLE)
-    problem = password_problem(password, candidate.email)
+    problem = passwords.password_problem(password, candidate.email)
     if problem:
         raise InvalidInput({"password": problem})
     used = session.exec(update(CandidateLink)

@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ats_app.core import i18n
+from ats_app.core import i18n, passwords
 from ats_app.core.errors import InvalidInput, LinkUnusable, PortalApplicationNotFound, PortalError
 from ats_app.core.i18n import N_
 from ats_app.portal import accounts, self_service
@@ -157,7 +157,7 @@ async def set_password_submit(request: Request) -> Response:
     if found is None:
         return _link_gone(request, language)
     errors = {}
-    if problem := accounts.password_problem(password, found.email):
+    if problem := passwords.password_problem(password, found.email):
         errors["password"] = problem
     elif password != again:
         errors["password_again"] = N_("The two passwords are not the same.")

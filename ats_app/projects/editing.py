@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select, update
 
-from ats_app.accounts.access import visible_projects
+from ats_app.accounts.access import ACTING_ROLES, visible_projects
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.errors import InvalidInput, NotAllowed, ProjectNotFound
 from ats_app.core.i18n import LANGUAGES, N_
@@ -27,13 +27,12 @@ from ats_app.models import (
     ProjectRecruiter,
     ProjectStatus,
     RecruitmentProject,
-    Role,
     User,
 )
 from ats_app.models.base import utcnow
 from ats_app.projects import history, screening
 
-EDITORS = (Role.ADMIN, Role.RECRUITER)
+EDITORS = ACTING_ROLES
 EMPLOYMENT_TYPES = history.EMPLOYMENT_TYPES
 ADVERT_TEXTS = ("introduction", "job", "offer", "contact")  # the advert's sections in the editor's text format
 ADVERT_FIELDS = ("headline", *ADVERT_TEXTS)

@@ -20,9 +20,9 @@ from pathlib import Path
 import pypdf
 from starlette.testclient import TestClient
 
+from ats_app.core import throttle
 from ats_app.core.db import session_scope, upgrade_to_head
 from ats_app.demo.cv_pdf import render_cv_pdf
-from ats_app.intake import throttle
 from ats_app.organisation.reference_data import ensure_reference_data
 from ats_app.web.routes import api
 from ats_devtools.timing import timed

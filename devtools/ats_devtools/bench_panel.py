@@ -18,9 +18,9 @@ from sqlmodel import Session, select
 from starlette.testclient import TestClient
 
 from ats_app.accounts.auth import CurrentUser
+from ats_app.core import throttle
 from ats_app.delivery.sealed_links import review_token
 from ats_app.handling import applicant_list
-from ats_app.intake import throttle
 from ats_app.models import Application, PanelReview, PanelReviewApplication
 from ats_app.panel_review import panels
 from ats_app.web.routes import api

@@ -8,8 +8,8 @@ import pytest
 from sqlmodel import select
 from starlette.testclient import TestClient
 
+from ats_app.core import throttle
 from ats_app.intake import routes as intake_routes
-from ats_app.intake import throttle
 from ats_app.models import Application, Candidate, Message, ProjectAdvert
 from ats_app.web.routes import api
 from tests.unit import intake_files as f

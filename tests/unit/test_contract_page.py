@@ -11,8 +11,8 @@ from starlette.testclient import TestClient
 
 from ats_app.accounts import auth
 from ats_app.contracts import acknowledging, issued
+from ats_app.core import throttle
 from ats_app.delivery import sealed_links
-from ats_app.intake import throttle
 from ats_app.models import ApplicationEvent, ApplicationStatus, Contract, RecruitmentProject, Task, User
 from ats_app.models.base import utcnow
 from ats_app.web.routes import api

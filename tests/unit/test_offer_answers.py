@@ -11,11 +11,11 @@ import pytest
 from sqlmodel import Session, select
 from starlette.testclient import TestClient
 
+from ats_app.core import throttle
 from ats_app.core.db import get_engine
 from ats_app.core.errors import AnswerRefused, InvalidChoice
 from ats_app.delivery.sealed_links import offer_token
 from ats_app.handling import further_progress as fp
-from ats_app.intake import throttle
 from ats_app.models import Application, ApplicationEvent, ApplicationStatus, Candidate, Offer, Task
 from ats_app.models.base import utcnow
 from ats_app.offers import answers, expiry, status

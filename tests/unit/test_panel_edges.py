@@ -8,12 +8,12 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlmodel import select
 
+from ats_app.core import throttle
 from ats_app.core.db import get_engine
 from ats_app.core.errors import NotAllowed
 from ats_app.delivery import outbox_admin, sealed_links
 from ats_app.delivery.outbox import queue_email
 from ats_app.handling import further_progress as fp
-from ats_app.intake import throttle
 from ats_app.models import ApplicationStatus, Message, MessageStatus, Reviewer, Role
 from ats_app.panel_review import choosing, panels, reminders, results, review_page, reviewing, tracking
 from tests.unit.conftest import DB_URL

@@ -10,8 +10,7 @@ import pytest
 from sqlmodel import select
 from starlette.testclient import TestClient
 
-from ats_app.core import files
-from ats_app.intake import throttle
+from ats_app.core import files, throttle
 from ats_app.models import ApplicationEvent, ApplicationStatus, Candidate, Rating, Reviewer
 from ats_app.panel_review import reviewing
 from ats_app.panel_review.routes import CSRF_COOKIE

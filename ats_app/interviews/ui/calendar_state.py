@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import reflex as rx
 from babel.dates import format_interval, format_skeleton, format_time, get_day_names
 
-from ats_app.accounts.access import may_act
+from ats_app.accounts.access import ACTING_ROLES, may_act
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 from ats_app.core.i18n import babel_locale, gettext
@@ -22,7 +22,7 @@ from ats_app.ui.paged_state import one_of
 
 VIEWS = ("week", "month")
 STEPS = ("previous", "today", "next")
-ACTORS = ("admin", "recruiter")
+ACTORS = ACTING_ROLES
 MOVE_FIELDS = {"move_date": 10, "move_time": 8, "move_duration": 4}
 FORM_FIELDS = ("acceptance", "date", "time", "duration")  # errors other than these show under the dialog
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from ats_app.accounts.access import may_act
+from ats_app.accounts.access import ACTING_ROLES, may_act
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 from ats_app.core.i18n import N_, format_moment, gettext
@@ -19,7 +19,7 @@ from ats_app.tasks import calls
 from ats_app.ui.paged_state import one_of
 
 WHOSE = ("everyone", "mine")  # everyone's first: a request nobody is assigned to must not hide
-ACTORS = ("admin", "recruiter")
+ACTORS = ACTING_ROLES
 TEXT_LIMITS = {"called_at": 40, "outcome": 40, "call_note": 4000, "sender": 400, "subject": 400, "body": 20_000}
 
 

@@ -146,8 +146,9 @@ def list_lines(session: Session, user: CurrentUser, filters: Filters, *, offset:
 
 
 def details_text(details: dict) -> str:
-    """The line's details as compact text (ids and counts)."""
-    return json.dumps(details, ensure_ascii=False, sort_keys=True, separators=(", ", ": ")) if details else ""
+    """The line's details as short text (ids and counts): "application_ids: [4, 7] · rows: 3"."""
+    return " · ".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" if not isinstance(value, str)
+                      else f"{key}: {value}" for key, value in sorted(details.items()))
 
 
 def record_export(session: Session, user: CurrentUser, what: str, *, rows: int, client_ip: str = "",

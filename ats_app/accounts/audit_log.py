@@ -103,7 +103,8 @@ def kind_choices(language: str) -> list[tuple[str, str]]:
 def actors(session: Session, user: CurrentUser) -> list[tuple[int, str]]:
     """(id, name) of every user, for the "who" filter, by name."""
     _require(user)
-    return [(i, name) for i, name in session.exec(select(User.id, User.name).order_by(User.name, User.id))]
+    return [(i, name) for i, name in session.exec(select(User.id, User.name).order_by(User.name, User.id))
+            if i is not None]
 
 
 def _day_start(day: date, time_zone: str) -> datetime:

@@ -2,6 +2,7 @@
 the first-run page, and the fixed demo password refused off loopback."""
 
 import re
+from pathlib import Path
 
 import pytest
 from sqlmodel import Session, func, select
@@ -152,3 +153,10 @@ def test_reissue_refuses_someone_who_is_not_an_admin(session, capsys):
     make_user(session, "rec@example.com", role=Role.RECRUITER)
     assert cli.main(["create-admin", "rec@example.com", "--reissue"]) == 1
     assert "is not an admin" in capsys.readouterr().err
+
+
+def test_make_run_asks_for_the_embedded_only_decision_and_passes_its_host():
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text()
+    run = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "ATS_LISTEN_HOST=$(HOST) $(VENV)/bin/ats demo-data --if-empty --embedded-only" in run
+    assert "ATS_LISTEN_HOST=$(HOST) ATS_PUBLIC_URL=" in run and "reflex run" in run

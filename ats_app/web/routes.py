@@ -3,6 +3,7 @@
 from starlette.applications import Starlette
 from starlette.routing import Route
 
+from ats_app.accounts.password_routes import ROUTES as PASSWORD_ROUTES
 from ats_app.applications.routes import download_cover_letter, download_cv
 from ats_app.careers.routes import FALLBACK as CAREERS_FALLBACK
 from ats_app.careers.routes import ROUTES as CAREERS_ROUTES
@@ -28,6 +29,7 @@ api = Starlette(routes=[
     Route("/reports/rejections.csv", rejection_report_csv, methods=["GET"]),
     Route("/employees/export.csv", employees_export, methods=["GET"]),
     Route("/employees/{employee_id:rowid}/contracts/{contract_id:rowid}", employee_contract, methods=["GET"]),
+    *PASSWORD_ROUTES,
     *PORTAL_ROUTES,
     *INTERVIEW_ANSWER_ROUTES,
     *PANEL_REVIEW_ROUTES,

@@ -7,6 +7,7 @@ from sqlalchemy import delete, update
 from sqlmodel import Session, SQLModel, col, func, select
 
 from ats_app.accounts import audit, auth, password_links
+from ats_app.accounts.access import may_administer_users
 from ats_app.accounts.auth import RIGHTS, CurrentUser
 from ats_app.accounts.link_emails import queue_link_email
 from ats_app.accounts.users import (
@@ -23,7 +24,6 @@ from ats_app.core.errors import ActionRefused, InvalidInput, NotAllowed
 from ats_app.core.i18n import LANGUAGES, N_
 from ats_app.mail.compose import valid_address
 from ats_app.models import Message, MessageStatus, Role, User, UserLink
-from ats_app.accounts.access import may_administer_users
 
 BAD_EMAIL = N_("Please write a valid email address, for example name@example.com.")
 EMAIL_TAKEN = N_("There is already a user with this email address.")

@@ -237,7 +237,7 @@ def edit_position(session: Session, user: CurrentUser, position_id: int, title: 
     """Rename the position, or move it to another department (a department admin: within their own only)."""
     position = _position(session, user, position_id)
     clean, department = _position_fields(session, user, title, department_id, exclude=position.id)
-    changes = {}
+    changes: dict[str, list] = {}
     if clean != position.title:
         changes["title"] = [position.title, clean]
     if department != position.department_id:

@@ -71,3 +71,14 @@ def request_reset(session: Session, email: str, *, client_ip: str = "") -> bool:
                  subject=user.name, details={"user_id": user.id}, client_ip=client_ip)
     session.commit()
     return True
+
+
+def set_password_from_link(session: Session, token: str, password: str, *, client_ip: str = "") -> str:
+    """Choose a password from an invitation or reset link (password_links redeems it), with its audit line;
+    returns the user's email."""
+    holder = password_links.set_password_from_link(session, token, password)
+    audit.record(session, audit.PASSWORD_CHANGED, actor_id=holder.user_id, actor_name=holder.name,
+                 subject=holder.name, details={"user_id": holder.user_id, "link": holder.purpose},
+                 client_ip=client_ip)
+    session.commit()
+    return holder.email

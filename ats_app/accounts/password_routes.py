@@ -129,7 +129,8 @@ async def set_password_submit(request: Request) -> Response:
         errors["password_again"] = NOT_THE_SAME
     else:
         try:
-            await public_pages.in_transaction(lambda s: password_links.set_password_from_link(s, token, password))
+            await public_pages.in_transaction(
+                lambda s: own_account.set_password_from_link(s, token, password, client_ip=_client(request)))
         except LinkUnusable:
             return _link_gone(request, language)
         except InvalidInput as refused:

@@ -22,7 +22,8 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=f"{SHOTS}-{name}.png", full_page=True)
 
 
-def test_admin_invites_a_hiring_manager_who_sets_a_password_and_sees_their_department(page, browser, resend):
+def test_admin_invites_a_hiring_manager_who_sets_a_password_and_sees_their_department(page, browser, resend,
+                                                                                    base_url):
     log_in(page)
     page.goto("/users")
     expect(page.locator("#page-title")).to_have_text("Users")
@@ -47,7 +48,8 @@ def test_admin_invites_a_hiring_manager_who_sets_a_password_and_sees_their_depar
     link = re.search(r"https?://[^\s\"<>]+/set-password\?token=[A-Za-z0-9_\-]{20,}", sent["body"]["text"])
     assert link, sent["body"]["text"]
 
-    phone = browser.new_context(viewport=PHONE).new_page()
+    phone = browser.new_context(viewport=PHONE, base_url=base_url).new_page()
+    phone.set_default_timeout(15000)
     phone.goto(link.group(0))
     expect(phone.locator("h1")).to_have_text("Choose your password")
     expect(phone.locator("#username")).to_have_value(INVITEE)
@@ -59,7 +61,7 @@ def test_admin_invites_a_hiring_manager_who_sets_a_password_and_sees_their_depar
     phone.locator("#password").fill(NEW_PASSWORD)
     phone.locator("#password_again").fill(NEW_PASSWORD)
     phone.locator("#set-password-submit").click()
-    phone.wait_for_url(re.compile(r"/login\?password_set=1"))
+    phone.wait_for_url(re.compile(r"/login/?\?password_set=1"))
     phone.goto(link.group(0))
     expect(phone.locator("a[href='/forgot-password']")).to_be_visible()  # the link works once
     _shot(phone, "set-password-used-phone")
@@ -97,8 +99,8 @@ def test_department_admin_sees_only_their_department(page, server):
     _shot(page, "departments-department-admin")
 
 
-def test_admin_pages_on_a_phone(browser):
-    phone = browser.new_context(viewport=PHONE).new_page()
+def test_admin_pages_on_a_phone(browser, base_url):
+    phone = browser.new_context(viewport=PHONE, base_url=base_url).new_page()
     phone.set_default_timeout(15000)
     log_in(phone)
     for route, name in (("/users", "users-phone"), ("/departments", "departments-phone"), ("/account", "account-phone")):

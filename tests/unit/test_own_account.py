@@ -125,6 +125,8 @@ def test_set_password_from_the_link_once_then_log_in(session):
                                               "password_again": PASSWORD})
     assert done.status_code == 303 and done.headers["location"] == "/login?password_set=1"
     assert auth.log_in(session, "kari@example.com", PASSWORD)
+    assert session.exec(select(AuditEvent.kind).order_by(AuditEvent.id)).all() == [
+        audit.PASSWORD_RESET_REQUESTED, audit.PASSWORD_CHANGED]
     again = client.get(f"/set-password?token={token}")
     assert again.status_code == 410 and 'href="/forgot-password"' in again.text
     assert client.post("/set-password", data={"csrf": csrf, "token": token, "password": PASSWORD,

@@ -72,6 +72,7 @@ def test_invitation_creates_a_user_without_password_and_a_sealed_email(session, 
     user = _invite(session, org["admin"], department=org["sales"])
     assert user.password_hash == "" and user.role == Role.HIRING_MANAGER and user.language == "nb"
     assert auth.log_in(session, "new@example.com", "") is None
+    assert auth.log_in(session, "new@example.com", "any password at all") is None  # an empty hash lets nobody in
     assert users.list_users(session, org["admin"], status="invited")[0].email == "new@example.com"
     message = session.exec(select(Message).where(Message.recipient == "new@example.com")).one()
     assert message.language == "nb" and message.user_link_id is not None

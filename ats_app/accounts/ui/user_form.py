@@ -45,7 +45,7 @@ class UserFormState(rx.State):
         self.roles = [Choice(r, _(users.ROLE_LABELS[r])) for r in users.roles_for(user)]
         self.departments = [Choice(str(i), name) for i, name in await run_in_session(users.departments_for, user)]
         self.languages = [Choice(code, name) for code, name in LANGUAGES.items()]
-        self.right_choices = [Choice(r, _(users.RIGHT_LABELS[r])) for r in RIGHTS]
+        self.right_choices = [Choice(r, _(label)) for r, label in users.RIGHT_LABELS.items()]
         self.errors, self.saving = {}, False
 
     @rx.event

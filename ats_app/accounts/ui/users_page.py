@@ -34,7 +34,8 @@ def _actions(row: UserView) -> rx.Component:
                 rx.cond(row.status == users.DEACTIVATED,
                         _button("user-check", N_("Reactivate"), ask(row.id, "reactivate"), "user-reactivate",
                                 "green"),
-                        _button("user-x", N_("Deactivate"), ask(row.id, "deactivate"), "user-deactivate", "red"))),
+                        rx.cond(~row.is_me, _button("user-x", N_("Deactivate"), ask(row.id, "deactivate"),
+                                                    "user-deactivate", "red")))),
         spacing="2"))
 
 

@@ -26,6 +26,7 @@ class UserView:
     status_line: str  # "Invited" / "Locked until 4 Dec 2026, 14:05"
     may_edit: bool
     may_delete: bool
+    is_me: bool  # nobody deactivates themselves: the button is not offered
 
 
 def _deletable(session, ids: list[int]) -> set[int]:
@@ -33,7 +34,7 @@ def _deletable(session, ids: list[int]) -> set[int]:
     return {i for i in ids if (u := session.get(User, i)) is not None and invitations.may_delete(session, u)}
 
 
-def views(rows: list[users.UserRow], deletable: set[int], language: str, time_zone: str) -> list[UserView]:
+def views(rows: list[users.UserRow], deletable: set[int], me: int, language: str, time_zone: str) -> list[UserView]:
     """The rows as the page shows them, in language."""
     _ = lambda message: gettext(language, message)  # noqa: E731
     shown = []
@@ -46,7 +47,7 @@ def views(rows: list[users.UserRow], deletable: set[int], language: str, time_zo
         if r.status == users.LOCKED:
             status = _(N_("Locked until {time}")).format(time=format_moment(r.locked_until, language, time_zone))
         shown.append(UserView(r.id, r.name, r.email, _(users.ROLE_LABELS[r.role]), r.department, rights, r.status,
-                              status, r.may_edit, r.id in deletable))
+                              status, r.may_edit, r.id in deletable, r.id == me))
     return shown
 
 
@@ -66,7 +67,7 @@ class UsersState(PagedListState, rx.State):
         page = rows[offset:offset + PAGE_SIZE]
         invited = [r.id for r in page if r.status == users.INVITED and r.may_edit]
         deletable = await run_in_session(_deletable, invited) if invited else set()
-        self.rows = views(page, deletable, user.language, user.time_zone)
+        self.rows = views(page, deletable, user.id, user.language, user.time_zone)
         self.departments = [Choice(str(i), name) for i, name in await run_in_session(users.departments_for, user)]
         return len(rows)
 

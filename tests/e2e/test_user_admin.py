@@ -103,7 +103,8 @@ def test_admin_pages_on_a_phone(browser, base_url):
     phone = browser.new_context(viewport=PHONE, base_url=base_url).new_page()
     phone.set_default_timeout(15000)
     log_in(phone)
-    for route, name in (("/users", "users-phone"), ("/departments", "departments-phone"), ("/account", "account-phone")):
+    pages = (("/users", "users-phone"), ("/departments", "departments-phone"), ("/account", "account-phone"))
+    for route, name in pages:
         phone.goto(route)
         expect(phone.locator("#page-title")).to_be_visible()
         phone.wait_for_timeout(500)

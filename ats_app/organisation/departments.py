@@ -19,8 +19,8 @@ TOO_LONG = N_("This is longer than the field can hold. Please shorten it.")
 NAME_TAKEN = N_("There is already a department with this name.")
 TITLE_TAKEN = N_("The department already has a position with this title.")
 NO_DEPARTMENT = N_("Choose a department.")
-STILL_IN_USE = N_("The department still has {projects} live projects, {users} active users and {employees} "
-                  "current employees. Move them to another department first.")
+STILL_IN_USE = N_("The department still has live projects ({projects}), active users ({users}) or current "
+                  "employees ({employees}). Move them to another department first.")
 NOT_FOUND = N_("There is no such department or position.")
 
 

@@ -44,10 +44,10 @@ def _row(row: UserView) -> rx.Component:
     return rx.table.row(
         rx.table.cell(rx.vstack(rx.text(row.name, weight="medium", class_name="user-name"),
                                 rx.text(row.email, size="1", color_scheme="gray", class_name="user-email"),
-                                spacing="0")),
+                                spacing="0"), min_width="180px"),
         rx.table.cell(row.role, class_name="user-role"),
         rx.table.cell(row.department, class_name="user-department"),
-        rx.table.cell(rx.text(row.rights_line, size="1"), max_width="320px"),
+        rx.table.cell(rx.text(row.rights_line, size="1"), min_width="220px", max_width="320px"),
         rx.table.cell(rx.badge(row.status_line, color_scheme=colour, class_name="user-status")),
         rx.table.cell(_actions(row)),
         class_name="user-row",

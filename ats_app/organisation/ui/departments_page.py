@@ -64,6 +64,8 @@ def _dialog() -> rx.Component:
     return rx.dialog.root(
         rx.dialog.content(
             rx.dialog.title(t_choice(S.mode, TITLES)),
+            rx.cond(S.subject != "", rx.text(S.subject, size="2", color_scheme="gray", margin_bottom="8px",
+                                             id="org-subject")),
             rx.vstack(
                 rx.cond(needs_name, rx.vstack(
                     rx.el.label(rx.cond(S.mode.contains("position"), t("Title"), t("Name")), html_for="org-name",
@@ -74,7 +76,7 @@ def _dialog() -> rx.Component:
                 rx.cond(needs_department, rx.vstack(
                     rx.el.label(t("Department"), html_for="org-department", **LABEL),
                     rx.el.select(rx.el.option(t("Choose a department"), value=""),
-                                 rx.foreach(S.choices, lambda c: rx.el.option(c.label, value=c.value)),
+                                 rx.foreach(S.targets, lambda c: rx.el.option(c.label, value=c.value)),
                                  value=S.fields["department_id"], on_change=lambda v: S.set_field("department_id", v),
                                  id="org-department", width="100%", **NATIVE_SELECT),
                     error_for(S.errors, "department_id"), spacing="1", width="100%")),

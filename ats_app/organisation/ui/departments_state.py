@@ -42,6 +42,8 @@ class DepartmentsState(rx.State):
     rows: list[DepartmentView] = []
     is_admin: bool = False
     choices: list[Choice] = []  # active departments, for moving positions and projects
+    targets: list[Choice] = []  # what the dialog offers: every active department, or the others when moving
+    subject: str = ""  # the department or position the dialog is about
     mode: str = ""
     target_id: int = 0
     fields: dict[str, str] = {}
@@ -53,7 +55,7 @@ class DepartmentsState(rx.State):
         _ = lambda message: gettext(user.language, message)  # noqa: E731
         self.rows = [DepartmentView(
             r.id, r.name, r.active,
-            _(N_("{projects} live projects · {users} active users · {employees} current employees")).format(
+            _(N_("Live projects: {projects} · active users: {users} · current employees: {employees}")).format(
                 projects=r.projects, users=r.users, employees=r.employees), r.projects,
             [PositionView(p.id, p.title, p.active, r.id) for p in r.positions], r.may_manage) for r in rows]
         self.is_admin = user.role == "admin"
@@ -66,8 +68,10 @@ class DepartmentsState(rx.State):
         self.mode = ""
         await self._reload()
 
-    def _open(self, mode: str, target_id: int, **fields: str) -> None:
-        self.mode, self.target_id, self.errors = mode, target_id, {}
+    def _open(self, mode: str, target_id: int, subject: str = "", **fields: str) -> None:
+        self.mode, self.target_id, self.errors, self.subject = mode, target_id, {}, subject
+        moving = mode == "move_projects"
+        self.targets = [c for c in self.choices if not (moving and c.value == str(target_id))]
         self.fields = {"name": "", "department_id": "", **fields}
 
     @rx.event
@@ -81,13 +85,14 @@ class DepartmentsState(rx.State):
         if mode == "department_add":
             self._open(mode, 0)
         elif mode == "department_rename" and department:
-            self._open(mode, department.id, name=department.name)
+            self._open(mode, department.id, department.name, name=department.name)
         elif mode == "position_add" and department:
-            self._open(mode, 0, department_id=str(department.id))
+            self._open(mode, 0, department.name, department_id=str(department.id))
         elif mode == "position_edit" and position:
-            self._open(mode, position.id, name=position.title, department_id=str(position.department_id))
+            self._open(mode, position.id, position.title, name=position.title,
+                       department_id=str(position.department_id))
         elif mode == "move_projects" and department:
-            self._open(mode, department.id)
+            self._open(mode, department.id, department.name)
 
     @rx.event
     @requires(roles=USER_ADMIN_ROLES)

@@ -64,6 +64,6 @@ def _content() -> rx.Component:
 @rx.page(route="/audit", title="Audit log · Nordlys ATS", on_load=[AuthState.require_login, AuditState.load])
 def audit_page() -> rx.Component:
     """The audit log, for admins (everyone else sees that they may not)."""
-    return shell(rx.cond(AuthState.user_rights.contains("role:admin"), _content(),
+    return shell(rx.cond(AuthState.user_role == "admin", _content(),
                          rx.text(t("You do not have the right to do this."), color_scheme="gray")),
                  active_route="/audit", on_locale_change=AuditState.load)

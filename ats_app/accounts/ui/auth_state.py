@@ -15,6 +15,7 @@ class AuthState(SessionState):
     user_name: str = ""
     user_email: str = ""
     user_rights: list[str] = []
+    user_role: str = ""
     logged_in: bool = False
     login_error: str = ""
 
@@ -66,7 +67,7 @@ class AuthState(SessionState):
         self.logged_in = True
         self.user_name = user.name
         self.user_email = user.email
-        # Admins hold every right, plus "role:admin" for the links only admins see (the audit log).
-        self.user_rights = sorted(user.rights) if user.role != "admin" else [*auth_service.RIGHTS, "role:admin"]
+        self.user_role = user.role
+        self.user_rights = [right for right in auth_service.RIGHTS if user.has(right)]
         locale = await self.get_state(LocaleState)
         locale.locale = user.language

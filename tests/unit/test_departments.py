@@ -7,7 +7,7 @@ from sqlmodel import select
 from ats_app.accounts import audit
 from ats_app.core.errors import ActionRefused, InvalidInput, NotAllowed
 from ats_app.models import AuditEvent, ProjectStatus, RecruitmentProject, Role
-from ats_app.organisation import departments
+from ats_app.organisation import departments, structure
 from tests.unit.factories import login_as, make_department, make_project, make_user
 
 
@@ -71,3 +71,13 @@ def test_positions_department_admin_own_department_only(session, org):
     assert [r.name for r in departments.list_departments(session, org["da"])] == ["Sales"]
     lines = session.exec(select(AuditEvent).where(AuditEvent.kind == audit.POSITION_CHANGED)).all()
     assert [line.details["change"] for line in lines] == ["added", "added", "edited", "deactivated"]
+
+
+def test_deactivated_departments_and_positions_are_offered_no_more(session, org):
+    kept = departments.add_position(session, org["admin"], "Seller", org["sales"].id)
+    gone = departments.add_position(session, org["admin"], "Old title", org["sales"].id)
+    departments.set_position_active(session, org["admin"], gone.id, False)
+    departments.set_department_active(session, org["admin"], org["it"].id, False)
+    positions, offered = structure.positions_and_departments(session)
+    assert [title for _, title, _ in positions] == [kept.title]
+    assert [name for _, name in offered] == ["Sales"]

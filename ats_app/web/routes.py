@@ -3,6 +3,7 @@
 from starlette.applications import Starlette
 from starlette.routing import Route
 
+from ats_app.accounts.routes import ROUTES as LOGIN_ROUTES
 from ats_app.applications.routes import download_cover_letter, download_cv
 from ats_app.careers.routes import FALLBACK as CAREERS_FALLBACK
 from ats_app.careers.routes import ROUTES as CAREERS_ROUTES
@@ -21,6 +22,7 @@ from ats_app.web.health import health
 
 api = Starlette(routes=[
     Route("/health", health, methods=["GET"]),
+    *LOGIN_ROUTES,
     Route("/files/cv/{candidate_id:rowid}", download_cv, methods=["GET"]),
     Route("/files/cover-letter/{application_id:rowid}", download_cover_letter, methods=["GET"]),
     Route("/files/letters/{key}", download_letters, methods=["GET"]),

@@ -254,3 +254,26 @@ def test_at_most_two_hashes_run_at_once(monkeypatch):
     for t in threads:
         t.join()
     assert most[0] == 2
+
+
+# --- the candidate portal's log-in ----------------------------------------------------------------------------
+
+def test_the_portal_log_in_is_throttled_per_address_and_locks_an_email(session, verifies, monkeypatch):
+    browser = _browser()
+    for i in range(20):
+        page = browser.get("/portal/login")
+        response = browser.post("/portal/login", data={"csrf": _csrf(page.text), "email": f"c{i}@example.com",
+                                                       "password": "wrong"})
+        assert response.status_code == 400
+    assert verifies["n"] == 20
+    page = browser.get("/portal/login")
+    refused = browser.post("/portal/login", data={"csrf": _csrf(page.text), "email": "c@example.com",
+                                                  "password": "wrong"})
+    assert refused.status_code == 429 and THROTTLED in refused.text and verifies["n"] == 20
+    assert login_throttle.may_try("staff", "c@example.com", "testclient")  # the staff log-in counts apart
+
+    monkeypatch.setenv("ATS_LOGIN_DELAY_AFTER", "100")
+    for _ in range(10):
+        login_throttle.wrong_password("portal", "candidate@example.com", "10.1.1.1")
+    assert not login_throttle.may_try("portal", "candidate@example.com", "10.9.9.9")  # locked, from anywhere
+    assert 14 * 60 < login_throttle.wait_seconds("portal", "candidate@example.com") <= 15 * 60

@@ -3,10 +3,10 @@
 Per account (the normalised email, whether or not a user has it, so the answers never tell them apart):
 ATS_LOGIN_DELAY_AFTER (3) wrong passwords are free, then each one makes the next attempt wait 1, 2, 4, …
 seconds (at most 5 minutes); ATS_LOGIN_LOCK_AFTER (10) within ATS_LOGIN_LOCK_MINUTES (15) lock it for those
-minutes. Per client address: ATS_LOGIN_ADDRESS_LIMIT ("20 per minute", `limits` notation) wrong passwords,
-then refused. A refused attempt is not counted and costs no hash. The counts live where core.throttle keeps
-its own (memory, or Redis when REFLEX_REDIS_URL is set, so every worker sees them); a success clears the
-account's. Staff (scope "staff") and the candidate portal ("portal") count apart.
+minutes. Per client address: ATS_LOGIN_ADDRESS_LIMIT ("20 per minute; 200 per hour", `limits` notation)
+wrong passwords, then refused. A refused attempt is not counted and costs no hash. The counts live where
+core.throttle keeps its own (memory, or Redis when REFLEX_REDIS_URL is set, so every worker sees them); a
+success clears the account's. Staff (scope "staff") and the candidate portal ("portal") count apart.
 """
 
 import os
@@ -14,12 +14,12 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 
-from limits import RateLimitItem, parse, storage, strategies
+from limits import RateLimitItem, parse_many, storage, strategies
 
 from ats_app.core import throttle
 
 MAX_DELAY = 300  # seconds
-DEFAULT_ADDRESS_LIMIT = "20 per minute"
+DEFAULT_ADDRESS_LIMIT = "20 per minute; 200 per hour"
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Rules:
     delay_after: int
     lock_after: int
     lock_minutes: int
-    address_limit: RateLimitItem | None
+    address_limits: tuple[RateLimitItem, ...]
 
 
 def rules() -> Rules:
@@ -38,12 +38,12 @@ def rules() -> Rules:
     return Rules(delay_after=int(os.environ.get("ATS_LOGIN_DELAY_AFTER", "3")),
                  lock_after=int(os.environ.get("ATS_LOGIN_LOCK_AFTER", "10")),
                  lock_minutes=int(os.environ.get("ATS_LOGIN_LOCK_MINUTES", "15")),
-                 address_limit=None if address.lower() in ("0", "off", "none", "") else _parse(address))
+                 address_limits=() if address.lower() in ("0", "off", "none", "") else _parse(address))
 
 
 @lru_cache(maxsize=8)
-def _parse(text: str) -> RateLimitItem:
-    return parse(text)
+def _parse(text: str) -> tuple[RateLimitItem, ...]:
+    return tuple(parse_many(text))
 
 
 @lru_cache(maxsize=4)
@@ -70,15 +70,14 @@ def may_try(scope: str, email: str, client: str) -> bool:
     store, account = _storage(), email or "-"
     if store.get(_key(scope, "wait", account)) > 0 or store.get(_key(scope, "locked", account)) > 0:
         return False
-    limit = rules().address_limit
-    return limit is None or _window().test(limit, "ats-login", scope, client or "unknown")
+    return all(_window().test(limit, "ats-login", scope, client or "unknown") for limit in rules().address_limits)
 
 
 def wrong_password(scope: str, email: str, client: str) -> bool:
     """Count one wrong password; True when it is the one that locks the account (exactly once per lock)."""
     store, account, numbers = _storage(), email or "-", rules()
-    if numbers.address_limit is not None:
-        _window().hit(numbers.address_limit, "ats-login", scope, client or "unknown")
+    for limit in numbers.address_limits:
+        _window().hit(limit, "ats-login", scope, client or "unknown")
     failures = store.incr(_key(scope, "failures", account), numbers.lock_minutes * 60)
     if failures > numbers.delay_after:
         store.incr(_key(scope, "wait", account), min(2 ** (failures - numbers.delay_after - 1), MAX_DELAY))

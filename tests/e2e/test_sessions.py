@@ -11,13 +11,18 @@ from tests.e2e.conftest import LOGIN_URL, log_in
 def test_the_session_cookie_is_httponly_and_the_page_never_sees_the_token(page, shoot):
     response = page.goto("/login")
     assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    frames: list[str] = []  # everything Reflex's websocket carries, both ways
+    page.on("websocket", lambda ws: (ws.on("framereceived", lambda f: frames.append(str(f))),
+                                     ws.on("framesent", lambda f: frames.append(str(f)))))
     log_in(page)
+    expect(page.locator(".project-row").first).to_be_visible()
     [cookie] = [c for c in page.context.cookies() if c["name"] == "ats_session"]
     assert cookie["httpOnly"] and cookie["sameSite"] == "Lax" and cookie["path"] == "/"
     assert cookie["value"] not in page.evaluate("document.cookie")
     assert cookie["value"] not in page.content()
     # what Reflex's state sent this page (its hydrate and deltas) holds no token either
     assert cookie["value"] not in page.evaluate("JSON.stringify(Object.assign({}, sessionStorage, localStorage))")
+    assert frames and not [f for f in frames if cookie["value"] in f]
     home = page.request.get("/")
     assert home.headers["x-frame-options"] == "DENY" and "frame-ancestors 'none'" in \
         home.headers["content-security-policy"]

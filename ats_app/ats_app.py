@@ -3,6 +3,7 @@
 import reflex as rx
 
 # Importing a page module registers its route (@rx.page): this list is the app's table of pages.
+from ats_app.accounts.ui import audit_page  # noqa: F401
 from ats_app.contracts import previews
 from ats_app.contracts.ui import contracts_page  # noqa: F401
 from ats_app.delivery.ui import outbox_page  # noqa: F401

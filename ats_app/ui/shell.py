@@ -8,7 +8,7 @@ from ats_app.core.i18n import N_
 from ats_app.ui.language_switch import language_switch
 from ats_app.ui.translate import t
 
-# (route, message, icon, right needed to see the link)
+# (route, message, icon, right needed to see the link; "role:admin": admins only)
 NAVIGATION = (
     ("/", N_("Recruitment overview"), "layout-list", None),
     ("/cv-database", N_("CV database"), "database", None),
@@ -21,6 +21,7 @@ NAVIGATION = (
     ("/employees", N_("Employees"), "users", None),
     ("/reports/rejections", N_("Rejection reasons"), "chart-column", None),
     ("/settings", N_("Settings"), "settings", None),
+    ("/audit", N_("Audit log"), "scroll-text", "role:admin"),
 )
 
 

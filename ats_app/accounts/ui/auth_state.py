@@ -25,6 +25,7 @@ class AuthState(SessionState):
         self.logged_in = True
         self.user_name = user.name
         self.user_email = user.email
-        self.user_rights = sorted(user.rights) if user.role != "admin" else list(auth_service.RIGHTS)
+        # Admins hold every right, plus "role:admin" for the links only admins see (the audit log).
+        self.user_rights = sorted(user.rights) if user.role != "admin" else [*auth_service.RIGHTS, "role:admin"]
         locale = await self.get_state(LocaleState)
         locale.locale = user.language

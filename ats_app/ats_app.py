@@ -3,7 +3,7 @@
 import reflex as rx
 
 # Importing a page module registers its route (@rx.page): this list is the app's table of pages.
-from ats_app.accounts.ui import account_page, audit_page, login_page, users_page  # noqa: F401
+from ats_app.accounts.ui import account_page, audit_page, users_page  # noqa: F401
 from ats_app.contracts import previews
 from ats_app.contracts.ui import contracts_page  # noqa: F401
 from ats_app.delivery.ui import outbox_page  # noqa: F401
@@ -20,9 +20,12 @@ from ats_app.rejection import automatic
 from ats_app.rejection.ui import report_page  # noqa: F401
 from ats_app.tasks.ui import tasks_page  # noqa: F401
 from ats_app.web.routes import api
+from ats_app.web.security import security_middleware
 
 # The theme lives in rxconfig.py (RadixThemesPlugin); App(theme=...) is deprecated since Reflex 0.9.
-app = rx.App(api_transformer=api)
+# Our routes first (they take precedence over Reflex's pages), then the security middleware around everything:
+# it hands Reflex the session's hash from the HttpOnly cookie, adds the security headers, limits bodies.
+app = rx.App(api_transformer=[api, security_middleware])
 # The outbox worker runs beside each backend process; `ats worker` can run more, or instead of it.
 app.register_lifespan_task(in_app_worker)
 # Jobs on the worker's schedule: knocked-out applicants rejected automatically (rejection.automatic), and

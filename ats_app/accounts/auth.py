@@ -87,11 +87,16 @@ def _dummy_hash() -> str:
 
 def user_for_token(session: Session, token: str | None) -> CurrentUser | None:
     """The user behind a session token, or None when it is unknown, expired, revoked or the user is inactive."""
-    if not token:
+    return user_for_token_hash(session, tokens.token_hash(token)) if token else None
+
+
+def user_for_token_hash(session: Session, token_hash: str | None) -> CurrentUser | None:
+    """user_for_token from the token's SHA-256 (what the websocket handshake carries: web.security)."""
+    if not token_hash or len(token_hash) != 64:
         return None
     row = session.exec(
         select(UserSession, User).join(User, User.id == UserSession.user_id)
-        .where(UserSession.token_hash == tokens.token_hash(token))
+        .where(UserSession.token_hash == token_hash)
     ).first()
     if row is None:
         return None

@@ -3,7 +3,7 @@ one asked first; their other sessions end, this one stays), and "forgot password
 
 from sqlmodel import Session, select
 
-from ats_app.accounts import audit, auth, password_links
+from ats_app.accounts import audit, auth, login, login_throttle, password_links
 from ats_app.accounts.link_emails import queue_link_email
 from ats_app.accounts.users import clean_name
 from ats_app.core import passwords
@@ -81,4 +81,5 @@ def set_password_from_link(session: Session, token: str, password: str, *, clien
                  subject=holder.name, details={"user_id": holder.user_id, "link": holder.purpose},
                  client_ip=client_ip)
     session.commit()
+    login_throttle.logged_in(login.SCOPE, holder.email)  # a new password: the wrong ones before it no longer count
     return holder.email

@@ -1,6 +1,14 @@
-"""Password hashing with argon2id (argon2-cffi)."""
+"""Password hashing with argon2id (argon2-cffi), at most a few at once.
+
+Each hash costs about 170 ms of CPU: unlimited parallel log-in guesses would tie up every core. A process-wide
+bounded semaphore lets ATS_HASHING_AT_ONCE (default 2) run at once; a caller waits up to HASHING_WAIT seconds
+for a turn, then gets HashingBusy ("try again in a moment"). Callers run in worker threads, never on the event
+loop, so the wait blocks no one else.
+"""
 
 import os
+import threading
+from contextlib import contextmanager
 from functools import lru_cache
 
 from argon2 import PasswordHasher, profiles
@@ -10,6 +18,26 @@ from ats_app.core.i18n import N_
 
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1000  # hashing a megabyte of "password" is a cheap way to tie up the server
+HASHING_WAIT = 3.0  # seconds a caller waits for a free hashing slot
+
+
+class HashingBusy(Exception):
+    """Every hashing slot stayed taken while the caller waited: try again in a moment."""
+
+
+@lru_cache(maxsize=1)
+def _slots() -> threading.BoundedSemaphore:
+    return threading.BoundedSemaphore(max(1, int(os.environ.get("ATS_HASHING_AT_ONCE", "2") or 2)))
+
+
+@contextmanager
+def _hashing_slot():
+    if not _slots().acquire(timeout=HASHING_WAIT):
+        raise HashingBusy()
+    try:
+        yield
+    finally:
+        _slots().release()
 
 
 @lru_cache(maxsize=1)
@@ -21,16 +49,19 @@ def _hasher() -> PasswordHasher:
 
 
 def hash_password(password: str) -> str:
-    """An argon2id hash of password."""
-    return _hasher().hash(password)
+    """An argon2id hash of password (raises HashingBusy when no slot came free in time)."""
+    with _hashing_slot():
+        return _hasher().hash(password)
 
 
 def verify_password(password_hash: str, password: str) -> bool:
-    """True when password matches password_hash; never raises on a bad hash."""
-    try:
-        return _hasher().verify(password_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
+    """True when password matches password_hash; never raises on a bad hash (HashingBusy when no slot came
+    free in time)."""
+    with _hashing_slot():
+        try:
+            return _hasher().verify(password_hash, password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
 
 
 def needs_rehash(password_hash: str) -> bool:

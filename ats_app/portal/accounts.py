@@ -12,6 +12,7 @@ from functools import lru_cache
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
+from ats_app.accounts import login_throttle
 from ats_app.accounts.auth import normalise_email
 from ats_app.core import config, passwords, tokens
 from ats_app.core.errors import InvalidInput, LinkUnusable
@@ -23,6 +24,7 @@ from ats_app.models.base import utcnow
 LINK_LIFETIME = timedelta(hours=48)
 SESSION_LIFETIME = timedelta(days=30)
 SET_PASSWORD = "set_password"  # CandidateLink.purpose
+THROTTLE_SCOPE = "portal"  # the portal's wrong passwords count apart from the staff's (accounts.login_throttle)
 LINK_UNUSABLE = N_("This link has expired or has already been used.")
 
 
@@ -167,6 +169,27 @@ def log_in(session: Session, email: str, password: str, now: datetime | None = N
             session.add(account)
             return open_session(session, account.candidate_id, now)
     return None
+
+
+def throttled_log_in(session: Session, email: str, password: str, client: str) -> tuple[bool, str | None]:
+    """log_in unless the email or the client address must wait (then no hash is spent): (throttled, token).
+    A wrong password counts against both; ATS_LOGIN_LOCK_AFTER of them lock the email for a while. Raises
+    core.passwords.HashingBusy when no hashing slot came free."""
+    email = normalise_email(email)
+    if not login_throttle.may_try(THROTTLE_SCOPE, email, client):
+        return True, None
+    token = log_in(session, email, password)
+    if token is None:
+        login_throttle.wrong_password(THROTTLE_SCOPE, email, client)
+    else:
+        login_throttle.logged_in(THROTTLE_SCOPE, email)
+    return False, token
+
+
+def csrf_token(session_token: str) -> str:
+    """The CSRF token of a logged-in candidate's forms: bound to their session (an HMAC of its hash with the
+    server's secret), so a token from another session, or from before logging in, does not fit."""
+    return tokens.sealed_token(config.secret_key(), "portal-csrf", tokens.token_hash(session_token))
 
 
 def candidate_for_token(session: Session, token: str | None, now: datetime | None = None) -> PortalCandidate | None:

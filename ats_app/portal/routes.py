@@ -7,6 +7,7 @@ no-referrer (the set-password URL holds a token) and a strict CSP; failures are 
 The rules live in portal.self_service and portal.accounts; this module only reads forms, picks the language and renders.
 """
 
+import hmac
 import logging
 import secrets
 from collections.abc import Awaitable, Callable
@@ -44,6 +45,8 @@ DONE = {
     "deletion": N_("We have passed on your request to delete your data. The recruiters will contact you."),
 }
 NO_SUCH_PAGE = N_("There is no such page.")
+THROTTLED = N_("Too many attempts. Wait a minute and try again.")
+BUSY = N_("Many people are logging in right now. Try again in a moment.")
 Handler = Callable[[Request], Awaitable[Response]]
 
 
@@ -78,13 +81,27 @@ def _switch(request: Request, language: str) -> list[dict]:
 def _render(request: Request, template: str, language: str, *, status: int = 200,
             candidate: accounts.PortalCandidate | None = None, **context) -> HTMLResponse:
     csrf = public_pages.csrf_value(request, CSRF_COOKIE)
+    bound = _bound_csrf(request) if candidate else None
     html = public_pages.environment(TEMPLATES, language).get_template(template).render(
-        lang=language, csrf=csrf, candidate=candidate, errors=context.pop("errors", {}),
+        lang=language, csrf=bound or csrf, candidate=candidate, errors=context.pop("errors", {}),
         switch=None if candidate else _switch(request, language), **context)
     response = HTMLResponse(html, status_code=status)
     if request.cookies.get(CSRF_COOKIE) != csrf:
         _set_cookie(response, request, CSRF_COOKIE, csrf)
     return response
+
+
+def _bound_csrf(request: Request) -> str | None:
+    """The logged-in candidate's CSRF token, bound to their session cookie."""
+    token = request.cookies.get(SESSION_COOKIE)
+    return accounts.csrf_token(token) if token else None
+
+
+def _bound_csrf_ok(request: Request, form) -> bool:
+    """A logged-in form must carry the token of this very session (not the anonymous double-submit one)."""
+    expected, sent = _bound_csrf(request), form.get(public_pages.CSRF_FIELD, "")
+    return bool(expected) and isinstance(sent, str) and sent.isascii() and \
+        hmac.compare_digest(expected.encode(), sent.encode())
 
 
 def _message(request: Request, language: str, status: int, title: str, text: str, *,
@@ -189,7 +206,14 @@ async def login_submit(request: Request) -> Response:
     if not public_pages.csrf_ok(request, form, CSRF_COOKIE):
         return _forbidden(request, language)
     email, password = str(form.get("email", "")), str(form.get("password", ""))
-    token = await public_pages.in_transaction(lambda s: accounts.log_in(s, email, password))
+    client = request.client.host if request.client else ""
+    try:
+        throttled, token = await public_pages.in_transaction(
+            lambda s: accounts.throttled_log_in(s, email, password, client))
+    except passwords.HashingBusy:
+        return _render(request, "login.html", language, status=503, email=email, errors={"form": BUSY})
+    if throttled:
+        return _render(request, "login.html", language, status=429, email=email, errors={"form": THROTTLED})
     if token is None:
         return _render(request, "login.html", language, status=400, email=email,
                        errors={"form": N_("The email address or the password is wrong.")})
@@ -199,7 +223,7 @@ async def login_submit(request: Request) -> Response:
 async def logout_submit(request: Request) -> Response:
     """POST /portal/logout: end the session and forget the cookie."""
     form = await request.form()
-    if not public_pages.csrf_ok(request, form, CSRF_COOKIE):
+    if await _candidate(request) is not None and not _bound_csrf_ok(request, form):
         return _forbidden(request, _visitor_language(request, form))
     token = request.cookies.get(SESSION_COOKIE)
     await public_pages.in_transaction(lambda s: accounts.log_out(s, token))
@@ -236,7 +260,7 @@ async def _logged_in_post(request: Request):
     if candidate is None:
         return None, None, _to_login(request)
     form = await request.form()
-    if not public_pages.csrf_ok(request, form, CSRF_COOKIE):
+    if not _bound_csrf_ok(request, form):
         return candidate, form, _forbidden(request, candidate.language, candidate)
     return candidate, form, None
 

@@ -11,7 +11,8 @@ from ats_app.core.i18n import LANGUAGES
 class LocaleState(rx.State):
     """The client's UI language, remembered in a cookie and, once logged in, on the user.
 
-    Empty until known: the login page fills it from Accept-Language; `t()` falls back to English.
+    Empty until known: logging in fills it with the user's language (the log-in page, a server route, reads
+    this cookie to speak the same language); `t()` falls back to English.
     """
 
     locale: str = rx.Cookie("", name="ats_locale", max_age=365 * 24 * 3600)

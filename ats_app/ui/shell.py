@@ -3,6 +3,7 @@
 import reflex as rx
 
 from ats_app.accounts.ui.auth_state import AuthState
+from ats_app.accounts.ui.log_out import log_out_button
 from ats_app.core.i18n import N_
 from ats_app.ui.language_switch import language_switch
 from ats_app.ui.translate import t
@@ -67,8 +68,7 @@ def _sidebar(active_route: str, on_locale_change) -> rx.Component:
             rx.text(AuthState.user_name, size="2", weight="bold", id="current-user"),
             rx.text(AuthState.user_email, size="1", color_scheme="gray"),
             language_switch(on_locale_change),
-            rx.button(rx.icon("log-out", size=14), t("Log out"), on_click=AuthState.log_out, variant="soft",
-                      color_scheme="gray", width="100%", id="log-out"),
+            log_out_button(),
             spacing="2", width="100%", padding="12px",
             border_top=f"1px solid {rx.color('gray', 5)}",
         ),

@@ -6,6 +6,7 @@ from starlette.routing import Route
 from ats_app.accounts.audit_routes import audit_export
 from ats_app.accounts.first_run_routes import ROUTES as FIRST_RUN_ROUTES
 from ats_app.accounts.password_routes import ROUTES as PASSWORD_ROUTES
+from ats_app.accounts.routes import ROUTES as LOGIN_ROUTES
 from ats_app.applications.routes import download_cover_letter, download_cv
 from ats_app.careers.routes import FALLBACK as CAREERS_FALLBACK
 from ats_app.careers.routes import ROUTES as CAREERS_ROUTES
@@ -24,6 +25,7 @@ from ats_app.web.health import health
 
 api = Starlette(routes=[
     Route("/health", health, methods=["GET"]),
+    *LOGIN_ROUTES,
     Route("/files/cv/{candidate_id:rowid}", download_cv, methods=["GET"]),
     Route("/files/cover-letter/{application_id:rowid}", download_cover_letter, methods=["GET"]),
     Route("/files/letters/{key}", download_letters, methods=["GET"]),

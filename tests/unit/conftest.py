@@ -22,6 +22,7 @@ migrate(DB_URL)
 from sqlalchemy import text  # noqa: E402
 from sqlmodel import Session, SQLModel  # noqa: E402
 
+from ats_app.accounts import login_throttle  # noqa: E402
 from ats_app.core.db import get_engine  # noqa: E402
 
 
@@ -40,3 +41,11 @@ def session():
     """A session on the test database."""
     with Session(get_engine(DB_URL), expire_on_commit=False) as s:
         yield s
+
+
+@pytest.fixture(autouse=True)
+def _fresh_login_counts():
+    """Wrong passwords counted by one test (accounts.login_throttle) never throttle the next."""
+    login_throttle.forget()
+    yield
+    login_throttle.forget()

@@ -3,9 +3,13 @@
 import inspect
 
 import reflex as rx
+from reflex.istate.data import HeaderData
 
 import ats_app.ats_app  # noqa: F401  (registers every page and state)
-from ats_app.accounts.ui.auth_state import AuthState
+from ats_app.accounts import auth
+from ats_app.accounts.ui.session import SESSION_HEADER
+from ats_app.core import tokens
+from ats_app.core.db import session_scope
 
 
 def our_states() -> list[type[rx.State]]:
@@ -47,9 +51,19 @@ async def call(state: rx.State, handler_name: str, *args):
 
 
 async def log_in(root: rx.State, email: str = "admin@example.com", password: str = "demo") -> rx.State:
-    """Log root's client in as email (how a browser's session reaches the state is accounts' business);
-    new tests use this rather than a log-in handler, so they keep working when the log-in moves."""
-    auth = state_of(root, AuthState)
-    await call(auth, "log_in", {"email": email, "password": password})
-    assert auth.session_token, auth.login_error
+    """Log root's client in as email: a session opened as the log-in page opens it (accounts.auth.log_in), its
+    hash put where web.security puts it for a real browser (the handshake's Authorization header)."""
+    with session_scope() as session:
+        token = auth.log_in(session, email, password)
+    assert token, f"could not log in as {email}"
+    return with_session(root, tokens.token_hash(token))
+
+
+def with_session(root: rx.State, token_hash: str) -> rx.State:
+    """root's client with token_hash as the session its handshake carries ("" for none)."""
+    headers = {k: v for k, v in root.router_data.get("headers", {}).items() if k != SESSION_HEADER}
+    if token_hash:
+        headers[SESSION_HEADER] = token_hash
+    root.router_data = {**root.router_data, "headers": headers}
+    root.rx_router_headers = HeaderData.from_router_data(root.router_data)
     return root

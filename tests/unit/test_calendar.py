@@ -5,13 +5,12 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 from ats_app.interviews import calendar, changes
 from ats_app.interviews.ui.calendar_state import CalendarState
 from ats_app.models import ApplicationEvent, Interview, InterviewAcceptance, InterviewRecruiter, Role, Setting
 from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
-from tests.unit.state_helpers import call, client, state_of
+from tests.unit.state_helpers import call, client, log_in, state_of
 
 
 def _interview(session, application, starts_at, *, recruiters=(), kind="first", duration=60, **fields):
@@ -213,7 +212,7 @@ def test_a_hiring_manager_cannot_move(session, world, rescheduled):
 
 async def _calendar(email):
     root = client()
-    await call(state_of(root, AuthState), "log_in", {"email": email, "password": "demo"})
+    await log_in(root, email)
     state = state_of(root, CalendarState)
     await call(state, "load")
     return state

@@ -2,19 +2,18 @@
 
 import pytest
 
-from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.contracts import previews
 from ats_app.contracts.defaults import ensure_default_templates
 from ats_app.contracts.ui.contracts_state import ContractsState
 from ats_app.core import files
 from ats_app.models import Role
 from tests.unit.factories import make_application, make_project, make_user
-from tests.unit.state_helpers import call, client, state_of
+from tests.unit.state_helpers import call, client, log_in, state_of
 
 
 async def _state(email: str) -> ContractsState:
     root = client()
-    await call(state_of(root, AuthState), "log_in", {"email": email, "password": "demo"})
+    await log_in(root, email)
     state = state_of(root, ContractsState)
     await call(state, "load")
     return state

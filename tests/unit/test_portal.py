@@ -103,7 +103,7 @@ def test_the_link_works_once_and_logs_the_candidate_in(session, monkeypatch):
 
     session.expire_all()
     assert session.exec(select(CandidateLink)).one().used_at is not None
-    again = client.post("/portal/set-password", data={**form, "csrf": _csrf(home.text)})
+    again = client.post("/portal/set-password", data={**form, "csrf": client.cookies.get(CSRF_COOKIE)})
     assert again.status_code == 410 and "recruiter" in again.text and "Traceback" not in again.text
     assert _client().get(path).status_code == 410
     assert _client().get("/portal/set-password?token=made-up").status_code == 410
@@ -381,9 +381,17 @@ def test_every_post_needs_the_csrf_token(session):
                        ("/portal/login", {"email": candidate.email, "password": PASSWORD})):
         assert client.post(path, data=data).status_code == 403, path
         assert client.post(path, data={**data, "csrf": real[:-1] + "x"}).status_code == 403, path
-    foreign = _client()  # a forged form with a token but without the matching cookie
-    foreign.cookies.set(SESSION_COOKIE, client.cookies.get(SESSION_COOKIE), path="/portal")
-    assert foreign.post("/portal/contact", data={"csrf": real, "mobile": "41234567"}).status_code == 403
+    # Logged in, the token is bound to the session: the double-submit pair from before log-in does not fit,
+    before_login = client.cookies.get(CSRF_COOKIE)
+    assert before_login != real
+    assert client.post("/portal/contact", data={"csrf": before_login, "mobile": "41234567"}).status_code == 403
+    # nor does the token of another session of the same candidate.
+    other = _client()
+    login_page = other.get("/portal/login")
+    assert other.post("/portal/login", data={"csrf": _csrf(login_page.text), "email": candidate.email,
+                                             "password": PASSWORD}).status_code == 303
+    assert other.post("/portal/contact", data={"csrf": real, "mobile": "41234567"}).status_code == 403
+    assert other.post("/portal/contact", data={"csrf": _page_csrf(other), "mobile": ""}).status_code == 303
     session.expire_all()
     assert session.get(Application, application.id).status == S.NEW
     assert session.get(Candidate, candidate.id).mobile is None

@@ -5,13 +5,12 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import select
 
-from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.models import RecruitmentProject, Role
 from ats_app.projects import editing
 from ats_app.projects.ui.editor_state import ProjectEditorState
 from ats_app.projects.ui.new_project import NewProjectState
 from tests.unit.factories import login_as, make_application, make_department, make_user
-from tests.unit.state_helpers import call, client, state_of
+from tests.unit.state_helpers import call, client, log_in, state_of
 
 LATER = (date.today() + timedelta(days=30)).isoformat()
 
@@ -28,7 +27,7 @@ def project(session):
 
 async def _editor(session, project, email="admin@example.com"):
     root = client()
-    await call(state_of(root, AuthState), "log_in", {"email": email, "password": "demo"})
+    await log_in(root, email)
     state = state_of(root, ProjectEditorState)
     state.project_id = project.id
     await state._reload(login_as(session, email))
@@ -103,7 +102,7 @@ async def test_a_hiring_manager_gets_no_editor(session, project):
 
 async def test_the_new_project_dialog_creates_a_draft_and_opens_its_editor(session, project):
     root = client()
-    await call(state_of(root, AuthState), "log_in", {"email": "admin@example.com", "password": "demo"})
+    await log_in(root, "admin@example.com")
     dialog = state_of(root, NewProjectState)
     await call(dialog, "start")
     assert dialog.open and dialog.languages == ["en"] and dialog.departments

@@ -11,7 +11,6 @@ from sqlmodel import select
 from starlette.testclient import TestClient
 
 from ats_app.accounts import auth
-from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.core.errors import ProjectNotFound
 from ats_app.core.i18n import gettext
 from ats_app.models import ApplicationEvent, Message, RejectionReason, RejectionType, Role
@@ -22,7 +21,7 @@ from ats_app.rejection.report import COLUMNS, NO_REASON, rejection_report, repor
 from ats_app.rejection.ui.report_state import RejectionReportState
 from ats_app.web.routes import api
 from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
-from tests.unit.state_helpers import call, client, state_of
+from tests.unit.state_helpers import call, client, log_in, state_of
 
 JAN = datetime(2026, 1, 1, tzinfo=timezone.utc)
 FEB = datetime(2026, 2, 1, tzinfo=timezone.utc)
@@ -244,8 +243,7 @@ def test_the_csv_route_needs_a_recruiter(session, world):
 
 async def _logged_in(email: str):
     root = client()
-    await call(state_of(root, AuthState), "log_in", {"email": email, "password": "demo"})
-    assert state_of(root, AuthState).session_token
+    await log_in(root, email)
     return state_of(root, RejectionReportState)
 
 

@@ -9,7 +9,7 @@ from ats_app.organisation import settings
 from ats_app.organisation.reference_data import ensure_reference_data
 from ats_app.organisation.ui.settings_state import SettingsState
 from tests.unit.factories import login_as, make_user
-from tests.unit.state_helpers import call, client, state_of
+from tests.unit.state_helpers import call, client, log_in, state_of
 
 LABELS = {"en": "Salary expectations too high", "nb": "For høye lønnsforventninger",
           "sv": "För höga löneanspråk", "da": "For høje lønforventninger", "fi": "Liian korkea palkkatoive",
@@ -168,10 +168,8 @@ def test_the_time_zone_list_adds_the_current_zone():
 # ---------------------------------------------------------------- the page's state
 
 async def _state(email):
-    from ats_app.accounts.ui.auth_state import AuthState
-
     root = client()
-    await call(state_of(root, AuthState), "log_in", {"email": email, "password": "demo"})
+    await log_in(root, email)
     state = state_of(root, SettingsState)
     await call(state, "load")
     return state

@@ -10,7 +10,7 @@ from ats_app.accounts.ui import guard
 from tests.unit.state_helpers import call, client, our_states, state_of
 
 # Handlers that anonymous clients may call on purpose, and nothing else.
-PUBLIC = {"AuthState.log_in", "AuthState.log_out", "AuthState.open_login_page", "LocaleState.switch_language"}
+PUBLIC = {"LocaleState.switch_language"}
 BUILT_IN = set(rx.State.event_handlers)
 
 

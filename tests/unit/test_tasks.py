@@ -5,14 +5,13 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlmodel import select
 
-from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 from ats_app.mail.compose import Draft
 from ats_app.models import ApplicationEvent, Candidate, Message, Role, Setting, Task
 from ats_app.tasks import calls as tasks
 from ats_app.tasks.ui.tasks_state import TasksState
 from tests.unit.factories import login_as, make_application, make_department, make_project, make_user
-from tests.unit.state_helpers import call, client, state_of
+from tests.unit.state_helpers import call, client, log_in, state_of
 
 SENDER = "Rita Recruiter <recruitment@example.com>"
 UTC = timezone.utc
@@ -244,9 +243,7 @@ def test_every_language_has_a_confirmation_that_passes_the_checks():
 
 async def _tasks_state(email: str) -> TasksState:
     root = client()
-    auth = state_of(root, AuthState)
-    await call(auth, "log_in", {"email": email, "password": "demo"})
-    assert auth.session_token
+    await log_in(root, email)
     return state_of(root, TasksState)
 
 

@@ -6,8 +6,7 @@ import reflex as rx
 from ats_app.accounts import auth, own_account
 from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
-from ats_app.accounts.ui.session import SessionState
-from ats_app.core import tokens
+from ats_app.accounts.ui.session import session_hash
 from ats_app.core.errors import InvalidInput
 from ats_app.core.i18n import LANGUAGES, N_, gettext
 from ats_app.ui.forms import LABEL, NATIVE_SELECT, Choice, error_for
@@ -81,12 +80,12 @@ class AccountState(rx.State):
     async def change_password(self):
         """A new password; every other session of mine ends, this one stays."""
         user = current_user()
-        token = (await self.get_state(SessionState)).session_token
+        token_hash = session_hash(self)
         try:
             await run_in_session(own_account.change_password, user.id, self.passwords.get("current_password", ""),
                                  self.passwords.get("new_password", ""),
                                  self.passwords.get("new_password_again", ""),
-                                 keep_token_hash=tokens.token_hash(token) if token else None,
+                                 keep_token_hash=token_hash or None,
                                  client_ip=self.router.session.client_ip or "")
         except InvalidInput as refused:
             self.errors = {k: gettext(user.language, v) for k, v in refused.errors.items()}

@@ -20,6 +20,7 @@ from ats_app.core.db import session_scope
 from ats_app.core.i18n import gettext
 
 log = logging.getLogger(__name__)
+LOG_IN_AGAIN = "window.location.assign('/login')"
 _current_user: ContextVar[CurrentUser | None] = ContextVar("ats_current_user", default=None)
 
 
@@ -32,7 +33,7 @@ def current_user() -> CurrentUser:
 
 
 def public(fn):
-    """Mark a handler as open to anonymous clients on purpose (log-in, language switch)."""
+    """Mark a handler as open to anonymous clients on purpose (the language switch)."""
     fn._ats_public = True
     return fn
 
@@ -40,7 +41,8 @@ def public(fn):
 def _refuse(fn_name: str, user: CurrentUser | None):
     if user is None:
         log.info("refused anonymous call to %s", fn_name)
-        return rx.redirect("/login")
+        # A full page load: the log-in page is a server route, which Reflex's client-side redirect would miss.
+        return rx.call_script(LOG_IN_AGAIN)
     log.warning("refused %s to user %s", fn_name, user.id)
     return rx.toast.error(gettext(user.language, "You do not have the right to do this."))
 
@@ -86,7 +88,7 @@ def requires(right: str | None = None, *, roles: tuple[str, ...] = ()):
 
 
 def requires_in_background(right: str | None = None):
-    """requires() for background events: the session cookie is read under the state lock, then the
+    """requires() for background events: the session is read under the state lock, then the
     handler runs unlocked (it must take `async with self` to change state)."""
 
     def decorate(fn):

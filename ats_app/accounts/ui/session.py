@@ -1,7 +1,11 @@
-"""The session cookie, and the user behind it.
+"""The user behind this client's session, read from the websocket handshake on the server.
 
-Its own small state, under which AuthState sits: the guard reads the cookie before every handler
-without loading the shell's state, and without AuthState (whose handlers the guard protects)."""
+The session token lives in an HttpOnly cookie that accounts.routes sets. web.security takes it out of the
+handshake to Reflex's event endpoint and puts its SHA-256 in the `Authorization` header (dropping any the
+client sent); Reflex copies the handshake's headers into every event's router data on the server, where this
+reads it. So no token is ever in Reflex's state, nor in its state store.
+
+SessionState stays the small parent state under which AuthState sits (it holds nothing)."""
 
 import asyncio
 
@@ -11,22 +15,26 @@ from ats_app.accounts import auth
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.db import session_scope
 
+SESSION_HEADER = "authorization"  # web.security.SESSION_HEADER (the ui layer does not import web)
+
 
 class SessionState(rx.State):
-    """This browser's session token (only its SHA-256 is stored on the server)."""
+    """The parent of AuthState; the session itself is the handshake's, not a var."""
 
-    session_token: str = rx.Cookie("", name=auth.SESSION_COOKIE, max_age=14 * 24 * 3600, same_site="lax")
+
+def session_hash(state: rx.State) -> str:
+    """The session token's SHA-256 that the server put in this connection's handshake ('' when none)."""
+    return state.router.headers.raw_headers.get(SESSION_HEADER, "")
 
 
 async def resolve_user(state: rx.State) -> CurrentUser | None:
-    """The user behind this client's session cookie, looked up in a worker thread."""
-    cookie = state if isinstance(state, SessionState) else await state.get_state(SessionState)
-    token = cookie.session_token
-    if not token:
+    """The user behind this client's session, looked up in a worker thread."""
+    token_hash = session_hash(state)
+    if not token_hash:
         return None
 
     def lookup() -> CurrentUser | None:
         with session_scope() as session:
-            return auth.user_for_token(session, token)
+            return auth.user_for_token_hash(session, token_hash)
 
     return await asyncio.to_thread(lookup)

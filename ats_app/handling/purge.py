@@ -13,10 +13,10 @@ from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.further_progress_action import FurtherProgressAction, require
 from ats_app.applications.lookup import find_application
 from ats_app.contracts.purging import purge_contracts
-from ats_app.letters.purging import purge_letters
 from ats_app.core.errors import ActionRefused, InvalidChoice
 from ats_app.core.files import delete as delete_file
 from ats_app.core.i18n import N_, gettext
+from ats_app.letters.purging import purge_letters
 from ats_app.models import (
     Application,
     ApplicationEvent,

@@ -36,7 +36,8 @@ def _read(key: str) -> bytes | None:
 async def signed_pdf(request: Request, signature: Callable[[str, int, int], str],
                      allowed: Callable[[auth.CurrentUser], bool], disposition: str) -> Response:
     """The PDF stored under the path's {key} when ?sig= is signature(key, user id, exp) for the logged-in user,
-    ?exp= has not passed, and allowed(user); disposition is the Content-Disposition header (attachment or inline, with its filename)."""
+    ?exp= has not passed, and allowed(user); disposition is the Content-Disposition header (attachment or
+    inline, with its filename)."""
     token = request.cookies.get(auth.SESSION_COOKIE)
     key = request.path_params["key"]
 

@@ -17,7 +17,15 @@ from ats_app.handling import further_progress as fp
 from ats_app.models import ApplicationStatus, Message, MessageStatus, Reviewer, Role
 from ats_app.panel_review import choosing, panels, reminders, results, review_page, reviewing, tracking
 from tests.unit.conftest import DB_URL
-from tests.unit.factories import login_as, make_application, make_department, make_panel, make_project, make_user, put_on_project
+from tests.unit.factories import (
+    login_as,
+    make_application,
+    make_department,
+    make_panel,
+    make_project,
+    make_user,
+    put_on_project,
+)
 
 
 @pytest.fixture

@@ -15,7 +15,15 @@ from ats_app.handling.application_detail import describe, history
 from ats_app.models import ApplicationEvent, ApplicationStatus, Message, Role, Setting, User
 from ats_app.panel_review import panels, reminders, reviewing, tracking
 from tests.unit.conftest import DB_URL
-from tests.unit.factories import login_as, make_application, make_department, make_panel, make_project, make_user, put_on_project
+from tests.unit.factories import (
+    login_as,
+    make_application,
+    make_department,
+    make_panel,
+    make_project,
+    make_user,
+    put_on_project,
+)
 
 DUE = date(2026, 12, 10)
 BEFORE_NINE = datetime(2026, 12, 9, 7, 59, tzinfo=timezone.utc)  # 08:59 in Oslo, the day before

@@ -44,12 +44,13 @@ i18n-update: $(VENV)/.installed
 	$(VENV)/bin/pybabel -q extract -F babel.cfg -k t -k _ -k gettext:2 -k N_ -k NC_:1c,2 --no-location --sort-output -w 120 -o locales/messages.pot .
 	$(VENV)/bin/pybabel -q update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete -w 120
 
-## Serve the app in production mode on one port (http://$(HOST):$(PORT)).
+## Serve the app in production mode on one port (http://$(HOST):$(PORT)). Demo data only on the embedded
+## default database (sqlite:///ats.db) while it is empty; the demo password works only when HOST is loopback.
 run: setup
 	$(VENV)/bin/ats migrate
-	$(VENV)/bin/ats demo-data --if-empty
+	ATS_LISTEN_HOST=$(HOST) $(VENV)/bin/ats demo-data --if-empty --embedded-only
 	@echo "Serving on http://$(HOST):$(PORT)"
-	ATS_PUBLIC_URL="$${ATS_PUBLIC_URL:-http://$(HOST):$(PORT)}" $(VENV)/bin/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT) --backend-host $(HOST)
+	ATS_LISTEN_HOST=$(HOST) ATS_PUBLIC_URL="$${ATS_PUBLIC_URL:-http://$(HOST):$(PORT)}" $(VENV)/bin/reflex run --env prod --frontend-port $(PORT) --backend-port $(PORT) --backend-host $(HOST)
 
 ## Debian's Chromium for the browser tests (Playwright's own download cannot work offline).
 chromium:

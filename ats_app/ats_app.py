@@ -3,7 +3,7 @@
 import reflex as rx
 
 # Importing a page module registers its route (@rx.page): this list is the app's table of pages.
-from ats_app.accounts.ui import login_page  # noqa: F401
+from ats_app.accounts.ui import account_page, audit_page, login_page, users_page  # noqa: F401
 from ats_app.contracts import previews
 from ats_app.contracts.ui import contracts_page  # noqa: F401
 from ats_app.delivery.ui import outbox_page  # noqa: F401
@@ -13,7 +13,7 @@ from ats_app.handling.ui import application_page, cv_database_page, deleted_page
 from ats_app.interviews.ui import calendar_page  # noqa: F401
 from ats_app.mail.ui import templates_page  # noqa: F401
 from ats_app.offers import expiry
-from ats_app.organisation.ui import settings_page  # noqa: F401
+from ats_app.organisation.ui import departments_page, settings_page  # noqa: F401
 from ats_app.panel_review import reminders
 from ats_app.projects.ui import editor_page, overview_page  # noqa: F401
 from ats_app.rejection import automatic

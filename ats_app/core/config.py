@@ -3,6 +3,8 @@
 Read at call time (not import time), so tests and `ats` commands can point them elsewhere.
 """
 
+import hmac
+import ipaddress
 import os
 import secrets
 
@@ -83,3 +85,31 @@ def secret_key() -> bytes:
         finally:
             draft.unlink(missing_ok=True)
     return path.read_text().strip().encode()
+
+
+DEMO_PASSWORD = "demo"
+
+
+def demo_password() -> str:
+    """The fixed password of the demo users (ATS_DEMO_PASSWORD, else "demo"): for a server on this machine only."""
+    return os.environ.get("ATS_DEMO_PASSWORD") or DEMO_PASSWORD
+
+
+def listens_on_loopback() -> bool:
+    """Whether the server listens only on this machine (ATS_LISTEN_HOST: 127.0.0.0/8, ::1 or localhost).
+
+    Unset, empty or anything else (0.0.0.0, a public name) counts as reachable from outside: the safe default.
+    """
+    host = (os.environ.get("ATS_LISTEN_HOST") or "").strip().strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def refuses_demo_password(password: str) -> bool:
+    """True when password is the fixed demo password and the server may be reached from other machines
+    (a real password never is: the password rule asks for 10 characters or more)."""
+    return not listens_on_loopback() and hmac.compare_digest((password or "").encode(), demo_password().encode())

@@ -40,6 +40,10 @@ class EmployeeNotFound(LookupError):
     """No such employee, or not one the user may see (a hiring manager sees their department's only)."""
 
 
+class UserNotFound(LookupError):
+    """No such user, or not one the administrator may manage (another department's user looks the same)."""
+
+
 class UnknownTag(ValueError):
     """A `{tag}` the email's kind does not offer: the editor shows it next to the field."""
 

@@ -2,6 +2,7 @@
 recruitment projects that applications go to (Plan: what the generator needs to know of each)."""
 
 from collections import namedtuple
+from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 from datetime import time as clock
 
@@ -52,13 +53,15 @@ def _organisation(session: Session) -> tuple[dict, dict]:
     return departments, positions
 
 
-def _users(session: Session, password: str, departments: dict) -> tuple[dict[str, User], int]:
-    """The demo users by email; the password is hashed once (argon2 is slow on purpose)."""
+def _users(session: Session, password: str | Mapping[str, str], departments: dict) -> tuple[dict[str, User], int]:
+    """The demo users by email. password: one for all (hashed once: argon2 is slow on purpose), or one per
+    email (the random passwords of a server reachable from other machines)."""
     users = {u.email: u for u in session.exec(select(User).where(User.email.in_([u[0] for u in USERS])))}
-    password_hash = hash_password(password) if len(users) < len(USERS) else ""
+    shared_hash = hash_password(password) if isinstance(password, str) and len(users) < len(USERS) else ""
     created = 0
     for email, name, role, language, zone, track, rights in USERS:
         if email not in users:
+            password_hash = shared_hash if isinstance(password, str) else hash_password(password[email])
             users[email] = User(email=email, name=name, password_hash=password_hash, role=role, language=language,
                                 time_zone=zone, department_id=departments[track].id if track else None, **rights)
             session.add(users[email])

@@ -25,6 +25,7 @@ import random
 import time
 import traceback
 from bisect import bisect
+from collections.abc import Mapping
 from contextlib import suppress
 from datetime import datetime, timezone
 from itertools import accumulate
@@ -63,15 +64,16 @@ class DemoDataError(RuntimeError):
     """Demo data would mix with real data, or cannot be made."""
 
 
-def load_demo_data(target: Session | Engine | str | None = None, *, password: str = "demo",
+def load_demo_data(target: Session | Engine | str | None = None, *, password: str | Mapping[str, str] = "demo",
                    applications: int | None = None, force: bool = False, seed: int = 42) -> dict:
     """Fill the database with demo data; returns counts and seconds for the CLI to print.
 
     target: a Session (the caller commits), an Engine or a database URL (committed here), or None for
-    the app's database. Refuses with DemoDataError when users exist, unless force=True. force only
-    ever adds: demo users that exist by email are left as they are (password too), departments and
-    positions are reused by name, new projects, candidates and applications are added beside the old
-    ones, and nothing is deleted. The same seed gives the same people (file keys and tokens differ).
+    the app's database. password: one for every demo user, or one per demo user's email. Refuses with
+    DemoDataError when users exist, unless force=True. force only ever adds: demo users that exist by email
+    are left as they are (password too), departments and positions are reused by name, new projects,
+    candidates and applications are added beside the old ones, and nothing is deleted. The same seed gives the
+    same people (file keys and tokens differ).
     """
     started, stored = time.perf_counter(), []
     own = not isinstance(target, Session)
@@ -91,7 +93,8 @@ def load_demo_data(target: Session | Engine | str | None = None, *, password: st
     return summary
 
 
-def _load(session: Session, password: str, applications: int | None, force: bool, seed: int, stored: list) -> dict:
+def _load(session: Session, password: str | Mapping[str, str], applications: int | None, force: bool, seed: int,
+          stored: list) -> dict:
     if session.exec(select(func.count()).select_from(User)).one() and not force:
         raise DemoDataError("The database already has users; demo data is meant for an empty database. "
                             "Use force to add it beside them (nothing is deleted).")

@@ -9,9 +9,12 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from ats_app.accounts import auth
+from ats_app.accounts.audit_log import record_export
+from ats_app.accounts.audit_routes import client_address
 from ats_app.core import files
 from ats_app.core.db import session_scope
 from ats_app.core.errors import EmployeeNotFound
+from ats_app.core.spreadsheet import csv_rows
 from ats_app.employees.export import FILENAME, employees_csv
 from ats_app.employees.profile import contract_file
 from ats_app.employees.register import SHOWN, Filters
@@ -36,12 +39,18 @@ async def employees_export(request: Request) -> Response:
     filters = _filters(request)
     if filters is None:
         return PlainTextResponse("Bad filter.", status_code=400, headers=_PRIVATE)
-    token = request.cookies.get(auth.SESSION_COOKIE)
+    token, address = request.cookies.get(auth.SESSION_COOKIE), client_address(request)
 
     def build() -> str | None:
         with session_scope() as session:
             user = auth.user_for_token(session, token)
-            return None if user is None else employees_csv(session, user, filters)
+            if user is None:
+                return None
+            text = employees_csv(session, user, filters)
+            record_export(session, user, "Employees CSV", rows=csv_rows(text), client_ip=address,
+                          searched=bool(filters.search.strip()), department_id=filters.department_id,
+                          shown=filters.shown)
+            return text
 
     text = await asyncio.to_thread(build)
     if text is None:

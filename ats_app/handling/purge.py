@@ -9,6 +9,7 @@ from typing import TypedDict
 from sqlalchemy import event
 from sqlmodel import Session, col, delete, select, update
 
+from ats_app.accounts import audit
 from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.further_progress_action import FurtherProgressAction, require
 from ats_app.applications.lookup import find_application
@@ -78,6 +79,9 @@ def purge_application(session: Session, user: CurrentUser, application_id: int, 
     session.exec(delete(Application).where(col(Application.id).in_(ids)))
     session.add(ApplicationEvent(application_id=None, project_id=project_id, actor_id=user.id, kind="purged",
                                  payload={"status": status}))
+    audit.record(session, audit.PERMANENT_DELETION, actor_id=user.id, actor_name=user.name,  # ids, never a name
+                 subject=f"{len(ids)} application{'s' if len(ids) != 1 else ''}",
+                 details={"application_ids": ids, "project_id": project_id})
     _forget_candidate_if_unneeded(session, candidate_id)
 
 

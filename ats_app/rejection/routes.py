@@ -11,6 +11,8 @@ from starlette.responses import PlainTextResponse, Response
 
 from ats_app.accounts import auth
 from ats_app.accounts.access import may_act
+from ats_app.accounts.audit_log import record_export
+from ats_app.accounts.audit_routes import client_address
 from ats_app.core.db import session_scope
 from ats_app.core.errors import ProjectNotFound
 from ats_app.rejection.report import rejection_report, report_csv
@@ -34,9 +36,12 @@ async def rejection_report_csv(request: Request) -> Response:
             if user is None or not may_act(user):
                 return user, None
             try:
-                return user, report_csv(rejection_report(session, user, project_id), user.language)
+                report = rejection_report(session, user, project_id)
             except ProjectNotFound:
                 return user, ""
+            record_export(session, user, "Rejection reasons CSV", rows=len(report.rows), project_id=project_id,
+                          client_ip=client_address(request))
+            return user, report_csv(report, user.language)
 
     user, text = await asyncio.to_thread(build)
     if user is None:

@@ -20,6 +20,16 @@ NAVIGATION = (
     ("/employees", N_("Employees"), "users", None),
     ("/reports/rejections", N_("Rejection reasons"), "chart-column", None),
     ("/settings", N_("Settings"), "settings", None),
+    ("/account", N_("My account"), "circle-user", None),
+)
+# Shown to admins and department admins only (the pages check again).
+ADMIN_NAVIGATION = (
+    ("/users", N_("Users"), "user-cog"),
+    ("/departments", N_("Departments"), "building-2"),
+)
+# Shown to admins only.
+ORGANISATION_ADMIN_NAVIGATION = (
+    ("/audit", N_("Audit log"), "scroll-text"),
 )
 
 
@@ -43,6 +53,11 @@ def _sidebar(active_route: str, on_locale_change) -> rx.Component:
     for route, message, icon, right in NAVIGATION:
         link = _nav_link(route, message, icon, route == active_route)
         links.append(rx.cond(AuthState.user_rights.contains(right), link) if right else link)
+    administers = (AuthState.user_role == "admin") | (AuthState.user_role == "department_admin")
+    links += [rx.cond(administers, _nav_link(route, message, icon, route == active_route))
+              for route, message, icon in ADMIN_NAVIGATION]
+    links += [rx.cond(AuthState.user_role == "admin", _nav_link(route, message, icon, route == active_route))
+              for route, message, icon in ORGANISATION_ADMIN_NAVIGATION]
     return rx.vstack(
         rx.hstack(rx.icon("briefcase-business", size=22, color=rx.color("accent", 9)),
                   rx.heading("Nordlys ATS", size="4"), align="center", spacing="2", padding="4px 12px 16px"),

@@ -3,6 +3,9 @@
 from starlette.applications import Starlette
 from starlette.routing import Route
 
+from ats_app.accounts.audit_routes import audit_export
+from ats_app.accounts.first_run_routes import ROUTES as FIRST_RUN_ROUTES
+from ats_app.accounts.password_routes import ROUTES as PASSWORD_ROUTES
 from ats_app.applications.routes import download_cover_letter, download_cv
 from ats_app.careers.routes import FALLBACK as CAREERS_FALLBACK
 from ats_app.careers.routes import ROUTES as CAREERS_ROUTES
@@ -27,7 +30,10 @@ api = Starlette(routes=[
     Route("/webhooks/resend", resend_webhook, methods=["POST"]),
     Route("/reports/rejections.csv", rejection_report_csv, methods=["GET"]),
     Route("/employees/export.csv", employees_export, methods=["GET"]),
+    Route("/audit/export.csv", audit_export, methods=["GET"]),
     Route("/employees/{employee_id:rowid}/contracts/{contract_id:rowid}", employee_contract, methods=["GET"]),
+    *FIRST_RUN_ROUTES,
+    *PASSWORD_ROUTES,
     *PORTAL_ROUTES,
     *INTERVIEW_ANSWER_ROUTES,
     *PANEL_REVIEW_ROUTES,

@@ -51,7 +51,8 @@ def server(resend):
     env = {**os.environ, "REFLEX_DB_URL": url, "ATS_FILES_DIR": str(tmp / "files"), "ATS_FAST_HASHING": "1",
            "REFLEX_TELEMETRY_ENABLED": "false", "REFLEX_CHECK_LATEST_VERSION": "false",
            "RESEND_API_KEY": "re_e2e", "RESEND_API_URL": resend.url, "ATS_MAIL_RATE_LIMIT": "0",
-           "ATS_PUBLIC_URL": f"http://127.0.0.1:{port}", "ATS_MAIL_FROM": "Nordlys Recruitment <jobs@nordlys.example>"}
+           "ATS_PUBLIC_URL": f"http://127.0.0.1:{port}", "ATS_LISTEN_HOST": "127.0.0.1",
+           "ATS_MAIL_FROM": "Nordlys Recruitment <jobs@nordlys.example>"}
     env.pop("REFLEX_REDIS_URL", None)
     if redis_url():
         env["REFLEX_REDIS_URL"] = redis_url()

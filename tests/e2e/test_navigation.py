@@ -12,6 +12,7 @@ PAGES = [  # (route, title, built yet)
     ("/calendar", "Recruitment calendar", True), ("/outbox", "Outbox", True),
     ("/email-templates", "Email templates", True), ("/employees", "Employees", True), ("/settings", "Settings", True),
     ("/tasks", "Tasks", True), ("/reports/rejections", "Rejection reasons", True),
+    ("/account", "My account", True), ("/users", "Users", True), ("/departments", "Departments", True),
 ]
 
 
@@ -31,6 +32,9 @@ def test_hiring_manager_does_not_see_links_for_rights_they_lack(page, shoot):
     expect(page.get_by_role("link", name="Recruitment overview")).to_be_visible()
     expect(page.get_by_role("link", name="Deleted applications")).to_have_count(0)
     expect(page.get_by_role("link", name="Email templates")).to_have_count(0)
+    expect(page.get_by_role("link", name="Users", exact=True)).to_have_count(0)
+    expect(page.get_by_role("link", name="Departments", exact=True)).to_have_count(0)
+    expect(page.get_by_role("link", name="My account")).to_be_visible()
     shoot(page, "overview-manager")
 
 

@@ -11,6 +11,7 @@ import pytest
 _TMP = Path(tempfile.mkdtemp(prefix="ats-unit-"))
 atexit.register(shutil.rmtree, _TMP, ignore_errors=True)
 os.environ["ATS_FAST_HASHING"] = "1"
+os.environ["ATS_LISTEN_HOST"] = "127.0.0.1"  # as the app on this machine: the demo password works
 os.environ["ATS_FILES_DIR"] = str(_TMP / "files")
 
 from tests.targets import database_url, migrate  # noqa: E402

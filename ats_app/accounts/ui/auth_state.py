@@ -15,6 +15,7 @@ class AuthState(SessionState):
     user_name: str = ""
     user_email: str = ""
     user_rights: list[str] = []
+    user_role: str = ""
     logged_in: bool = False
     login_error: str = ""
 
@@ -66,6 +67,7 @@ class AuthState(SessionState):
         self.logged_in = True
         self.user_name = user.name
         self.user_email = user.email
-        self.user_rights = sorted(user.rights) if user.role != "admin" else list(auth_service.RIGHTS)
+        self.user_role = user.role
+        self.user_rights = [right for right in auth_service.RIGHTS if user.has(right)]
         locale = await self.get_state(LocaleState)
         locale.locale = user.language

@@ -1,0 +1,139 @@
+"""A user's own account (name, password with the current one asked, other sessions ended) and the public
+forgot-password and set-password pages (same answer for every address, sealed link, rate limits, CSRF)."""
+
+import re
+
+import pytest
+from sqlmodel import select
+from starlette.testclient import TestClient
+
+from ats_app.accounts import audit, auth, own_account
+from ats_app.accounts.password_routes import CSRF_COOKIE
+from ats_app.core import throttle, tokens
+from ats_app.core.errors import InvalidInput
+from ats_app.delivery import sealed_links
+from ats_app.models import AuditEvent, Message, User
+from ats_app.web.routes import api
+from tests.unit.factories import make_user
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_limits():
+    throttle.forget()
+    yield
+    throttle.forget()
+
+
+def test_change_password_needs_the_current_one_and_keeps_this_session(session):
+    user = make_user(session, "kari@example.com", password="old password 1")
+    here = auth.log_in(session, "kari@example.com", "old password 1")
+    elsewhere = auth.log_in(session, "kari@example.com", "old password 1")
+    with pytest.raises(InvalidInput) as refused:
+        own_account.change_password(session, user.id, "wrong", PASSWORD, PASSWORD)
+    assert refused.value.errors == {"current_password": own_account.WRONG_PASSWORD}
+    with pytest.raises(InvalidInput) as refused:
+        own_account.change_password(session, user.id, "old password 1", "short", "short")
+    assert "new_password" in refused.value.errors
+    with pytest.raises(InvalidInput) as refused:
+        own_account.change_password(session, user.id, "old password 1", PASSWORD, PASSWORD + "!")
+    assert "new_password_again" in refused.value.errors
+    own_account.change_password(session, user.id, "old password 1", PASSWORD, PASSWORD,
+                                keep_token_hash=tokens.token_hash(here))
+    assert auth.user_for_token(session, here) is not None
+    assert auth.user_for_token(session, elsewhere) is None
+    assert auth.log_in(session, "kari@example.com", PASSWORD)
+    assert session.exec(select(AuditEvent.kind)).all() == [audit.PASSWORD_CHANGED]
+
+
+def test_rename_me(session):
+    user = make_user(session, "kari@example.com")
+    with pytest.raises(InvalidInput):
+        own_account.rename_me(session, user.id, "   ")
+    assert own_account.rename_me(session, user.id, " Kari   Nordmann ") == "Kari Nordmann"
+    assert session.get(User, user.id).name == "Kari Nordmann"
+
+
+def _csrf(client: TestClient, path: str) -> str:
+    page = client.get(path)
+    assert page.status_code == 200, page.text
+    return re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+
+
+def _client() -> TestClient:
+    return TestClient(api, follow_redirects=False)
+
+
+def test_forgot_password_says_the_same_for_every_address_and_seals_the_link(session):
+    make_user(session, "kari@example.com", language="sv")
+    make_user(session, "gone@example.com", active=False)
+    client = _client()
+    csrf = _csrf(client, "/forgot-password")
+    answers = [client.post("/forgot-password", data={"csrf": csrf, "email": email, "lang": "en"})
+               for email in ("KARI@example.com", "nobody@example.com", "gone@example.com")]
+    assert {a.status_code for a in answers} == {200}
+    assert len({a.text.replace(e, "") for a, e in zip(answers, ("KARI@example.com", "nobody@example.com",
+                                                                "gone@example.com"))}) == 1
+    assert "we have sent a link" in answers[0].text
+    message = session.exec(select(Message)).one()
+    assert message.recipient == "kari@example.com" and message.language == "sv"
+    assert "__ATS_USERLINK_" in message.body_html and message.user_link_id
+    assert session.exec(select(AuditEvent.kind)).all() == [audit.PASSWORD_RESET_REQUESTED]
+    assert answers[0].headers["cache-control"] == "no-store"
+
+
+def test_forgot_password_is_rate_limited_per_address(session):
+    make_user(session, "kari@example.com")
+    client = _client()
+    csrf = _csrf(client, "/forgot-password")
+    for _ in range(5):
+        assert client.post("/forgot-password", data={"csrf": csrf, "email": "kari@example.com"}).status_code == 200
+    assert len(session.exec(select(Message)).all()) == 3  # per email: 3 per hour, the answer stays the same
+    for _ in range(5):
+        client.post("/forgot-password", data={"csrf": csrf, "email": "x@example.com"})
+    assert client.post("/forgot-password", data={"csrf": csrf, "email": "y@example.com"}).status_code == 429
+
+
+def test_forgot_password_refuses_a_form_without_csrf(session):
+    make_user(session, "kari@example.com")
+    assert _client().post("/forgot-password", data={"email": "kari@example.com"}).status_code == 403
+    assert session.exec(select(Message)).first() is None
+
+
+def _reset_token(session) -> str:
+    message = session.exec(select(Message).order_by(Message.id.desc())).first()
+    return re.search(r"token=([A-Za-z0-9_\-]+)", sealed_links.reveal(session, message.body_html, message)).group(1)
+
+
+def test_set_password_from_the_link_once_then_log_in(session):
+    make_user(session, "kari@example.com", name="Kari Nordmann")
+    own_account.request_reset(session, "kari@example.com")
+    token = _reset_token(session)
+    client = _client()
+    page = client.get(f"/set-password?token={token}")
+    assert page.status_code == 200 and "Kari Nordmann" in page.text and "kari@example.com" in page.text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+    assert client.post("/set-password", data={"token": token, "password": PASSWORD}).status_code == 403
+    bad = client.post("/set-password", data={"csrf": csrf, "token": token, "password": "short",
+                                             "password_again": "short"})
+    assert bad.status_code == 400 and "at least 10 characters" in bad.text
+    differ = client.post("/set-password", data={"csrf": csrf, "token": token, "password": PASSWORD,
+                                                "password_again": PASSWORD + "x"})
+    assert differ.status_code == 400 and "not the same" in differ.text
+    done = client.post("/set-password", data={"csrf": csrf, "token": token, "password": PASSWORD,
+                                              "password_again": PASSWORD})
+    assert done.status_code == 303 and done.headers["location"] == "/login?password_set=1"
+    assert auth.log_in(session, "kari@example.com", PASSWORD)
+    assert session.exec(select(AuditEvent.kind).order_by(AuditEvent.id)).all() == [
+        audit.PASSWORD_RESET_REQUESTED, audit.PASSWORD_CHANGED]
+    again = client.get(f"/set-password?token={token}")
+    assert again.status_code == 410 and 'href="/forgot-password"' in again.text
+    assert client.post("/set-password", data={"csrf": csrf, "token": token, "password": PASSWORD,
+                                              "password_again": PASSWORD}).status_code == 410
+
+
+def test_an_unknown_link_shows_the_way_to_a_new_one(session):
+    page = _client().get("/set-password?token=nonsense")
+    assert page.status_code == 410 and "/forgot-password" in page.text
+    assert CSRF_COOKIE in page.headers.get("set-cookie", "")

@@ -23,7 +23,7 @@ def visible_projects(user: CurrentUser, *, include_deleted: bool = False) -> Col
     everyone, except on Deleted applications (include_deleted), which must still list what they leave behind.
     """
     alive: ColumnElement[bool] = true() if include_deleted else col(RecruitmentProject.deleted_at).is_(None)
-    if user.role in (Role.ADMIN, Role.RECRUITER):  # FOUNDATION: recruiters keep seeing all until issue 15's rule lands
+    if user.role == Role.ADMIN:
         return alive
     on_project = or_(
         col(RecruitmentProject.owner_id) == user.id,

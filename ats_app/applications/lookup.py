@@ -36,3 +36,16 @@ def applicant_names(session: Session, user: CurrentUser, application_ids: list[i
                          .where(col(Application.id).in_(application_ids),
                                 visible_projects(user, include_deleted=True))).all()
     return {int(i): f"{first} {last}" for i, first, last in found}
+
+
+def all_visible(session: Session, user: CurrentUser, application_ids: list[int]) -> bool:
+    """Whether user may see every one of application_ids (deleted projects' included, for Deleted applications):
+    a form opens with a name, an email or a preview only then."""
+    wanted = {int(i) for i in application_ids}
+    if not wanted or any(not 0 < i < 2**63 for i in wanted):
+        return False
+    found = session.exec(select(Application.id)
+                         .join(RecruitmentProject, col(RecruitmentProject.id) == Application.project_id)
+                         .where(col(Application.id).in_(wanted), col(Application.moved_to_id).is_(None),
+                                visible_projects(user, include_deleted=True))).all()
+    return len(set(found)) == len(wanted)

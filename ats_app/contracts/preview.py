@@ -85,9 +85,15 @@ def preview_pdf_link(session: Session, user: CurrentUser, application_id: int, *
         except ValueError:  # not a key we made
             pass
     key = files.store_scratch(contract_pdf(source))
-    return f"/files/contract-preview/{key}?sig={preview_signature(key, user.id)}"
+    return preview_link(key, user.id)
 
 
-def preview_signature(file_key: str, user_id: int) -> str:
-    """The signature of a contract preview download for user_id (only its maker may fetch it)."""
-    return tokens.sealed_token(config.secret_key(), "contract-preview", file_key, user_id)
+def preview_link(file_key: str, user_id: int) -> str:
+    """A preview's address for its maker, for a day (web.signed_files checks it)."""
+    expires = tokens.file_link_expiry()
+    return f"/files/contract-preview/{file_key}?exp={expires}&sig={preview_signature(file_key, user_id, expires)}"
+
+
+def preview_signature(file_key: str, user_id: int, expires: int) -> str:
+    """The signature of a contract preview download for user_id until expires (only its maker may fetch it)."""
+    return tokens.sealed_token(config.secret_key(), "contract-preview", file_key, user_id, expires)

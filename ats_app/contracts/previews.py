@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from ats_app.accounts.auth import CurrentUser
-from ats_app.contracts.preview import preview_signature
+from ats_app.contracts.preview import preview_link
 from ats_app.contracts.sending import ContractForm, preview_pdf
 from ats_app.core import files
 
@@ -25,7 +25,7 @@ def make_preview(session: Session, user: CurrentUser, form: ContractForm) -> tup
     """(file key, the address signed for user) of the first ticked applicant's contract; InvalidChoice on the
     field that stops it, ActionRefused when that applicant cannot get a contract."""
     key = files.store_scratch(preview_pdf(session, user, form))
-    return key, f"/files/contract-preview/{key}?sig={preview_signature(key, user.id)}"
+    return key, preview_link(key, user.id)
 
 
 def discard(key: str) -> None:

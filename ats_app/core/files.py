@@ -1,4 +1,8 @@
-"""Private file storage for CVs and documents: server-generated keys, never Reflex's public upload folder."""
+"""Private file storage for CVs and documents: server-generated keys, never Reflex's public upload folder.
+
+Files are written 0600 and folders made 0700: candidates' CVs, letters and contracts are for the server's
+user alone (whatever the process's umask).
+"""
 
 import os
 import re
@@ -7,13 +11,20 @@ import uuid
 from pathlib import Path
 
 _KEY = re.compile(r"^[0-9a-f]{32}$")
+FILE_MODE, FOLDER_MODE = 0o600, 0o700
+
+
+def _folder(path: Path) -> Path:
+    """path as a private folder (made when missing, its mode tightened when it exists)."""
+    path.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    if path.stat().st_mode & 0o077:
+        path.chmod(FOLDER_MODE)
+    return path
 
 
 def files_dir() -> Path:
     """The private folder (ATS_FILES_DIR, default ./.files next to the database)."""
-    path = Path(os.environ.get("ATS_FILES_DIR") or ".files")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _folder(Path(os.environ.get("ATS_FILES_DIR") or ".files"))
 
 
 def path_for(key: str) -> Path:
@@ -27,8 +38,10 @@ def store_bytes(data: bytes) -> str:
     """Store data and return its new key."""
     key = uuid.uuid4().hex
     path = path_for(key)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    _folder(path.parent)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
     return key
 
 
@@ -56,8 +69,8 @@ def store_scratch(data: bytes) -> str:
     """Store data for a short while (a preview) and return its key; sweep_scratch removes it once old."""
     key = store_bytes(data)
     mark = _scratch_mark(key)
-    mark.parent.mkdir(parents=True, exist_ok=True)
-    mark.touch()
+    _folder(mark.parent)
+    mark.touch(mode=FILE_MODE)
     return key
 
 

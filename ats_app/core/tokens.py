@@ -4,6 +4,9 @@ import base64
 import hashlib
 import hmac
 import secrets
+import time
+
+FILE_LINK_LIFETIME = 24 * 3600  # seconds a signed link to a private file (letters, a contract preview) works
 
 
 def new_token() -> str:
@@ -21,3 +24,8 @@ def sealed_token(secret: bytes, *parts: object) -> str:
     outbox keeps a placeholder instead of the token, and a retry sends exactly the same email."""
     digest = hmac.new(secret, ":".join(str(p) for p in parts).encode(), hashlib.sha256).digest()
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
+def file_link_expiry(now: float | None = None) -> int:
+    """The moment (Unix seconds, the link's ?exp=) a signed file link made now stops working."""
+    return int(time.time() if now is None else now) + FILE_LINK_LIFETIME

@@ -1,6 +1,7 @@
 """The Outbox page and an application's messages: reading, cancelling and resending outbox rows.
 
-Recruiters and admins see every message (hiring managers do not: messages hold candidates' mail).
+Admins see every message; recruiters and department admins those about applications to the projects they may
+see (accounts.access) and those they wrote themselves; hiring managers none (messages hold candidates' mail).
 Cancelling works while a message waits (queued, scheduled or held) and never undoes the action that
 wrote it; resending makes a new row with a new Idempotency-Key, so the old record stays as it was.
 """
@@ -13,12 +14,12 @@ from sqlalchemy import CursorResult, func, or_, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
-from ats_app.accounts.access import may_act
+from ats_app.accounts.access import may_act, visible_projects
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.errors import ActionRefused, NotAllowed
 from ats_app.core.i18n import N_, NC_
 from ats_app.delivery.outbox import CANCELLABLE, RESENDABLE, may_cancel, may_resend, new_key, shown_status
-from ats_app.models import Application, ApplicationEvent, Message, MessageStatus
+from ats_app.models import Application, ApplicationEvent, Message, MessageStatus, RecruitmentProject, Role
 from ats_app.models.base import utcnow
 
 PAGE_SIZE = 50
@@ -49,6 +50,16 @@ def _require(user: CurrentUser) -> None:
         raise NotAllowed("outbox")
 
 
+def visible_messages(user: CurrentUser) -> ColumnElement[bool]:
+    """A WHERE clause for the outbox rows user may see (deleted projects' included: their mail still went)."""
+    if user.role == Role.ADMIN:
+        return col(Message.id).is_not(None)
+    about_visible = col(Message.application_id).in_(
+        select(Application.id).join(RecruitmentProject, col(RecruitmentProject.id) == Application.project_id)
+        .where(visible_projects(user, include_deleted=True)))
+    return or_(col(Message.created_by_id) == user.id, about_visible)
+
+
 def _row(message: Message, now: datetime) -> MessageRow:
     return MessageRow(message.id, message.recipient, message.subject or "", shown_status(message, now),
                       message.scheduled_at, message.sent_at, message.attempts, message.last_error or "",
@@ -60,7 +71,7 @@ def list_messages(session: Session, user: CurrentUser, *, status: str = "all", s
     """One page of the outbox, newest first, and how many match."""
     _require(user)
     now = utcnow()
-    where: list[ColumnElement[bool]] = [col(Message.channel) == "email"]
+    where: list[ColumnElement[bool]] = [col(Message.channel) == "email", visible_messages(user)]
     if status == "scheduled":
         where += [col(Message.status) == MessageStatus.QUEUED, col(Message.scheduled_at) > now]
     elif status == "queued":
@@ -84,7 +95,7 @@ def messages_for_application(session: Session, user: CurrentUser, application_id
     if not may_act(user):
         return []
     now = utcnow()
-    found = session.exec(select(Message).where(Message.application_id == application_id)
+    found = session.exec(select(Message).where(Message.application_id == application_id, visible_messages(user))
                          .order_by(col(Message.created_at).desc(), col(Message.id).desc()).limit(200)).all()
     return [_row(m, now) for m in found]
 
@@ -92,7 +103,7 @@ def messages_for_application(session: Session, user: CurrentUser, application_id
 def get_message(session: Session, user: CurrentUser, message_id: int) -> Message:
     """One message to read in full (ActionRefused "not found" when there is none)."""
     _require(user)
-    message = session.get(Message, message_id)
+    message = session.exec(select(Message).where(Message.id == message_id, visible_messages(user))).first()
     if message is None:
         raise ActionRefused(N_("not found"))
     return message

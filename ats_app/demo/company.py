@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from ats_app.core.passwords import hash_password
 from ats_app.demo import adverts, people, recruiting
-from ats_app.models import Department, Position, ProjectAdvert, RecruitmentProject, Role, User
+from ats_app.models import Department, Position, ProjectAdvert, ProjectRecruiter, RecruitmentProject, Role, User
 
 ALL_RIGHTS = dict(can_send_sms=True, can_reject=True, can_make_offers=True, can_transfer=True, can_delete=True,
                   can_see_deleted=True, can_edit_templates=True, can_merge_candidates=True,
@@ -24,9 +24,15 @@ USERS = (
     ("ingrid.solheim@example.com", "Ingrid Solheim", Role.RECRUITER, "nb", "Europe/Oslo", None,
      dict(can_make_offers=True, can_see_deleted=True, can_send_to_panel=True)),
     ("johan.lindqvist@example.com", "Johan Lindqvist", Role.RECRUITER, "sv", "Europe/Stockholm", "support",
-     dict(can_send_sms=True, can_delete=True)),
-    ("mette.kjaer@example.com", "Mette Kjær", Role.RECRUITER, "da", "Europe/Copenhagen", "sales", {}),
+     dict(can_send_sms=True, can_delete=True, can_see_department_projects=True)),
+    ("mette.kjaer@example.com", "Mette Kjær", Role.RECRUITER, "da", "Europe/Copenhagen", "sales",
+     dict(can_see_department_projects=True)),
 )
+# The demo's main recruiter works on every project (responsible, or added beside the responsible one), so
+# `make run` shows them the whole product; Ingrid (no department) is added to the Norwegian ones; the others see
+# the projects they are responsible for, and those with the right their department's.
+ON_EVERY_PROJECT = "recruiter@example.com"
+ON_NORWEGIAN_PROJECTS = "ingrid.solheim@example.com"
 
 Plan = namedtuple("Plan", "id title track status questions opens closes department_id position_id")
 
@@ -103,6 +109,9 @@ def _projects(session, rng, now, n_apps, departments, positions, users) -> list[
         made.append((project, track, status, questions, int(opens.timestamp()), int(min(end, now).timestamp()),
                      weight))
     session.flush()
+    for email, wanted in ((ON_EVERY_PROJECT, lambda p: True), (ON_NORWEGIAN_PROJECTS, lambda p: "nb" in p.languages)):
+        session.add_all(ProjectRecruiter(project_id=p.id, user_id=users[email].id)
+                        for p, *_ in made if wanted(p) and p.owner_id != users[email].id)
     session.add_all(ProjectAdvert(project_id=p.id, language=lang, **adverts.advert_rows(
         p.title, track, lang, lang == p.languages[0], p.place, owners_by_id[p.owner_id].name,
         owners_by_id[p.owner_id].email)) for p, track, *_ in made for lang in p.languages)

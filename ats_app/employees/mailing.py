@@ -13,7 +13,7 @@ from typing import TypedDict
 from sqlmodel import Session, col, select
 
 from ats_app.accounts.auth import CurrentUser
-from ats_app.core.errors import InvalidChoice
+from ats_app.core.errors import InvalidChoice, NotAllowed
 from ats_app.core.i18n import N_, gettext, normalise_language
 from ats_app.delivery.outbox import queue_email
 from ats_app.employees.records import log
@@ -27,6 +27,7 @@ from ats_app.models import Department, Employee, Position
 KIND = EMPLOYEE_KIND.code
 PURPOSE = "employee_email"
 MAX_RECIPIENTS = 1000
+RIGHT = "can_send_email"
 NO_ADDRESS = N_("no email address")
 NOT_VISIBLE = N_("not an employee you may see")
 
@@ -68,6 +69,8 @@ def tag_values(employee: Employee, position: str, department: str, company: str)
 def email_employees(session: Session, user: CurrentUser, employee_ids: list[int],
                     form: EmployeeEmailForm) -> EmailResult:
     """Queue one email per ticked employee user may see, each with an "emailed" history line."""
+    if not user.has(RIGHT):
+        raise NotAllowed(RIGHT)
     if not employee_ids:
         raise InvalidChoice("recipients", N_("Tick at least one employee."))
     if len(employee_ids) > MAX_RECIPIENTS:

@@ -1,8 +1,8 @@
 """The Employees register: who a user may see (one rule for the page, the dialogs, the emails and the CSV),
 and the list searched, filtered by department and by current / ended, a page at a time.
 
-Admins and recruiters see every employee; a hiring manager sees the employees of their own department only,
-and one without a department sees none (as with projects, a manager's view is their department's).
+Admins and recruiters see every employee; a department admin or a hiring manager sees the employees of their
+own department only, and one without a department sees none (as with projects, a manager's view is their department's).
 """
 
 from dataclasses import dataclass
@@ -20,6 +20,8 @@ from ats_app.projects.editing import organisation_today
 
 PAGE_SIZE = 50
 SHOWN = ("current", "ended", "all")  # the page's filter: still employed, employment ended, everyone
+# Who sees and places every employee; department admins and hiring managers have their own department's.
+EVERY_EMPLOYEE = (Role.ADMIN, Role.RECRUITER)
 
 
 def is_row_id(value: int) -> bool:
@@ -30,7 +32,7 @@ def is_row_id(value: int) -> bool:
 
 def visible_employees(user: CurrentUser) -> ColumnElement[bool]:
     """A WHERE clause for the employees user may see (and so edit, email and export)."""
-    if user.role in (Role.ADMIN, Role.RECRUITER):
+    if user.role in EVERY_EMPLOYEE:
         return true()
     if user.department_id is None:
         return false()
@@ -39,7 +41,7 @@ def visible_employees(user: CurrentUser) -> ColumnElement[bool]:
 
 def may_use_department(user: CurrentUser, department_id: int | None) -> bool:
     """Whether user may put an employee in this department (a hiring manager: only their own)."""
-    return user.role in (Role.ADMIN, Role.RECRUITER) or (department_id is not None
+    return user.role in EVERY_EMPLOYEE or (department_id is not None
                                                          and department_id == user.department_id)
 
 
@@ -151,6 +153,6 @@ def all_rows(session: Session, user: CurrentUser, filters: Filters) -> list[Empl
 def departments_for(session: Session, user: CurrentUser) -> list[tuple[int, str]]:
     """The departments user may filter by and put employees in (a hiring manager: their own)."""
     query = select(Department.id, Department.name).order_by(Department.name)
-    if user.role not in (Role.ADMIN, Role.RECRUITER):
+    if user.role not in EVERY_EMPLOYEE:
         query = query.where(col(Department.id) == (user.department_id or -1))
     return [(int(i), name) for i, name in session.exec(query).all()]

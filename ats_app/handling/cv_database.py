@@ -10,13 +10,14 @@ from sqlmodel import Session, col, select
 from ats_app.accounts.access import visible_projects
 from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.further_progress_action import require
-from ats_app.core.errors import ActionRefused, InvalidChoice
+from ats_app.core.errors import ActionRefused, InvalidChoice, NotAllowed
 from ats_app.core.i18n import N_
 from ats_app.handling.further_progress import BulkResult, run_each
 from ats_app.handling.transfer import TRANSFER, check_target, transfer_candidate
 from ats_app.models import Application, ApplicationStatus, Candidate, RecruitmentProject
 
 PAGE_SIZE = 50
+RIGHT = "can_search_cv_database"  # the page, its search and Transfer from it
 
 
 @dataclass
@@ -32,7 +33,10 @@ class SavedCandidate:
 
 def list_saved(session: Session, user: CurrentUser, *, search: str = "", language: str = "", offset: int = 0,
                limit: int = PAGE_SIZE) -> tuple[list[SavedCandidate], int]:
-    """One page of candidates with a saved application in a project user may see, latest saved first."""
+    """One page of candidates with a saved application in a project user may see, latest saved first (nothing
+    for a user without the right to search the CV database)."""
+    if not user.has(RIGHT):
+        return [], 0
     latest = (
         select(Application.candidate_id, func.max(Application.updated_at).label("saved_at"),
                func.max(Application.id).label("application_id"))
@@ -67,17 +71,19 @@ def list_saved(session: Session, user: CurrentUser, *, search: str = "", languag
 def transfer_saved(session: Session, user: CurrentUser, candidate_ids: list[int], target) -> BulkResult:
     """Transfer saved candidates into a project (target as the Transfer form gives it): each gets a new
     application with status Transferred; one already in the target is skipped with the reason."""
+    if not user.has(RIGHT):
+        raise NotAllowed(RIGHT)
     require(user, TRANSFER)
     project = check_target(session, user, target)
     if project is None:
         raise InvalidChoice("target", N_("Choose the project to transfer to."))
-    names = {c.id: f"{c.first_name} {c.last_name}"
-             for c in session.exec(select(Candidate).where(col(Candidate.id).in_(candidate_ids or [-1])))}
     saved = set(session.exec(select(Application.candidate_id)
                              .join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
                              .where(col(Application.candidate_id).in_(candidate_ids or [-1]),
                                     Application.status == ApplicationStatus.SAVED,
                                     col(Application.deleted_at).is_(None), visible_projects(user))))
+    names = {c.id: f"{c.first_name} {c.last_name}"  # only of candidates user may see: the others stay unnamed
+             for c in session.exec(select(Candidate).where(col(Candidate.id).in_(saved or {-1})))}
 
     def step(candidate_id: int) -> None:
         if candidate_id not in saved:  # only candidates in the CV database can be taken from it

@@ -17,6 +17,7 @@ from ats_app.contracts.purging import purge_contracts
 from ats_app.core.errors import ActionRefused, InvalidChoice
 from ats_app.core.files import delete as delete_file
 from ats_app.core.i18n import N_, gettext
+from ats_app.letters.purging import purge_letters
 from ats_app.models import (
     Application,
     ApplicationEvent,
@@ -67,6 +68,7 @@ def purge_application(session: Session, user: CurrentUser, application_id: int, 
     status, project_id, candidate_id = application.status, application.project_id, application.candidate_id
     kept = purge_contracts(session, ids, delete_file_on_commit)  # a contract linked to an employee stays
     _remove_related(session, ids, kept)
+    purge_letters(session, ids, delete_file_on_commit)  # the printed letters with their name and address
     for key in session.exec(select(Application.cover_letter_file_key).where(
             col(Application.id).in_(ids), col(Application.cover_letter_file_key).is_not(None))):
         delete_file_on_commit(session, key)  # a cover letter sent as a file is this application's alone

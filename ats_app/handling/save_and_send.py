@@ -44,7 +44,7 @@ def save_and_send_login(session: Session, user: CurrentUser, application_id: int
 
 
 SAVE_AND_SEND: FurtherProgressAction[EmailForm, EmailPlan] = FurtherProgressAction(
-    "save_and_send", N_("Save and send username/password"),
+    "save_and_send", N_("Save and send username/password"), rights=("can_send_email",),
     # A saved candidate can be sent a new set-password link.
     allowed_from=LIVE | {ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN, ApplicationStatus.SAVED},
     form="compose", template_kind=KIND, prepare=prepare_save_and_send, run_one=save_and_send_login,

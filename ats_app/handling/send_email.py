@@ -53,5 +53,5 @@ def send_emails(session: Session, user: CurrentUser, application_ids: list[int],
 
 
 SEND_EMAIL: FurtherProgressAction[EmailForm, EmailPlan] = FurtherProgressAction(
-    "send_email", N_("Send email"), form="compose", template_kind=CUSTOM, prepare=prepare_send_email,
-    run_all=send_emails, sends_email=True)
+    "send_email", N_("Send email"), rights=("can_send_email",), form="compose", template_kind=CUSTOM,
+    prepare=prepare_send_email, run_all=send_emails, sends_email=True)

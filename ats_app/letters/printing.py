@@ -132,7 +132,8 @@ def letters_pdf(session: Session, user: CurrentUser, application_ids: list[int],
     for letter in letters:
         application = applications[letter.application_id]
         session.add(ApplicationEvent(application_id=application.id, project_id=application.project_id,
-                                     actor_id=user.id, kind="letter_sent", payload={"kind": kind}))
+                                     actor_id=user.id, kind="letter_sent",
+                                     payload={"kind": kind, "file_key": run.file_key}))
         run.done.append(letter.application_id)
     return run
 
@@ -235,15 +236,16 @@ p {{ margin: 0 0 3.5mm; }}
 """
 
 
-def download_link(file_key: str, user_id: int) -> str:
-    """The letters PDF's address for the user who made it: signed with the server's secret, so the
-    route hands out only letter files, and only to their maker (not any stored file to any recruiter)."""
-    return f"/files/letters/{file_key}?sig={download_signature(file_key, user_id)}"
+def download_link(file_key: str, user_id: int, expires: int | None = None) -> str:
+    """The letters PDF's address for the user who made it until expires (Unix seconds; a day from now by
+    default): signed with the server's secret, so the route hands out only letter files, only to their maker."""
+    expires = tokens.file_link_expiry() if expires is None else expires
+    return f"/files/letters/{file_key}?exp={expires}&sig={download_signature(file_key, user_id, expires)}"
 
 
-def download_signature(file_key: str, user_id: int) -> str:
-    """The signature of a letters download for user_id."""
-    return tokens.sealed_token(config.secret_key(), "letters", file_key, user_id)
+def download_signature(file_key: str, user_id: int, expires: int) -> str:
+    """The signature of a letters download for user_id until expires."""
+    return tokens.sealed_token(config.secret_key(), "letters", file_key, user_id, expires)
 
 
 def print_letters(session: Session, user: CurrentUser, application_ids: list[int], form: LetterForm) -> LetterRun:

@@ -27,6 +27,7 @@ from ats_app.models import (
     ProjectRecruiter,
     ProjectStatus,
     RecruitmentProject,
+    Role,
     User,
 )
 from ats_app.models.base import utcnow
@@ -307,9 +308,15 @@ def _store(session: Session, project: RecruitmentProject, values: dict) -> list[
 
 
 def create_project(session: Session, user: CurrentUser, form: ProjectForm) -> RecruitmentProject:
-    """A new Draft project from the form (the responsible recruiter defaults to user), with its history line."""
+    """A new Draft project from the form (the responsible recruiter defaults to user), with its history line.
+    A recruiter or department admin who names someone else responsible is added beside them, so they still see
+    what they created (accounts.access)."""
     _require_editor(user)
-    form = ProjectForm(**{**form.__dict__, "owner_id": form.owner_id or str(user.id)})
+    owner_id = form.owner_id or str(user.id)
+    others = list(form.recruiter_ids or [])
+    if user.role != Role.ADMIN and owner_id != str(user.id) and str(user.id) not in map(str, others):
+        others.append(str(user.id))
+    form = ProjectForm(**{**form.__dict__, "owner_id": owner_id, "recruiter_ids": others})
     values, errors = check_form(session, form)
     if errors:
         raise InvalidInput(errors)

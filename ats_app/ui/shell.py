@@ -11,7 +11,7 @@ from ats_app.ui.translate import t
 # (route, message, icon, right needed to see the link)
 NAVIGATION = (
     ("/", N_("Recruitment overview"), "layout-list", None),
-    ("/cv-database", N_("CV database"), "database", None),
+    ("/cv-database", N_("CV database"), "database", "can_search_cv_database"),
     ("/deleted", N_("Deleted applications"), "trash-2", "can_see_deleted"),
     ("/calendar", N_("Recruitment calendar"), "calendar-days", None),
     ("/tasks", N_("Tasks"), "phone", None),

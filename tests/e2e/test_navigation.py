@@ -4,8 +4,11 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from sqlmodel import Session, create_engine, select
 
-from tests.e2e.conftest import log_in
+from ats_app.models import RecruitmentProject, Role
+from tests.e2e.conftest import PASSWORD, log_in
+from tests.unit.factories import make_user, put_on_project
 
 PAGES = [  # (route, title, built yet)
     ("/cv-database", "CV database", True), ("/deleted", "Deleted applications", True),
@@ -47,3 +50,24 @@ def test_login_page_fits_a_phone(browser, base_url, shoot):
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     shoot(page, "login-phone")
     context.close()
+
+
+def test_a_recruiter_sees_only_their_projects_and_no_cv_database_without_the_right(page, server, shoot):
+    engine = create_engine(server["db_url"])
+    with Session(engine, expire_on_commit=False) as session:
+        recruiter = make_user(session, "no-cv@example.com", role=Role.RECRUITER, name="Nora Nocv", password=PASSWORD,
+                              can_search_cv_database=False)
+        title = "Key Account Manager, Danmark"
+        sales = session.exec(select(RecruitmentProject).where(RecruitmentProject.title == title)).one()
+        put_on_project(session, sales, recruiter)
+    engine.dispose()
+    log_in(page, "no-cv@example.com")
+    expect(page.locator(".project-row").first).to_be_visible()
+    expect(page.get_by_text("Key Account Manager, Danmark")).to_be_visible()
+    expect(page.get_by_text("Senior backend-utvikler")).to_have_count(0)  # a project she is not on
+    expect(page.get_by_role("link", name="CV database")).to_have_count(0)
+    shoot(page, "overview-recruiter-on-one-project")
+    page.goto("/cv-database")
+    expect(page.get_by_text("You do not have the right to do this.")).to_be_visible()
+    expect(page.locator("#cv-table")).to_have_count(0)
+    shoot(page, "cv-database-without-the-right")

@@ -104,3 +104,14 @@ def make_panel(session: Session, project: RecruitmentProject, applications: list
         made.append((reviewer, review_token(reviewer)))
     session.commit()
     return panel, made
+
+
+def put_on_project(session: Session, project: RecruitmentProject, *users: User) -> RecruitmentProject:
+    """Add users to project as recruiters (beside the responsible one): a recruiter sees only the projects they
+    are on, unless they hold can_see_department_projects."""
+    from ats_app.models import ProjectRecruiter
+
+    for user in users:
+        session.add(ProjectRecruiter(project_id=project.id, user_id=user.id))
+    session.commit()
+    return project

@@ -36,8 +36,8 @@ async def _dialog(email: str, project):
 
 
 async def test_a_recruiter_adds_a_candidate_with_a_cv_and_no_email(session):
-    make_user(session, "recruiter@example.com", role=Role.RECRUITER)
-    project = make_project(session, "Lager", deadline=date.today() + timedelta(days=3))
+    recruiter = make_user(session, "recruiter@example.com", role=Role.RECRUITER)
+    project = make_project(session, "Lager", deadline=date.today() + timedelta(days=3), owner_id=recruiter.id)
     dialog = await _dialog("recruiter@example.com", project)
     await call(dialog, "set_send_receipt", False)
     await call(dialog, "save", [_Sent("per.rtf", intake_files.rtf_file("Per Post, forklift"))])
@@ -49,8 +49,8 @@ async def test_a_recruiter_adds_a_candidate_with_a_cv_and_no_email(session):
 
 
 async def test_problems_come_back_by_field(session):
-    make_user(session, "recruiter@example.com", role=Role.RECRUITER)
-    project = make_project(session, "Lager", deadline=date.today() + timedelta(days=3))
+    recruiter = make_user(session, "recruiter@example.com", role=Role.RECRUITER)
+    project = make_project(session, "Lager", deadline=date.today() + timedelta(days=3), owner_id=recruiter.id)
     dialog = await _dialog("recruiter@example.com", project)
     await call(dialog, "set_field", "email", "nope")
     await call(dialog, "save", [_Sent("cv.pdf", intake_files.png_file())])

@@ -34,8 +34,8 @@ def world(session):
     make_user(session, "carl@example.com", role=Role.RECRUITER, name="Carl Idle")
     make_user(session, "manager@example.com", role=Role.HIRING_MANAGER, name="Mia Manager",
               department_id=engineering.id)
-    backend = make_project(session, "Backend developer", department=engineering)
-    seller = make_project(session, "Key account manager", department=sales)
+    backend = make_project(session, "Backend developer", department=engineering, owner_id=anna.id)
+    seller = make_project(session, "Key account manager", department=sales, owner_id=anna.id)
     kari = make_application(session, backend, first_name="Kari", last_name="Nordmann")
     ola = make_application(session, seller, first_name="Ola", last_name="Hansen")
     return {"admin": login_as(session), "anna": anna, "bo": bo, "recruiter": login_as(session, "anna@example.com"),

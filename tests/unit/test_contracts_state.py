@@ -56,7 +56,7 @@ async def test_an_admin_writes_a_template_with_a_variable_saves_twice_and_previe
     await call(state, "set_sample", "weeks", "8")
     await call(state, "render_preview")
     await call(state, "make_pdf")
-    assert state.pdf_link.startswith("/files/contract-preview/") and "?sig=" in state.pdf_link
+    assert state.pdf_link.startswith("/files/contract-preview/") and "&sig=" in state.pdf_link
 
     await call(state, "toggle_archived")
     assert state.archived

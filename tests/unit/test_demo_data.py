@@ -13,6 +13,8 @@ import pytest
 from sqlalchemy import func, inspect
 from sqlmodel import Session, col, select
 
+from ats_app.accounts import auth
+from ats_app.accounts.access import visible_projects
 from ats_app.core.db import get_engine, upgrade_to_head
 from ats_app.core.files import read_bytes
 from ats_app.core.passwords import verify_password
@@ -115,6 +117,21 @@ def test_demo_users_have_their_roles_rights_and_the_password(demo):
     assert len({u.password_hash for u in users.values()}) == 1  # hashed once
     assert all(verify_password(u.password_hash, "demo") for u in users.values())
     assert not verify_password(admin.password_hash, "wrong")
+
+
+def test_every_demo_user_sees_projects_and_the_main_recruiter_sees_them_all(demo):
+    session, _ = demo
+    every = _count(session, RecruitmentProject)
+    for user in session.exec(select(User)):
+        current = auth.CurrentUser(id=user.id, email=user.email, name=user.name, role=Role(user.role).value,
+                                   language=user.language, time_zone=user.time_zone, department_id=user.department_id,
+                                   rights=frozenset(r for r in auth.RIGHTS if getattr(user, r)))
+        seen = _count(session, RecruitmentProject, visible_projects(current, include_deleted=True))
+        assert seen > 0, user.email
+        if user.email in ("admin@example.com", "recruiter@example.com"):
+            assert seen == every, user.email
+        if user.role == Role.HIRING_MANAGER:
+            assert user.department_id is not None and seen < every
 
 
 def test_candidates_have_valid_mobiles_example_emails_and_their_own_language(demo):

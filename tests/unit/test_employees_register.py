@@ -321,3 +321,16 @@ def test_the_contract_route_serves_the_pdf_to_whoever_may_see_the_employee(sessi
     assert response.status_code == 200 and response.content == b"%PDF-1.7 contract"
     assert response.headers["content-type"] == "application/pdf"
     assert "contract-kari.pdf" in response.headers["content-disposition"]
+
+
+def test_a_department_admin_sees_and_places_employees_of_their_department_only(session, world):
+    mine = _add(session, world)
+    other = _add(session, world, "sales", first_name="Siri", email="siri@example.com")
+    make_user(session, "head@example.com", role=Role.DEPARTMENT_ADMIN, department_id=world["engineering"].id)
+    head = login_as(session, "head@example.com")
+    assert [r.name for r in list_employees(session, head)[0]] == ["Ola Hansen"]
+    assert employee_detail(session, head, mine.id).department == "Engineering"
+    with pytest.raises(EmployeeNotFound):
+        employee_detail(session, head, other.id)
+    with pytest.raises(InvalidInput):
+        records.add_employee(session, head, _form(world["sales"]))

@@ -14,7 +14,7 @@ from ats_app.intake.uploads import Upload
 from ats_app.models import Application, ApplicationEvent, Candidate, Message, PrivacyText, ProjectStatus, Role
 from ats_app.organisation import privacy_texts
 from tests.unit import intake_files as f
-from tests.unit.factories import login_as, make_project, make_user
+from tests.unit.factories import login_as, make_project, make_user, put_on_project
 
 NOW = datetime.now(timezone.utc)
 SOON = date.today() + timedelta(days=30)
@@ -109,7 +109,7 @@ def test_a_second_live_application_to_the_same_project_is_not_stored_and_not_tol
     with pytest.raises(AlreadyApplied):  # the form thanks as usual: it never says whether an address applied
         _apply(project.id, _form(answers={"permit": "yes"}))
     assert len(session.exec(select(Application)).all()) == 1
-    make_user(session, "recruiter@example.com", role=Role.RECRUITER)
+    put_on_project(session, project, make_user(session, "recruiter@example.com", role=Role.RECRUITER))
     with pytest.raises(InvalidInput) as refused:  # a recruiter entering it by hand is told
         _apply(project.id, _form(answers={"permit": "yes"}), entered_by=login_as(session, "recruiter@example.com"))
     assert refused.value.errors == {"email": applying.ALREADY_APPLIED}
@@ -134,7 +134,7 @@ def test_the_cv_is_required_on_the_form_but_optional_by_hand(session, project):
     with pytest.raises(InvalidInput) as refused:
         _apply(project.id, _form(answers={"permit": "yes"}), files_sent={})
     assert refused.value.errors == {"cv": applying.CV_REQUIRED}
-    make_user(session, "recruiter@example.com", role=Role.RECRUITER)
+    put_on_project(session, project, make_user(session, "recruiter@example.com", role=Role.RECRUITER))
     recruiter = login_as(session, "recruiter@example.com")
     application = _apply(project.id, _form(answers={"permit": "yes"}, consent=False), files_sent={},
                          entered_by=recruiter, send_receipt=False)

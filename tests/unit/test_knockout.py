@@ -37,7 +37,7 @@ from ats_app.projects import screening
 from ats_app.rejection import automatic, undo
 from ats_app.rejection.report import rejection_report
 from tests.unit.conftest import DB_URL
-from tests.unit.factories import login_as, make_application, make_project, make_user
+from tests.unit.factories import login_as, make_application, make_project, make_user, put_on_project
 from tests.unit.test_demo_data import _migrated
 
 QUESTIONS = [
@@ -280,7 +280,7 @@ def test_stop_needs_the_right_writes_history_and_is_refused_when_nothing_is_sche
     meets = _apply(session, project, "Meets")
     plan = automatic.schedule_of(session, admin, scheduled.id)
     assert plan.at is not None and not plan.stopped and plan.may_change
-    make_user(session, "r@example.com", role="recruiter", can_reject=False)
+    put_on_project(session, project, make_user(session, "r@example.com", role="recruiter", can_reject=False))
     recruiter = login_as(session, "r@example.com")
     with pytest.raises(NotAllowed):
         automatic.stop(session, recruiter, scheduled.id)

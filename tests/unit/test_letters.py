@@ -2,6 +2,7 @@
 line, the authenticated download, and no fetching of anything but data: URLs."""
 
 import io
+import time
 import urllib.request
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
@@ -15,6 +16,7 @@ from starlette.testclient import TestClient
 from ats_app.accounts import auth
 from ats_app.core import files, pdf
 from ats_app.core.errors import InvalidChoice, NotAllowed
+from ats_app.handling.purge import purge_application
 from ats_app.handling.status_actions import delete_application
 from ats_app.letters import printing as letters
 from ats_app.mail.markup import clean_html
@@ -109,7 +111,8 @@ def test_rejection_letter_carries_the_message_and_history_is_written(session, ad
     events = session.exec(select(ApplicationEvent).where(ApplicationEvent.kind == "letter_sent")
                           .order_by(ApplicationEvent.application_id)).all()
     assert [e.application_id for e in events] == sorted(applicants)
-    assert all(e.payload == {"kind": "letter.application_rejected"} and e.actor_id == admin.id for e in events)
+    assert all(e.payload == {"kind": "letter.application_rejected", "file_key": run.file_key} and e.actor_id == admin.id
+               for e in events)  # the run's file, so Delete permanently finds it
 
 
 def test_deleted_and_unknown_applications_are_refused_and_left_out(session, admin, applicants):
@@ -229,3 +232,31 @@ def test_download_needs_a_recruiter_session(session, admin, applicants):
     assert other.get(url).status_code == 404  # signed for its maker only
     cv_key = files.store_bytes(b"%PDF a CV")
     assert recruiter.get(f"/files/letters/{cv_key}?sig=x").status_code == 404  # no other stored file
+
+
+def test_a_download_link_expires_and_a_strange_signature_is_a_404(session, admin, applicants):
+    run = letters.letters_pdf(session, admin, applicants, "letter.application_received")
+    session.commit()
+    recruiter = TestClient(api, cookies={auth.SESSION_COOKIE: auth.log_in(session, "admin@example.com", "demo")})
+    fresh = letters.download_link(run.file_key, admin.id)
+    assert recruiter.get(fresh).status_code == 200
+    stale = letters.download_link(run.file_key, admin.id, expires=int(time.time()) - 1)
+    assert recruiter.get(stale).status_code == 404  # signed, but its day is over
+    longer = fresh.replace("exp=", "exp=9")  # a later expiry than the one signed
+    assert recruiter.get(longer).status_code == 404
+    for sig in ("ø", "%C3%B8" * 20, "\u2603", "%FF"):
+        assert recruiter.get(f"/files/letters/{run.file_key}?exp={int(time.time()) + 60}&sig={sig}").status_code == 404
+
+
+def test_delete_permanently_removes_the_letters_pdf(session, admin, applicants):
+    run = letters.letters_pdf(session, admin, applicants[:1], "letter.application_received")
+    session.commit()
+    assert files.read_bytes(run.file_key) == run.pdf
+    delete_application(session, admin, applicants[0])
+    session.commit()
+    purge_application(session, admin, applicants[0])
+    session.commit()
+    with pytest.raises(FileNotFoundError):
+        files.read_bytes(run.file_key)
+    kept = session.exec(select(ApplicationEvent).where(ApplicationEvent.kind == "letter_sent")).all()
+    assert all("file_key" not in (event.payload or {}) for event in kept)

@@ -31,7 +31,7 @@ from ats_app.models import (
 from ats_app.models.base import utcnow
 from ats_app.portal import accounts
 from tests.unit.conftest import DB_URL
-from tests.unit.factories import login_as, make_department, make_project, make_user
+from tests.unit.factories import login_as, make_department, make_project, make_user, put_on_project
 from tests.unit.test_duplicates import MOBILE, person
 
 
@@ -222,8 +222,10 @@ def test_merge_needs_the_right(session, admin, projects):
     backend, support = projects
     kari = person(session, backend, mobile=MOBILE)
     twin = person(session, support, email="kari.private@example.net", mobile=MOBILE)
-    make_user(session, "recruiter@example.com", role=Role.RECRUITER)
-    make_user(session, "merger@example.com", role=Role.RECRUITER, can_merge_candidates=True)
+    recruiter = make_user(session, "recruiter@example.com", role=Role.RECRUITER)
+    merger = make_user(session, "merger@example.com", role=Role.RECRUITER, can_merge_candidates=True)
+    for project in projects:
+        put_on_project(session, project, recruiter, merger)
     with pytest.raises(NotAllowed):
         merge_candidates(session, login_as(session, "recruiter@example.com"), kari.id, twin.id)
     assert merge.may_merge(admin) and not merge.may_merge(login_as(session, "recruiter@example.com"))

@@ -17,7 +17,15 @@ from ats_app.handling import further_progress as fp
 from ats_app.models import ApplicationStatus, Message, MessageStatus, Reviewer, Role
 from ats_app.panel_review import choosing, panels, reminders, results, review_page, reviewing, tracking
 from tests.unit.conftest import DB_URL
-from tests.unit.factories import login_as, make_application, make_department, make_panel, make_project, make_user
+from tests.unit.factories import (
+    login_as,
+    make_application,
+    make_department,
+    make_panel,
+    make_project,
+    make_user,
+    put_on_project,
+)
 
 
 @pytest.fixture
@@ -59,8 +67,8 @@ def test_a_hiring_manager_cannot_revoke_a_panel_of_another_departments_project(s
 
 
 def test_the_form_rules_check_the_right(session, setup):
-    _, first, _ = setup
-    make_user(session, "recruiter@example.com", role=Role.RECRUITER)
+    project, first, _ = setup
+    put_on_project(session, project, make_user(session, "recruiter@example.com", role=Role.RECRUITER))
     with pytest.raises(NotAllowed):
         choosing.reviewer_choices(session, login_as(session, "recruiter@example.com"), [first.id])
 

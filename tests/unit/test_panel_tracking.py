@@ -15,7 +15,15 @@ from ats_app.handling.application_detail import describe, history
 from ats_app.models import ApplicationEvent, ApplicationStatus, Message, Role, Setting, User
 from ats_app.panel_review import panels, reminders, reviewing, tracking
 from tests.unit.conftest import DB_URL
-from tests.unit.factories import login_as, make_application, make_department, make_panel, make_project, make_user
+from tests.unit.factories import (
+    login_as,
+    make_application,
+    make_department,
+    make_panel,
+    make_project,
+    make_user,
+    put_on_project,
+)
 
 DUE = date(2026, 12, 10)
 BEFORE_NINE = datetime(2026, 12, 9, 7, 59, tzinfo=timezone.utc)  # 08:59 in Oslo, the day before
@@ -27,9 +35,9 @@ DUE_DAY = datetime(2026, 12, 9, 23, 30, tzinfo=timezone.utc)  # 00:30 in Oslo on
 @pytest.fixture
 def setup(session):
     department = make_department(session)
-    project = make_project(session, department=department)
-    apps = [make_application(session, project, first_name=name) for name in ("Kari", "Ola", "Per")]
     rita = make_user(session, "rita@example.com", name="Rita Recruiter", role=Role.RECRUITER, can_send_to_panel=True)
+    project = make_project(session, department=department, owner_id=rita.id)
+    apps = [make_application(session, project, first_name=name) for name in ("Kari", "Ola", "Per")]
     nina = make_user(session, "nina@example.com", name="Nina Manager", role=Role.HIRING_MANAGER,
                      department_id=department.id)
     panel, made = make_panel(session, project, apps, created_by=rita, due_date=DUE)
@@ -79,7 +87,8 @@ def test_who_sees_the_panels_and_who_may_revoke(session, setup):
     assert not row.may_revoke
     with pytest.raises(NotAllowed):
         tracking.revoke_reviewer(session, nina, anna.id)
-    make_user(session, "rob@example.com", role=Role.RECRUITER)  # a recruiter without the right, not the sender
+    # a recruiter on the project without the right, not the sender
+    put_on_project(session, project, make_user(session, "rob@example.com", role=Role.RECRUITER))
     with pytest.raises(NotAllowed):
         tracking.revoke_panel(session, login_as(session, "rob@example.com"), panel.id)
     session.rollback()

@@ -45,6 +45,18 @@ def test_a_recruiter_creates_a_draft_with_a_history_line(session, people, depart
     assert [e.kind for e in events] == ["created"] and events[0].actor_id == people["recruiter"].id
 
 
+def test_a_recruiter_who_names_someone_else_responsible_still_sees_the_project(session, people, department):
+    admin_id = str(people["admin"].id)
+    project = editing.create_project(session, people["recruiter"], _form(department, owner_id=admin_id))
+    session.commit()
+    assert project.owner_id == people["admin"].id
+    assert editing.recruiter_ids(session, project.id) == [people["recruiter"].id]
+    assert editing.editable_project(session, people["recruiter"], project.id).id == project.id
+    by_admin = editing.create_project(session, people["admin"], _form(department, owner_id=str(people["recruiter"].id)))
+    session.commit()
+    assert editing.recruiter_ids(session, by_admin.id) == []  # an admin sees every project anyway
+
+
 def test_a_hiring_manager_may_not_create_or_edit(session, people, department):
     with pytest.raises(NotAllowed):
         editing.create_project(session, people["manager"], _form(department))

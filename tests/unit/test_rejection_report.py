@@ -76,9 +76,9 @@ def world(session):
     engineering, sales = make_department(session), make_department(session, "Sales")
     make_user(session, language="nb")
     make_user(session, "manager@example.com", role=Role.HIRING_MANAGER, department_id=sales.id)
-    make_user(session, "recruiter@example.com", role=Role.RECRUITER, language="en")
-    backend = make_project(session, "Backend developer", department=engineering)
-    seller = make_project(session, "Key account manager", department=sales)
+    recruiter = make_user(session, "recruiter@example.com", role=Role.RECRUITER, language="en")
+    backend = make_project(session, "Backend developer", department=engineering, owner_id=recruiter.id)
+    seller = make_project(session, "Key account manager", department=sales, owner_id=recruiter.id)
 
     # Backend: 3.5 days (the email counts, not the earlier event), 1.5 days (the latest change to rejected;
     # a bounced email and a queued one do not count), 10 days (a delivered email, no reason given).

@@ -23,10 +23,10 @@ def world(session):
     to an Engineering project with a Norwegian mobile number."""
     engineering, sales = make_department(session, "Engineering"), make_department(session, "Sales")
     make_user(session, "admin@example.com", name="Rita Recruiter")
-    make_user(session, "recruiter@example.com", role=Role.RECRUITER, name="Sam Sales", department_id=sales.id)
+    sam = make_user(session, "recruiter@example.com", role=Role.RECRUITER, name="Sam Sales", department_id=sales.id)
     make_user(session, "manager@example.com", role=Role.HIRING_MANAGER, name="Mia Manager",
               department_id=engineering.id)
-    project = make_project(session, "Backend developer", department=engineering)
+    project = make_project(session, "Backend developer", department=engineering, owner_id=sam.id)
     application = make_application(session, project, ranking=1)
     candidate = session.get(Candidate, application.candidate_id)
     candidate.mobile = "+4740324156"

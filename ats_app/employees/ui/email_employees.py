@@ -35,13 +35,13 @@ class EmployeeEmailState(rx.State):
         self.open = bool(ids)
 
     @rx.event
-    @requires()
+    @requires(mailing.RIGHT)
     async def open_for_ticked(self):
         """Email the employees ticked on the list."""
         self._start(list((await self.get_state(EmployeesState)).ticked))
 
     @rx.event
-    @requires()
+    @requires(mailing.RIGHT)
     async def open_for_one(self, employee_id: int):
         """Email one employee (from their page; refused for one the user may not see)."""
         user = current_user()
@@ -52,21 +52,21 @@ class EmployeeEmailState(rx.State):
         self._start([int(employee_id)])
 
     @rx.event
-    @requires()
+    @requires(mailing.RIGHT)
     async def set_value(self, name: str, value: str):
         """Keep what was typed."""
         if name in ("sender", "subject", "body"):
             setattr(self, name, str(value)[:20_000])
 
     @rx.event
-    @requires()
+    @requires(mailing.RIGHT)
     async def open_changed(self, value: bool):
         """The dialog closed itself (Escape, a click outside, Cancel)."""
         if not value:
             self.open = False
 
     @rx.event
-    @requires()
+    @requires(mailing.RIGHT)
     async def send(self):
         """Queue one email per employee; a wrong field keeps the dialog open with its message."""
         user = current_user()

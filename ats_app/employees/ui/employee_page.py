@@ -5,6 +5,7 @@ import reflex as rx
 
 from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.core.i18n import N_
+from ats_app.employees import mailing
 from ats_app.employees.ui.email_employees import EmployeeEmailState, email_dialog
 from ats_app.employees.ui.employee_form import EmployeeFormState, employee_form_dialog
 from ats_app.employees.ui.employee_page_state import ContractView, EmployeePageState, LineView
@@ -47,8 +48,9 @@ def _content() -> rx.Component:
                       rx.cond(s.ended_line != "", rx.badge(s.ended_line, color_scheme="gray", id="employee-ended")),
                       spacing="1"),
             rx.spacer(),
-            rx.button(rx.icon("mail", size=16), t("Email"), variant="soft",
-                      on_click=EmployeeEmailState.open_for_one(s.employee_id), id="employee-page-email"),
+            rx.cond(AuthState.user_rights.contains(mailing.RIGHT),
+                    rx.button(rx.icon("mail", size=16), t("Email"), variant="soft",
+                              on_click=EmployeeEmailState.open_for_one(s.employee_id), id="employee-page-email")),
             rx.button(rx.icon("pencil", size=16), t("Edit"), variant="soft",
                       on_click=EmployeeFormState.open_edit(s.employee_id), id="employee-page-edit"),
             rx.cond(s.ended_line == "",

@@ -5,6 +5,7 @@ import reflex as rx
 
 from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.core.i18n import N_
+from ats_app.employees import mailing
 from ats_app.employees.ui.email_employees import EmployeeEmailState, email_dialog
 from ats_app.employees.ui.employee_form import EmployeeFormState, employee_form_dialog
 from ats_app.employees.ui.employees_state import EmployeesState, EmployeeView
@@ -58,7 +59,7 @@ def _toolbar() -> rx.Component:
         rx.checkbox(t("Tick all on this page"), checked=s.all_on_page_ticked, on_change=s.tick_all_on_page,
                     id="tick-all", size="2"),
         rx.spacer(),
-        rx.cond(s.ticked_count > 0,
+        rx.cond((s.ticked_count > 0) & AuthState.user_rights.contains(mailing.RIGHT),
                 rx.button(rx.icon("mail", size=16), t("Email"), " (", s.ticked_count, ")", variant="soft",
                           on_click=EmployeeEmailState.open_for_ticked, id="employee-email")),
         rx.link(rx.button(rx.icon("download", size=16), t("Export as CSV"), variant="soft"),

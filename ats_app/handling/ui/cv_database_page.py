@@ -4,6 +4,7 @@ import reflex as rx
 
 from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.core.i18n import LANGUAGES, N_
+from ats_app.handling import cv_database
 from ats_app.handling.ui.cv_database_state import CvDatabaseState, SavedView
 from ats_app.handling.ui.further_progress import target_select
 from ats_app.ui.forms import NATIVE_SELECT
@@ -60,7 +61,8 @@ def _transfer_dialog() -> rx.Component:
          on_load=[AuthState.require_login, CvDatabaseState.load])
 def cv_database_page() -> rx.Component:
     """Saved candidates from every project the user may see."""
-    return shell(
+    return shell(rx.cond(
+        AuthState.user_rights.contains(cv_database.RIGHT),
         rx.vstack(
             page_header(N_("CV database"), N_("Saved candidates, searchable by name, email and skills in the CV.")),
             rx.hstack(
@@ -83,5 +85,6 @@ def cv_database_page() -> rx.Component:
             _transfer_dialog(),
             spacing="4", width="100%",
         ),
+        rx.callout(t("You do not have the right to do this."), icon="lock", color_scheme="red")),
         active_route="/cv-database", on_locale_change=CvDatabaseState.load,
     )

@@ -45,11 +45,11 @@ class CvDatabaseState(TickedActionState, rx.State):
                                format_day(r.saved_at.date(), user.language),
                                f"/files/cv/{r.candidate_id}" if r.has_cv else "") for r in rows]
         self._keep_ticks_on_page()
-        self.may_transfer = allowed(user, TRANSFER)
+        self.may_transfer = allowed(user, TRANSFER) and user.has(cv_database.RIGHT)
         return total
 
     @rx.event
-    @requires()
+    @requires(cv_database.RIGHT)
     async def set_language(self, language: str):
         """Show candidates of one language only ("" for all)."""
         self.language = language if language in LANGUAGES else ""
@@ -64,6 +64,8 @@ class CvDatabaseState(TickedActionState, rx.State):
     async def open_transfer(self):
         """Open the Transfer form for the ticked candidates."""
         user = current_user()
+        if not user.has(cv_database.RIGHT):  # Transfer from the CV database needs both rights
+            return
         if not self.ticked:
             self.error = gettext(user.language, "Tick at least one candidate.")
             return
@@ -84,7 +86,7 @@ class CvDatabaseState(TickedActionState, rx.State):
         self.target, self.error = str(target)[:20], ""
 
     @rx.event
-    @requires()
+    @requires(cv_database.RIGHT)
     async def cancel_transfer(self):
         """Close the Transfer form; nothing changes."""
         self.transferring, self.error = False, ""

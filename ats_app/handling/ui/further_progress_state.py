@@ -16,6 +16,7 @@ from reflex.event import EventSpec
 
 from ats_app.accounts.ui.guard import current_user, requires, requires_in_background, run_in_session
 from ats_app.applications.further_progress_action import AnyAction
+from ats_app.applications.lookup import all_visible
 from ats_app.core.errors import InvalidChoice, NotAllowed
 from ats_app.core.i18n import gettext
 from ats_app.handling import further_progress
@@ -128,6 +129,9 @@ class FurtherProgressState(rx.State):
         self.errors = {}
         action = further_progress.action_for(self.action)
         if action.form:  # the form first; its own button runs the action
+            if not await run_in_session(all_visible, user, ids):  # no name, email or preview of a hidden one
+                self.action = ""
+                return rx.toast.error(gettext(user.language, "You do not have the right to do this."))
             await (await self._form_state(action.form))._open(action, ids)
             self.dialog = action.key
             return None

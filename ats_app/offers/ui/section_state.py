@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import reflex as rx
 
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
-from ats_app.core.errors import ApplicationNotFound
+from ats_app.core.errors import ActionRefused, ApplicationNotFound
 from ats_app.offers import section
 
 _APPLICATION_PATH = re.compile(r"/applications/(\d+)")
@@ -38,7 +38,7 @@ class OfferSectionState(rx.State):
     async def _reload(self) -> None:
         try:
             found = await run_in_session(section.offer_section, current_user(), self.application_id)
-        except ApplicationNotFound:
+        except (ApplicationNotFound, ActionRefused):  # not one the user may see: nothing shown
             found = None
         self.has_offer = found is not None
         if found is None:

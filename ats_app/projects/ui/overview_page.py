@@ -102,7 +102,7 @@ def overview_page() -> rx.Component:
         rx.vstack(
             rx.hstack(
                 page_header(N_("Recruitment overview"),
-                            N_("Every recruitment project with its applications by status.")),
+                            N_("The recruitment projects you may see, with their applications by status.")),
                 rx.spacer(),
                 rx.cond(OverviewState.may_edit, new_project_button()),
                 width="100%", align="start"),

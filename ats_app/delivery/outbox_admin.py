@@ -146,8 +146,9 @@ def resend_message(session: Session, user: CurrentUser, message_id: int) -> Mess
     if waiting is not None:  # a second click, or a second recruiter: one copy on its way is enough
         raise ActionRefused(N_("this message has already been sent again"))
     copy = Message(**{k: getattr(old, k) for k in (
-        "channel", "application_id", "interview_id", "reviewer_id", "offer_id", "contract_id", "purpose", "kind",
-        "language", "sender", "recipient", "reply_to", "subject", "body_html", "body_text", "attachments")},
+        "channel", "application_id", "interview_id", "reviewer_id", "offer_id", "contract_id", "user_link_id",
+        "purpose", "kind", "language", "sender", "recipient", "reply_to", "subject", "body_html", "body_text",
+        "attachments")},
                    status=MessageStatus.QUEUED, scheduled_at=utcnow(), idempotency_key=new_key(f"resend-{old.id}"),
                    created_by_id=user.id)
     session.add(copy)

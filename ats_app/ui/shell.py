@@ -49,7 +49,8 @@ def _nav_link(route: str, message: str, icon: str, active: bool) -> rx.Component
     )
 
 
-def _sidebar(active_route: str, on_locale_change) -> rx.Component:
+def _links(active_route: str) -> list[rx.Component]:
+    """The navigation links this user may see."""
     links = []
     for route, message, icon, right in NAVIGATION:
         link = _nav_link(route, message, icon, route == active_route)
@@ -59,10 +60,20 @@ def _sidebar(active_route: str, on_locale_change) -> rx.Component:
               for route, message, icon in ADMIN_NAVIGATION]
     links += [rx.cond(AuthState.user_role == "admin", _nav_link(route, message, icon, route == active_route))
               for route, message, icon in ORGANISATION_ADMIN_NAVIGATION]
+    return links
+
+
+def _brand() -> rx.Component:
+    return rx.hstack(rx.icon("briefcase-business", size=22, color=rx.color("accent", 9)),
+                     rx.heading("Nordlys ATS", size="4"), align="center", spacing="2")
+
+
+def _navigation(active_route: str, on_locale_change) -> rx.Component:
+    """The links, then who is logged in, the language and Log out. It scrolls on its own when taller than
+    the window, so Log out is always reachable."""
     return rx.vstack(
-        rx.hstack(rx.icon("briefcase-business", size=22, color=rx.color("accent", 9)),
-                  rx.heading("Nordlys ATS", size="4"), align="center", spacing="2", padding="4px 12px 16px"),
-        rx.vstack(*links, spacing="1", width="100%"),
+        rx.box(_brand(), padding="4px 12px 16px"),
+        rx.vstack(*_links(active_route), spacing="1", width="100%"),
         rx.spacer(),
         rx.vstack(
             rx.text(AuthState.user_name, size="2", weight="bold", id="current-user"),
@@ -72,19 +83,53 @@ def _sidebar(active_route: str, on_locale_change) -> rx.Component:
             spacing="2", width="100%", padding="12px",
             border_top=f"1px solid {rx.color('gray', 5)}",
         ),
-        width="248px", min_width="248px", height="100vh", position="sticky", top="0", padding_top="16px",
-        background=rx.color("gray", 2), border_right=f"1px solid {rx.color('gray', 5)}",
+        width="100%", min_height="100%", padding_top="16px", spacing="2",
+    )
+
+
+def _sidebar(active_route: str, on_locale_change) -> rx.Component:
+    """From a tablet's width up: the navigation on the left, as tall as the window."""
+    return rx.box(
+        _navigation(active_route, on_locale_change),
+        display=["none", "none", "block"], width="248px", min_width="248px", height="100vh", overflow_y="auto",
+        position="sticky", top="0", background=rx.color("gray", 2), border_right=f"1px solid {rx.color('gray', 5)}",
+    )
+
+
+def _top_bar(active_route: str, on_locale_change) -> rx.Component:
+    """On a phone: the name and a Menu button that opens the navigation as a drawer (which is only in the page
+    while open, so nothing in it is there twice)."""
+    return rx.hstack(
+        _brand(),
+        rx.spacer(),
+        rx.drawer.root(
+            rx.drawer.trigger(rx.button(rx.icon("menu", size=16), t("Menu"), variant="soft", id="open-menu")),
+            rx.drawer.portal(
+                rx.drawer.overlay(background="rgba(0, 0, 0, 0.35)", position="fixed", inset="0", z_index="40"),
+                rx.drawer.content(
+                    _navigation(active_route, on_locale_change),
+                    position="fixed", top="0", left="0", bottom="0", width="280px", max_width="85vw",
+                    overflow_y="auto", z_index="50", background=rx.color("gray", 2),
+                    aria_label=t("Menu"),
+                ),
+            ),
+            direction="left",
+        ),
+        display=["flex", "flex", "none"], width="100%", align="center", padding="12px 16px",
+        border_bottom=f"1px solid {rx.color('gray', 5)}", background=rx.color("gray", 2),
     )
 
 
 def shell(content: rx.Component, *, active_route: str, on_locale_change=None) -> rx.Component:
-    """Wrap a page: the sidebar and the content once the server has confirmed the login."""
+    """Wrap a page: the navigation and the content once the server has confirmed the login."""
     return rx.cond(
         AuthState.logged_in,
-        rx.hstack(
+        rx.flex(
+            _top_bar(active_route, on_locale_change),
             _sidebar(active_route, on_locale_change),
-            rx.box(content, flex="1", padding="28px 36px", min_width="0", max_width="1400px"),
-            spacing="0", align="start", width="100%",
+            rx.box(content, flex="1", padding=["16px", "16px", "28px 36px"], min_width="0", max_width="1400px",
+                   width="100%"),
+            direction=rx.breakpoints(initial="column", sm="row"), align="start", width="100%",
         ),
         rx.center(rx.spinner(size="3"), height="100vh"),
     )

@@ -94,7 +94,8 @@ def test_department_admin_sees_only_their_department(page, server):
     assert set(page.locator(".user-department").all_inner_texts()) == {"Sales"}
     page.locator("#user-invite").click()
     expect(page.locator("#user-role option[value='admin']")).to_have_count(0)
-    page.keyboard.press("Escape")
+    page.get_by_role("dialog").get_by_role("button", name="Cancel").click()
+    expect(page.get_by_role("dialog")).to_have_count(0)
     page.locator(".user-row", has_text="Mette Kjær").locator(".user-deactivate").click()
     expect(page.locator("#user-action-dialog")).to_be_visible()
     _shot(page, "deactivate-dialog")

@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from ats_app.accounts import audit, auth, invitations, password_links, users
 from ats_app.core.errors import ActionRefused, InvalidInput, LinkUnusable, NotAllowed, UserNotFound
-from ats_app.delivery import sealed_links
+from ats_app.delivery import outbox_admin, sealed_links
 from ats_app.models import AuditEvent, Message, MessageStatus, ProjectEvent, Role, User, UserSession
 from tests.unit.factories import login_as, make_department, make_project, make_user
 
@@ -190,3 +190,15 @@ def test_only_an_unaccepted_invitation_with_nothing_referring_to_it_is_deleted(s
         invitations.delete_invitation(session, org["admin"], acted.id)
     with pytest.raises(ActionRefused):
         invitations.delete_invitation(session, org["admin"], _id(session, "rec.it@example.com"))
+
+
+def test_an_invitation_sent_again_from_the_outbox_keeps_its_link(session, org):
+    user = _invite(session, org["admin"], department=org["sales"])
+    first = session.exec(select(Message).where(Message.recipient == user.email)).one()
+    first.status = MessageStatus.FAILED
+    session.add(first)
+    session.flush()
+    copy = outbox_admin.resend_message(session, org["admin"], first.id)
+    revealed = sealed_links.reveal(session, copy.body_html, copy)
+    token = re.search(r"token=([A-Za-z0-9_\-]+)", revealed).group(1)
+    assert password_links.holder_of(session, token).user_id == user.id

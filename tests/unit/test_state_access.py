@@ -64,7 +64,12 @@ def _clean_database():
 
 
 def _empty_tables() -> None:
+    """Every table empty, and on PostgreSQL its id sequence back at 1 (so the seeded rows get id 1 there too)."""
     with get_engine(DB_URL).begin() as conn:
+        if DB_URL.startswith("postgresql"):
+            names = ", ".join(f'"{table.name}"' for table in SQLModel.metadata.sorted_tables)
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            return
         for table in reversed(SQLModel.metadata.sorted_tables):
             conn.execute(text(f'DELETE FROM "{table.name}"'))
 

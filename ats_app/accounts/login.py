@@ -40,10 +40,15 @@ def attempt(session: Session, email: str, password: str, client: str, now: datet
     """
     now = now or utcnow()
     email = auth.normalise_email(email)
-    user = session.exec(select(User).where(User.email == email)).first()
-    if not login_throttle.may_try(SCOPE, email, client) or (
-            user is not None and user.locked_until is not None and _aware(user.locked_until) > now):
-        return Attempt(THROTTLED)
+    with login_throttle.turn(SCOPE, email, client) as may_try:
+        user = session.exec(select(User).where(User.email == email)).first()
+        if not may_try or (user is not None and user.locked_until is not None and _aware(user.locked_until) > now):
+            return Attempt(THROTTLED)
+        return _check(session, user, email, password, client, now)
+
+
+def _check(session: Session, user: User | None, email: str, password: str, client: str, now: datetime) -> Attempt:
+    """The password checked, the attempt counted and recorded (within the account's turn)."""
     token = auth.log_in(session, email, password)
     if token is not None and user is not None:
         login_throttle.logged_in(SCOPE, email)

@@ -46,13 +46,14 @@ def change_password(session: Session, user_id: int, current: str, new: str, agai
     user = _me(session, user_id)
     # The current password is a log-in by another door: the same throttle, checked before any hashing, so a
     # borrowed session cannot guess it (nor tie up the hashing slots) without limit.
-    if not login_throttle.may_try(login.SCOPE, user.email, client_ip):
-        raise InvalidInput({"current_password": TOO_MANY})
-    if not passwords.verify_password(user.password_hash, current or ""):
-        if login_throttle.wrong_password(login.SCOPE, user.email, client_ip):
-            login.lock_account(session, user, client_ip)
-            session.commit()
-        raise InvalidInput({"current_password": WRONG_PASSWORD})
+    with login_throttle.turn(login.SCOPE, user.email, client_ip) as may_try:
+        if not may_try:
+            raise InvalidInput({"current_password": TOO_MANY})
+        if not passwords.verify_password(user.password_hash, current or ""):
+            if login_throttle.wrong_password(login.SCOPE, user.email, client_ip):
+                login.lock_account(session, user, client_ip)
+                session.commit()
+            raise InvalidInput({"current_password": WRONG_PASSWORD})
     problem = passwords.password_problem(new or "", user.email)
     if problem:
         raise InvalidInput({"new_password": problem})

@@ -111,5 +111,9 @@ def listens_on_loopback() -> bool:
 
 def refuses_demo_password(password: str) -> bool:
     """True when password is the fixed demo password and the server may be reached from other machines
-    (a real password never is: the password rule asks for 10 characters or more)."""
-    return not listens_on_loopback() and hmac.compare_digest((password or "").encode(), demo_password().encode())
+    (a real password never is: the password rule asks for 10 characters or more). "demo" itself is refused too
+    when ATS_DEMO_PASSWORD names another: demo users loaded earlier with "demo" keep it."""
+    if listens_on_loopback():
+        return False
+    given = (password or "").encode()
+    return any(hmac.compare_digest(given, fixed.encode()) for fixed in {DEMO_PASSWORD, demo_password()})

@@ -5,12 +5,12 @@ with another department's user id is refused without a word about that user."""
 from sqlmodel import select
 
 from ats_app.accounts import auth
-from ats_app.core import passwords
 from ats_app.accounts.ui.account_page import AccountState
 from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.accounts.ui.user_actions import UserActionState
 from ats_app.accounts.ui.user_form import UserFormState
 from ats_app.accounts.ui.users_state import UsersState
+from ats_app.core import passwords
 from ats_app.models import Department, Message, Role, User
 from ats_app.organisation.ui.departments_state import DepartmentsState
 from tests.unit.factories import make_department, make_user

@@ -8,8 +8,8 @@ from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.accounts.ui.session import session_hash
 from ats_app.core.errors import InvalidInput
-from ats_app.core.passwords import HashingBusy
 from ats_app.core.i18n import LANGUAGES, N_, gettext
+from ats_app.core.passwords import HashingBusy
 from ats_app.ui.forms import LABEL, NATIVE_SELECT, Choice, error_for
 from ats_app.ui.locale import LocaleState
 from ats_app.ui.shell import page_header, shell

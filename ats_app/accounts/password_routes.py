@@ -6,6 +6,7 @@ accounts.password_links; this module reads forms, picks the language and renders
 
 from pathlib import Path
 
+from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -92,10 +93,13 @@ async def forgot_submit(request: Request) -> Response:
                           client or "unknown"):
         return _render(request, "forgot_password.html", language, status=429, email=email,
                        errors={"form": TOO_MANY}, sent=False)
+    response = _render(request, "forgot_password.html", language, email=email, sent=True)
     if throttle.allow("forgot_password_email", "ATS_FORGOT_PASSWORD_EMAIL_RATE_LIMIT", "3 per hour",
                       email.lower()):
-        await public_pages.in_transaction(lambda s: own_account.request_reset(s, email, client_ip=client))
-    return _render(request, "forgot_password.html", language, email=email, sent=True)
+        # after the answer has left: a user's address (a link made, an email queued) must not answer slower
+        response.background = BackgroundTask(
+            public_pages.in_transaction, lambda s: own_account.request_reset(s, email, client_ip=client))
+    return response
 
 
 async def set_password_page(request: Request) -> Response:

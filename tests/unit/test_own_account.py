@@ -167,3 +167,26 @@ def test_guessing_the_current_password_is_throttled_as_a_log_in_is(session, monk
     assert audit.ACCOUNT_LOCKED in session.exec(select(AuditEvent.kind)).all()
     assert auth.log_in(session, "kari@example.com", PASSWORD) is None  # nothing was changed
     login_throttle.forget()
+
+
+def test_forgot_password_answers_before_the_link_is_made(session, monkeypatch):
+    """A user's address costs a link, an email and an audit line: done after the answer has left, so the
+    answer's timing is the same for an address that is a user's and one that is not."""
+    make_user(session, "kari@example.com")
+    order = []
+    real_reset = own_account.request_reset
+    monkeypatch.setattr(own_account, "request_reset", lambda *a, **k: order.append("link") or real_reset(*a, **k))
+
+    async def watched(scope, receive, send):
+        async def noting(message):
+            if message["type"] == "http.response.start" and scope["path"] == "/forgot-password" \
+                    and scope["method"] == "POST":
+                order.append("answer")
+            await send(message)
+        await api(scope, receive, noting)
+
+    client = TestClient(watched, follow_redirects=False)
+    csrf = _csrf(client, "/forgot-password")
+    assert client.post("/forgot-password", data={"csrf": csrf, "email": "kari@example.com"}).status_code == 200
+    assert order == ["answer", "link"]
+    assert session.exec(select(Message)).one().recipient == "kari@example.com"

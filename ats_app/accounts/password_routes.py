@@ -23,6 +23,7 @@ COOKIE_AGE = 2 * 3600
 HEADERS = public_pages.PRIVATE_HEADERS
 TOO_MANY = N_("Too many tries from here. Please wait a few minutes and try again.")
 NOT_THE_SAME = N_("The two passwords are not the same.")
+BUSY = N_("Many people are logging in right now. Try again in a moment.")
 
 
 def _client(request: Request) -> str:
@@ -139,6 +140,9 @@ async def set_password_submit(request: Request) -> Response:
             return _link_gone(request, language)
         except InvalidInput as refused:
             errors = refused.errors
+        except passwords.HashingBusy:  # nothing was saved: the link still works
+            return _render(request, "set_password.html", language, status=503, token=token, holder=holder,
+                           errors={"form": BUSY})
     if errors:
         return _render(request, "set_password.html", language, status=400, token=token, holder=holder,
                        errors=errors)

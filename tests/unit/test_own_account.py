@@ -190,3 +190,22 @@ def test_forgot_password_answers_before_the_link_is_made(session, monkeypatch):
     assert client.post("/forgot-password", data={"csrf": csrf, "email": "kari@example.com"}).status_code == 200
     assert order == ["answer", "link"]
     assert session.exec(select(Message)).one().recipient == "kari@example.com"
+
+
+def test_set_password_when_every_hashing_slot_is_taken_says_try_again_and_keeps_the_link(session, monkeypatch):
+    make_user(session, "kari@example.com")
+    own_account.request_reset(session, "kari@example.com")
+    token = _reset_token(session)
+    client = _client()
+    page = client.get(f"/set-password?token={token}")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+    form = {"csrf": csrf, "token": token, "password": PASSWORD, "password_again": PASSWORD}
+
+    def busy(password):
+        raise passwords.HashingBusy()
+
+    monkeypatch.setattr(passwords, "hash_password", busy)
+    answer = client.post("/set-password", data=form)
+    assert answer.status_code == 503 and "Try again in a moment" in answer.text
+    monkeypatch.undo()
+    assert client.post("/set-password", data=form).status_code == 303  # the link was not used up

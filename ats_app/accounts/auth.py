@@ -58,12 +58,13 @@ def normalise_email(email: str) -> str:
 def log_in(session: Session, email: str, password: str) -> str | None:
     """Check the credentials; on success open a session and return its token, else None.
 
-    A wrong email still costs one hash verification, so timing does not reveal which emails exist.
+    A wrong email still costs one hash verification, so timing does not reveal which emails exist; so does a
+    user without a password yet (an invitation not accepted: an empty hash would be refused at once).
     """
     if config.refuses_demo_password(password):  # the fixed demo password works on a loopback-only server alone
         return None
     user = session.exec(select(User).where(User.email == normalise_email(email))).first()
-    if user is None or not user.active:
+    if user is None or not user.active or not user.password_hash:
         passwords.verify_password(_dummy_hash(), password)
         return None
     if not passwords.verify_password(user.password_hash, password):

@@ -40,10 +40,15 @@ def attempt(session: Session, email: str, password: str, client: str, now: datet
     """
     now = now or utcnow()
     email = auth.normalise_email(email)
-    user = session.exec(select(User).where(User.email == email)).first()
-    if not login_throttle.may_try(SCOPE, email, client) or (
-            user is not None and user.locked_until is not None and _aware(user.locked_until) > now):
-        return Attempt(THROTTLED)
+    with login_throttle.turn(SCOPE, email, client) as may_try:
+        user = session.exec(select(User).where(User.email == email)).first()
+        if not may_try or (user is not None and user.locked_until is not None and _aware(user.locked_until) > now):
+            return Attempt(THROTTLED)
+        return _check(session, user, email, password, client, now)
+
+
+def _check(session: Session, user: User | None, email: str, password: str, client: str, now: datetime) -> Attempt:
+    """The password checked, the attempt counted and recorded (within the account's turn)."""
     token = auth.log_in(session, email, password)
     if token is not None and user is not None:
         login_throttle.logged_in(SCOPE, email)
@@ -56,15 +61,22 @@ def attempt(session: Session, email: str, password: str, client: str, now: datet
                  subject=user.email if user else "", details={"email": email} if user else {}, client_ip=client,
                  at=now)
     if locks and user is not None:
-        until = now + timedelta(minutes=login_throttle.rules().lock_minutes)
-        user.locked_until = until
-        session.add(user)
-        audit.record(session, audit.ACCOUNT_LOCKED, actor_id=user.id, actor_name=user.name, subject=user.email,
-                     details={"until": until.isoformat()}, client_ip=client, at=now)
-        if user.active:
-            queue_lock_notice(session, user, until)
+        lock_account(session, user, client, now)
     session.commit()
     return Attempt(WRONG)
+
+
+def lock_account(session: Session, user: User, client: str, now: datetime | None = None) -> None:
+    """Too many wrong passwords: locked for ATS_LOGIN_LOCK_MINUTES, an audit line, and an email to the user
+    (not committed: the caller's transaction holds it)."""
+    now = now or utcnow()
+    until = now + timedelta(minutes=login_throttle.rules().lock_minutes)
+    user.locked_until = until
+    session.add(user)
+    audit.record(session, audit.ACCOUNT_LOCKED, actor_id=user.id, actor_name=user.name, subject=user.email,
+                 details={"until": until.isoformat()}, client_ip=client, at=now)
+    if user.active:
+        queue_lock_notice(session, user, until)
 
 
 def _aware(moment: datetime) -> datetime:

@@ -7,10 +7,15 @@ minutes. Per client address: ATS_LOGIN_ADDRESS_LIMIT ("20 per minute; 200 per ho
 wrong passwords, then refused. A refused attempt is not counted and costs no hash. The counts live where
 core.throttle keeps its own (memory, or Redis when REFLEX_REDIS_URL is set, so every worker sees them); a
 success clears the account's. Staff (scope "staff") and the candidate portal ("portal") count apart.
+
+Parallel guesses would all pass the check before the first of them is counted, so an attempt takes a turn
+(turn()): one at a time per account, ADDRESS_AT_ONCE at a time per address, checked and counted within it.
 """
 
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,6 +25,9 @@ from ats_app.core import throttle
 
 MAX_DELAY = 300  # seconds
 DEFAULT_ADDRESS_LIMIT = "20 per minute; 200 per hour"
+ADDRESS_AT_ONCE = 4  # attempts from one address being checked at the same moment
+TURN_SECONDS = 60  # a turn a crashed worker never gave back frees itself
+TURN_WAIT = 3.0  # seconds an attempt waits for its turn (as core.passwords waits for a hashing slot)
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,42 @@ def may_try(scope: str, email: str, client: str) -> bool:
     if store.get(_key(scope, "wait", account)) > 0 or store.get(_key(scope, "locked", account)) > 0:
         return False
     return all(_window().test(limit, "ats-login", scope, client or "unknown") for limit in rules().address_limits)
+
+
+@contextmanager
+def turn(scope: str, email: str, client: str) -> Iterator[bool]:
+    """Within: True when this attempt may check a password now (may_try), holding the account's only turn and
+    one of the address's ADDRESS_AT_ONCE until the attempt is counted; False when it must wait, or no turn came
+    free within TURN_WAIT seconds."""
+    store = _storage()
+    held: list[str] = []
+    try:
+        for key, most in ((_key(scope, "trying", email or "-"), 1),
+                          (_key(scope, "trying-from", client or "unknown"), ADDRESS_AT_ONCE)):
+            if not _wait_for(store, key, most):
+                break
+            held.append(key)
+        else:
+            if may_try(scope, email, client):
+                yield True
+                return
+        yield False
+    finally:
+        for key in held:
+            store.incr(key, TURN_SECONDS, -1)
+
+
+def _wait_for(store: storage.Storage, key: str, most: int) -> bool:
+    """Take one of key's `most` places, waiting up to TURN_WAIT seconds (a double-clicked Log in waits for the
+    first click's answer); False when none came free."""
+    deadline = time.monotonic() + TURN_WAIT
+    while True:
+        if store.incr(key, TURN_SECONDS) <= most:
+            return True
+        store.incr(key, TURN_SECONDS, -1)
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.02)
 
 
 def wrong_password(scope: str, email: str, client: str) -> bool:

@@ -14,6 +14,7 @@ from ats_app.models.base import utcnow
 
 WRONG_PASSWORD = N_("This is not your current password.")
 NOT_THE_SAME = N_("The two passwords are not the same.")
+TOO_MANY = N_("Too many attempts. Wait a minute and try again.")
 
 
 def _me(session: Session, user_id: int) -> User:
@@ -43,8 +44,16 @@ def change_password(session: Session, user_id: int, current: str, new: str, agai
                     keep_token_hash: str | None = None, client_ip: str = "") -> None:
     """Set a new password after checking the current one; every other session of the user ends."""
     user = _me(session, user_id)
-    if not passwords.verify_password(user.password_hash, current or ""):
-        raise InvalidInput({"current_password": WRONG_PASSWORD})
+    # The current password is a log-in by another door: the same throttle, checked before any hashing, so a
+    # borrowed session cannot guess it (nor tie up the hashing slots) without limit.
+    with login_throttle.turn(login.SCOPE, user.email, client_ip) as may_try:
+        if not may_try:
+            raise InvalidInput({"current_password": TOO_MANY})
+        if not passwords.verify_password(user.password_hash, current or ""):
+            if login_throttle.wrong_password(login.SCOPE, user.email, client_ip):
+                login.lock_account(session, user, client_ip)
+                session.commit()
+            raise InvalidInput({"current_password": WRONG_PASSWORD})
     problem = passwords.password_problem(new or "", user.email)
     if problem:
         raise InvalidInput({"new_password": problem})

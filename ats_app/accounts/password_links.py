@@ -46,10 +46,7 @@ def issue_link(session: Session, user: User, purpose: str, *, created_by_id: int
     if purpose not in LIFETIME:
         raise ValueError(f"unknown link purpose {purpose!r}")
     now = now or utcnow()
-    session.exec(update(UserLink)
-                 .where(col(UserLink.user_id) == user.id, col(UserLink.used_at).is_(None),
-                        col(UserLink.expires_at) > now)
-                 .values(expires_at=now))
+    expire_links(session, int(user.id), now)
     link = UserLink(token_hash=tokens.token_hash(tokens.new_token()), user_id=user.id, purpose=purpose,
                     created_at=now, created_by_id=created_by_id, expires_at=now + LIFETIME[purpose])
     session.add(link)
@@ -58,6 +55,15 @@ def issue_link(session: Session, user: User, purpose: str, *, created_by_id: int
     session.add(link)
     session.flush()
     return link, set_password_url(link)
+
+
+def expire_links(session: Session, user_id: int, now: datetime | None = None) -> None:
+    """Every unused link of the user stops working (a newer link, or the user deactivated)."""
+    now = now or utcnow()
+    session.exec(update(UserLink)
+                 .where(col(UserLink.user_id) == user_id, col(UserLink.used_at).is_(None),
+                        col(UserLink.expires_at) > now)
+                 .values(expires_at=now))
 
 
 def set_password_url(link: UserLink, *, sealed: bool = False) -> str:

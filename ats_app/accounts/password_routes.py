@@ -6,6 +6,7 @@ accounts.password_links; this module reads forms, picks the language and renders
 
 from pathlib import Path
 
+from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -22,6 +23,7 @@ COOKIE_AGE = 2 * 3600
 HEADERS = public_pages.PRIVATE_HEADERS
 TOO_MANY = N_("Too many tries from here. Please wait a few minutes and try again.")
 NOT_THE_SAME = N_("The two passwords are not the same.")
+BUSY = N_("Many people are logging in right now. Try again in a moment.")
 
 
 def _client(request: Request) -> str:
@@ -92,10 +94,13 @@ async def forgot_submit(request: Request) -> Response:
                           client or "unknown"):
         return _render(request, "forgot_password.html", language, status=429, email=email,
                        errors={"form": TOO_MANY}, sent=False)
+    response = _render(request, "forgot_password.html", language, email=email, sent=True)
     if throttle.allow("forgot_password_email", "ATS_FORGOT_PASSWORD_EMAIL_RATE_LIMIT", "3 per hour",
                       email.lower()):
-        await public_pages.in_transaction(lambda s: own_account.request_reset(s, email, client_ip=client))
-    return _render(request, "forgot_password.html", language, email=email, sent=True)
+        # after the answer has left: a user's address (a link made, an email queued) must not answer slower
+        response.background = BackgroundTask(
+            public_pages.in_transaction, lambda s: own_account.request_reset(s, email, client_ip=client))
+    return response
 
 
 async def set_password_page(request: Request) -> Response:
@@ -135,6 +140,9 @@ async def set_password_submit(request: Request) -> Response:
             return _link_gone(request, language)
         except InvalidInput as refused:
             errors = refused.errors
+        except passwords.HashingBusy:  # nothing was saved: the link still works
+            return _render(request, "set_password.html", language, status=503, token=token, holder=holder,
+                           errors={"form": BUSY})
     if errors:
         return _render(request, "set_password.html", language, status=400, token=token, holder=holder,
                        errors=errors)

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, func, or_, select
 
-from ats_app.accounts import audit, auth
+from ats_app.accounts import audit, auth, password_links
 from ats_app.accounts.access import may_administer_users
 from ats_app.accounts.auth import RIGHTS, CurrentUser
 from ats_app.core.errors import ActionRefused, InvalidInput, UserNotFound
@@ -236,6 +236,7 @@ def deactivate_user(session: Session, actor: CurrentUser, user_id: int) -> User:
     user.active, user.deactivated_at = False, utcnow()
     session.add(user)
     auth.revoke_sessions(session, int(user.id))
+    password_links.expire_links(session, int(user.id))  # reactivated, an old invitation or reset link stays dead
     _audit(session, actor, audit.USER_DEACTIVATED, user)
     session.commit()
     return user

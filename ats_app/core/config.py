@@ -7,6 +7,7 @@ import hmac
 import ipaddress
 import os
 import secrets
+from urllib.parse import urlsplit
 
 from ats_app.core.files import files_dir
 
@@ -96,11 +97,19 @@ def demo_password() -> str:
 
 
 def listens_on_loopback() -> bool:
-    """Whether the server listens only on this machine (ATS_LISTEN_HOST: 127.0.0.0/8, ::1 or localhost).
+    """Whether the server listens only on this machine (ATS_LISTEN_HOST: 127.0.0.0/8, ::1 or localhost) and
+    is not published elsewhere: an ATS_PUBLIC_URL on another host means a proxy or tunnel in front of it.
 
     Unset, empty or anything else (0.0.0.0, a public name) counts as reachable from outside: the safe default.
     """
-    host = (os.environ.get("ATS_LISTEN_HOST") or "").strip().strip("[]").lower()
+    if not _is_loopback(os.environ.get("ATS_LISTEN_HOST") or ""):
+        return False
+    public = (os.environ.get("ATS_PUBLIC_URL") or "").strip()
+    return not public or _is_loopback(urlsplit(public).hostname or "")
+
+
+def _is_loopback(host: str) -> bool:
+    host = host.strip().strip("[]").lower()
     if host == "localhost":
         return True
     try:
@@ -111,5 +120,9 @@ def listens_on_loopback() -> bool:
 
 def refuses_demo_password(password: str) -> bool:
     """True when password is the fixed demo password and the server may be reached from other machines
-    (a real password never is: the password rule asks for 10 characters or more)."""
-    return not listens_on_loopback() and hmac.compare_digest((password or "").encode(), demo_password().encode())
+    (a real password never is: the password rule asks for 10 characters or more). "demo" itself is refused too
+    when ATS_DEMO_PASSWORD names another: demo users loaded earlier with "demo" keep it."""
+    if listens_on_loopback():
+        return False
+    given = (password or "").encode()
+    return any(hmac.compare_digest(given, fixed.encode()) for fixed in {DEMO_PASSWORD, demo_password()})

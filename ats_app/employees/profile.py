@@ -62,8 +62,9 @@ def employee_detail(session: Session, user: CurrentUser, employee_id: int) -> Em
     """The employee's page (EmployeeNotFound when user may not see them)."""
     employee = find_employee(session, user, employee_id)
     department = session.get(Department, employee.department_id) if employee.department_id else None
-    project = session.get(RecruitmentProject, employee.hired_from_project_id) \
-        if employee.hired_from_project_id else None
+    project = session.exec(select(RecruitmentProject).where(  # named only to those who may see it
+        RecruitmentProject.id == employee.hired_from_project_id, visible_projects(user, include_deleted=True))
+    ).first() if employee.hired_from_project_id else None
     application_id = None
     if employee.application_id:
         visible = session.exec(

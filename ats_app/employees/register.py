@@ -13,6 +13,7 @@ from sqlalchemy import false, func, or_, true
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
+from ats_app.accounts.access import visible_projects
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.errors import EmployeeNotFound
 from ats_app.models import Department, Employee, Position, RecruitmentProject, Role
@@ -123,7 +124,9 @@ def _query(session: Session, user: CurrentUser, filters: Filters) -> Any:
     return (select(Employee, POSITION, Department.name, RecruitmentProject.title)
             .join(Position, col(Position.id) == Employee.position_id, isouter=True)
             .join(Department, col(Department.id) == Employee.department_id, isouter=True)
-            .join(RecruitmentProject, col(RecruitmentProject.id) == Employee.hired_from_project_id, isouter=True)
+            # the project hired from is named only to those who may see it (its title alone can say too much)
+            .join(RecruitmentProject, (col(RecruitmentProject.id) == Employee.hired_from_project_id)
+                  & visible_projects(user, include_deleted=True), isouter=True)
             .where(*where))
 
 

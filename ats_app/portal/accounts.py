@@ -176,14 +176,15 @@ def throttled_log_in(session: Session, email: str, password: str, client: str) -
     A wrong password counts against both; ATS_LOGIN_LOCK_AFTER of them lock the email for a while. Raises
     core.passwords.HashingBusy when no hashing slot came free."""
     email = normalise_email(email)
-    if not login_throttle.may_try(THROTTLE_SCOPE, email, client):
-        return True, None
-    token = log_in(session, email, password)
-    if token is None:
-        login_throttle.wrong_password(THROTTLE_SCOPE, email, client)
-    else:
-        login_throttle.logged_in(THROTTLE_SCOPE, email)
-    return False, token
+    with login_throttle.turn(THROTTLE_SCOPE, email, client) as may_try:
+        if not may_try:
+            return True, None
+        token = log_in(session, email, password)
+        if token is None:
+            login_throttle.wrong_password(THROTTLE_SCOPE, email, client)
+        else:
+            login_throttle.logged_in(THROTTLE_SCOPE, email)
+        return False, token
 
 
 def csrf_token(session_token: str) -> str:

@@ -88,3 +88,18 @@ def test_language_is_remembered_and_validated(session):
         raise AssertionError("an unknown language must be refused")
     session.refresh(user)
     assert user.language == "nb"
+
+
+def test_a_user_without_a_password_yet_costs_a_hash_like_an_unknown_email(session, monkeypatch):
+    """An invitation not accepted (or a first admin from `ats create-admin`) has an empty hash, which argon2
+    refuses in microseconds: without the dummy hash, timing would tell which invitations are pending."""
+    invited = make_user(session, "invited@example.com")
+    invited.password_hash = ""
+    session.add(invited)
+    session.commit()
+    checked = []
+    real_verify = passwords.verify_password
+    monkeypatch.setattr(passwords, "verify_password", lambda h, p: checked.append(h) or real_verify(h, p))
+    assert auth.log_in(session, "invited@example.com", "a guess 12345") is None
+    assert auth.log_in(session, "nobody@example.com", "a guess 12345") is None
+    assert checked == [auth._dummy_hash()] * 2

@@ -334,3 +334,19 @@ def test_a_department_admin_sees_and_places_employees_of_their_department_only(s
         employee_detail(session, head, other.id)
     with pytest.raises(InvalidInput):
         records.add_employee(session, head, _form(world["sales"]))
+
+
+def test_the_project_hired_from_is_named_only_to_those_who_may_see_it(session, world):
+    """Recruiters see every employee, but not the projects they are not on: the title (say "Replacement for our
+    CFO") stays out of the list, the CSV and the employee's page."""
+    project = make_project(session, "Replacement for our CFO", department=world["engineering"])
+    employee = _add(session, world)
+    employee.hired_from_project_id = project.id
+    session.add(employee)
+    session.commit()
+    projects = lambda user: [r.project for r in list_employees(session, user)[0]]  # noqa: E731
+    assert projects(world["admin"]) == ["Replacement for our CFO"]
+    assert projects(world["recruiter"]) == [""]
+    assert "CFO" not in employees_csv(session, world["recruiter"], Filters())
+    assert employee_detail(session, world["recruiter"], employee.id).hired_from == ""
+    assert employee_detail(session, world["admin"], employee.id).hired_from == "Replacement for our CFO"

@@ -33,13 +33,30 @@ def test_the_loopback_rule(monkeypatch, host, loopback):
     assert config.listens_on_loopback() is loopback
 
 
+@pytest.mark.parametrize("public_url, loopback", [
+    (None, True), ("", True), ("http://127.0.0.1:3000", True), ("http://localhost:3000", True),
+    ("http://[::1]:3000", True), ("https://ats.example.com", False), ("http://10.0.0.5:3000", False),
+])
+def test_a_loopback_server_published_elsewhere_is_not_loopback(monkeypatch, public_url, loopback):
+    """A proxy or tunnel (ATS_PUBLIC_URL on another host) in front of a loopback listener reaches the world."""
+    monkeypatch.setenv("ATS_LISTEN_HOST", "127.0.0.1")
+    if public_url is None:
+        monkeypatch.delenv("ATS_PUBLIC_URL", raising=False)
+    else:
+        monkeypatch.setenv("ATS_PUBLIC_URL", public_url)
+    assert config.listens_on_loopback() is loopback
+    assert config.refuses_demo_password("demo") is not loopback
+
+
 def test_the_demo_password_is_refused_off_loopback_only(session, monkeypatch):
     make_user(session, "admin@example.com", password="demo")
     monkeypatch.setenv("ATS_LISTEN_HOST", "0.0.0.0")
     assert config.refuses_demo_password("demo") and not config.refuses_demo_password("a real long password")
     assert auth.log_in(session, "admin@example.com", "demo") is None
     monkeypatch.setenv("ATS_DEMO_PASSWORD", "demo-other")
-    assert not config.refuses_demo_password("demo") and config.refuses_demo_password("demo-other")
+    assert config.refuses_demo_password("demo-other")
+    # demo users loaded earlier (on loopback, with "demo") must not log in with it from the network either
+    assert config.refuses_demo_password("demo") and auth.log_in(session, "admin@example.com", "demo") is None
     monkeypatch.delenv("ATS_DEMO_PASSWORD")
     monkeypatch.setenv("ATS_LISTEN_HOST", "127.0.0.1")
     assert auth.log_in(session, "admin@example.com", "demo") is not None

@@ -7,16 +7,18 @@ from datetime import timedelta
 
 import pytest
 from argon2 import PasswordHasher
-from sqlmodel import select
+from sqlmodel import Session, select
 from starlette.testclient import TestClient
 
-from ats_app.accounts import audit, auth, login_throttle
+from ats_app.accounts import audit, auth, login, login_throttle
 from ats_app.accounts.routes import safe_next
 from ats_app.core import passwords, tokens
+from ats_app.core.db import get_engine
 from ats_app.models import AuditEvent, Message, User, UserSession
 from ats_app.models.base import utcnow
 from ats_app.web.routes import api
 from ats_app.web.security import security_middleware
+from tests.unit.conftest import DB_URL
 from tests.unit.factories import make_user
 
 WRONG = "The email or password is not right."
@@ -277,3 +279,47 @@ def test_the_portal_log_in_is_throttled_per_address_and_locks_an_email(session, 
         login_throttle.wrong_password("portal", "candidate@example.com", "10.1.1.1")
     assert not login_throttle.may_try("portal", "candidate@example.com", "10.9.9.9")  # locked, from anywhere
     assert 14 * 60 < login_throttle.wait_seconds("portal", "candidate@example.com") <= 15 * 60
+
+
+def test_parallel_guesses_are_counted_one_at_a_time(session, monkeypatch):
+    """Forty guesses sent at once must not all pass the check before the first is counted: each account's
+    attempts take turns, so exactly the free ones (3) and the first delayed one are hashed, as one after another."""
+    make_user(session, "nina@example.com")
+    hashed, counting = [], threading.Lock()
+
+    def slow_wrong(password_hash, password):
+        with counting:
+            hashed.append(password)
+        time.sleep(0.05)  # a hash takes a while: the others arrive meanwhile
+        return False
+
+    monkeypatch.setattr(passwords, "verify_password", slow_wrong)
+    outcomes = []
+
+    def guess(i):
+        with Session(get_engine(DB_URL)) as own:
+            outcomes.append(login.attempt(own, "nina@example.com", f"guess {i}", "10.0.0.1").outcome)
+
+    threads = [threading.Thread(target=guess, args=(i,)) for i in range(40)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(hashed) == 4
+    assert outcomes.count(login.WRONG) == 4 and outcomes.count(login.THROTTLED) == 36
+
+
+def test_a_double_click_on_log_in_waits_for_the_first_and_logs_in_too(session):
+    make_user(session, "nina@example.com")
+    outcomes = []
+
+    def click():
+        with Session(get_engine(DB_URL)) as own:
+            outcomes.append(login.attempt(own, "nina@example.com", "demo", "10.0.0.1").outcome)
+
+    threads = [threading.Thread(target=click) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcomes == [login.OK, login.OK]

@@ -7,9 +7,9 @@ import pytest
 from sqlmodel import select
 from starlette.testclient import TestClient
 
-from ats_app.accounts import audit, auth, own_account
+from ats_app.accounts import audit, auth, login_throttle, own_account
 from ats_app.accounts.password_routes import CSRF_COOKIE
-from ats_app.core import throttle, tokens
+from ats_app.core import passwords, throttle, tokens
 from ats_app.core.errors import InvalidInput
 from ats_app.delivery import sealed_links
 from ats_app.models import AuditEvent, Message, User
@@ -137,3 +137,75 @@ def test_an_unknown_link_shows_the_way_to_a_new_one(session):
     page = _client().get("/set-password?token=nonsense")
     assert page.status_code == 410 and "/forgot-password" in page.text
     assert CSRF_COOKIE in page.headers.get("set-cookie", "")
+
+
+def test_guessing_the_current_password_is_throttled_as_a_log_in_is(session, monkeypatch):
+    """Change password checks the current one: a borrowed session must not guess it without limit (nor keep the
+    hashing slots busy). Wrong ones count with the log-in's, lock the account, and then no hash is spent."""
+    monkeypatch.setenv("ATS_LOGIN_DELAY_AFTER", "100")  # no waiting between tries in this test
+    monkeypatch.setenv("ATS_LOGIN_LOCK_AFTER", "3")
+    monkeypatch.setenv("ATS_LOGIN_ADDRESS_LIMIT", "off")
+    login_throttle.forget()
+    user = make_user(session, "kari@example.com", password="old password 1")
+    for _ in range(3):
+        with pytest.raises(InvalidInput) as refused:
+            own_account.change_password(session, user.id, "a guess 1234", PASSWORD, PASSWORD, client_ip="10.0.0.9")
+        assert refused.value.errors == {"current_password": own_account.WRONG_PASSWORD}
+    verifies = {"n": 0}
+    real_verify = passwords.verify_password
+
+    def counting(*args):
+        verifies["n"] += 1
+        return real_verify(*args)
+
+    monkeypatch.setattr(passwords, "verify_password", counting)
+    with pytest.raises(InvalidInput) as refused:  # the right one now, but the account must wait
+        own_account.change_password(session, user.id, "old password 1", PASSWORD, PASSWORD, client_ip="10.0.0.9")
+    assert refused.value.errors == {"current_password": own_account.TOO_MANY} and verifies["n"] == 0
+    session.expire_all()
+    assert session.get(User, user.id).locked_until is not None
+    assert audit.ACCOUNT_LOCKED in session.exec(select(AuditEvent.kind)).all()
+    assert auth.log_in(session, "kari@example.com", PASSWORD) is None  # nothing was changed
+    login_throttle.forget()
+
+
+def test_forgot_password_answers_before_the_link_is_made(session, monkeypatch):
+    """A user's address costs a link, an email and an audit line: done after the answer has left, so the
+    answer's timing is the same for an address that is a user's and one that is not."""
+    make_user(session, "kari@example.com")
+    order = []
+    real_reset = own_account.request_reset
+    monkeypatch.setattr(own_account, "request_reset", lambda *a, **k: order.append("link") or real_reset(*a, **k))
+
+    async def watched(scope, receive, send):
+        async def noting(message):
+            if message["type"] == "http.response.start" and scope["path"] == "/forgot-password" \
+                    and scope["method"] == "POST":
+                order.append("answer")
+            await send(message)
+        await api(scope, receive, noting)
+
+    client = TestClient(watched, follow_redirects=False)
+    csrf = _csrf(client, "/forgot-password")
+    assert client.post("/forgot-password", data={"csrf": csrf, "email": "kari@example.com"}).status_code == 200
+    assert order == ["answer", "link"]
+    assert session.exec(select(Message)).one().recipient == "kari@example.com"
+
+
+def test_set_password_when_every_hashing_slot_is_taken_says_try_again_and_keeps_the_link(session, monkeypatch):
+    make_user(session, "kari@example.com")
+    own_account.request_reset(session, "kari@example.com")
+    token = _reset_token(session)
+    client = _client()
+    page = client.get(f"/set-password?token={token}")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+    form = {"csrf": csrf, "token": token, "password": PASSWORD, "password_again": PASSWORD}
+
+    def busy(password):
+        raise passwords.HashingBusy()
+
+    monkeypatch.setattr(passwords, "hash_password", busy)
+    answer = client.post("/set-password", data=form)
+    assert answer.status_code == 503 and "Try again in a moment" in answer.text
+    monkeypatch.undo()
+    assert client.post("/set-password", data=form).status_code == 303  # the link was not used up

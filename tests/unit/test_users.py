@@ -202,3 +202,16 @@ def test_an_invitation_sent_again_from_the_outbox_keeps_its_link(session, org):
     revealed = sealed_links.reveal(session, copy.body_html, copy)
     token = re.search(r"token=([A-Za-z0-9_\-]+)", revealed).group(1)
     assert password_links.holder_of(session, token).user_id == user.id
+
+
+def test_deactivation_ends_the_users_password_links_so_reactivation_does_not_revive_them(session, org):
+    """A reset link asked for before the deactivation must not work once the user is reactivated."""
+    target = session.get(User, _id(session, "rec.sales@example.com"))
+    _, url = password_links.issue_link(session, target, password_links.RESET)
+    session.commit()
+    token = url.split("token=")[1]
+    users.deactivate_user(session, org["da"], target.id)
+    users.reactivate_user(session, org["da"], target.id)
+    assert password_links.holder_of(session, token) is None
+    with pytest.raises(LinkUnusable):
+        password_links.set_password_from_link(session, token, PASSWORD)

@@ -10,6 +10,7 @@ from ats_app.accounts.ui.auth_state import AuthState
 from ats_app.accounts.ui.user_actions import UserActionState
 from ats_app.accounts.ui.user_form import UserFormState
 from ats_app.accounts.ui.users_state import UsersState
+from ats_app.core import passwords
 from ats_app.models import Department, Message, Role, User
 from ats_app.organisation.ui.departments_state import DepartmentsState
 from tests.unit.factories import make_department, make_user
@@ -139,10 +140,30 @@ async def test_my_account_name_language_and_password(session):
         await call(account, "set_password_field", field, value)
     await call(account, "change_password")
     assert list(account.errors) == ["current_password"]
-    await call(account, "set_password_field", "current_password", "old password 1")
+    assert set(account.passwords.values()) == {""}  # a refused try leaves no password in the state either
+    for field, value in (("current_password", "old password 1"), ("new_password", PASSWORD),
+                         ("new_password_again", PASSWORD)):
+        await call(account, "set_password_field", field, value)
     await call(account, "change_password")
     assert account.errors == {} and account.passwords["new_password"] == ""
     user = session.exec(select(User).where(User.email == "kari@example.com")).one()
     session.refresh(user)
     assert user.language == "sv" and user.name == "Kari Nordmann"
     assert auth.log_in(session, "kari@example.com", PASSWORD)
+
+
+async def test_change_password_when_every_hashing_slot_is_taken_says_try_again(session, monkeypatch):
+    make_user(session, "kari@example.com", password="old password 1")
+    root = await _as("kari@example.com", "old password 1")
+    account = state_of(root, AccountState)
+    await call(account, "load")
+    for field, value in (("current_password", "old password 1"), ("new_password", PASSWORD),
+                         ("new_password_again", PASSWORD)):
+        await call(account, "set_password_field", field, value)
+
+    def busy(*args):
+        raise passwords.HashingBusy()
+
+    monkeypatch.setattr(passwords, "verify_password", busy)
+    await call(account, "change_password")
+    assert list(account.errors) == ["current_password"] and "moment" in account.errors["current_password"]

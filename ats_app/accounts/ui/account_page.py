@@ -9,12 +9,14 @@ from ats_app.accounts.ui.guard import current_user, requires, run_in_session
 from ats_app.accounts.ui.session import session_hash
 from ats_app.core.errors import InvalidInput
 from ats_app.core.i18n import LANGUAGES, N_, gettext
+from ats_app.core.passwords import HashingBusy
 from ats_app.ui.forms import LABEL, NATIVE_SELECT, Choice, error_for
 from ats_app.ui.locale import LocaleState
 from ats_app.ui.shell import page_header, shell
 from ats_app.ui.translate import t
 
 PASSWORD_FIELDS = ("current_password", "new_password", "new_password_again")
+BUSY = N_("Many people are logging in right now. Try again in a moment.")
 
 
 class AccountState(rx.State):
@@ -45,7 +47,7 @@ class AccountState(rx.State):
     @rx.event
     @requires()
     async def set_password_field(self, field: str, value: str):
-        """Keep what was typed in one password field (never sent back to the browser after a save)."""
+        """Keep what was typed in one password field (emptied by every Change password, refused or not)."""
         if field in PASSWORD_FIELDS:
             self.passwords = {**self.passwords, field: str(value)[:1200]}
 
@@ -90,8 +92,12 @@ class AccountState(rx.State):
         except InvalidInput as refused:
             self.errors = {k: gettext(user.language, v) for k, v in refused.errors.items()}
             return
+        except HashingBusy:
+            self.errors = {"current_password": gettext(user.language, BUSY)}
+            return
+        finally:  # typed passwords never linger in the state (nor in Reflex's state store), whatever the answer
+            self.passwords = {field: "" for field in PASSWORD_FIELDS}
         self.errors = {}
-        self.passwords = {field: "" for field in PASSWORD_FIELDS}
         yield rx.toast.success(gettext(user.language, N_("Your password was changed. You were logged out "
                                                          "everywhere else.")))
 

@@ -27,7 +27,7 @@ MAX_DELAY = 300  # seconds
 DEFAULT_ADDRESS_LIMIT = "20 per minute; 200 per hour"
 ADDRESS_AT_ONCE = 4  # attempts from one address being checked at the same moment
 TURN_SECONDS = 60  # a turn a crashed worker never gave back frees itself
-TURN_WAIT = 3.0  # seconds an attempt waits for its turn (as core.passwords waits for a hashing slot)
+TURN_WAIT = 1.0  # seconds an attempt waits for its turn: enough for a double click, short for a worker thread
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from ats_app.accounts import auth, first_run, login
-from ats_app.core import i18n
+from ats_app.core import config, i18n
 from ats_app.core.i18n import N_
 from ats_app.core.passwords import HashingBusy
 from ats_app.web import public_pages
@@ -100,7 +100,7 @@ async def login_submit(request: Request) -> Response:
     language = _language(request, form)
     email, password = str(form.get("email", "")).strip(), str(form.get("password", ""))
     next_path = safe_next(str(form.get("next", "")))
-    if not public_pages.csrf_ok(request, form, CSRF_COOKIE):
+    if cross_site(request) or not public_pages.csrf_ok(request, form, CSRF_COOKIE):
         return _page(request, language, status=403, error=STALE, email=email, next_path=next_path)
     if not email or not password:
         return _page(request, language, status=400, error=EMPTY, email=email, next_path=next_path)
@@ -122,8 +122,20 @@ async def login_submit(request: Request) -> Response:
 def same_site(request: Request) -> bool:
     """True when the form was sent from one of our own pages (Origin, else Referer, names this host)."""
     source = request.headers.get("origin") or request.headers.get("referer") or ""
-    host = request.headers.get("host", "")
-    return bool(source) and source != "null" and bool(host) and urlsplit(source).netloc == host
+    return bool(source) and source != "null" and urlsplit(source).netloc in _our_hosts(request)
+
+
+def _our_hosts(request: Request) -> set[str]:
+    """The names this site answers to: the request's Host, and ATS_PUBLIC_URL's (a proxy may rewrite Host)."""
+    return {name for name in (request.headers.get("host", ""), urlsplit(config.public_url()).netloc) if name}
+
+
+def cross_site(request: Request) -> bool:
+    """True when the browser says the form came from another site (an Origin naming another host). Beside the
+    double-submit token, this stops a sibling subdomain that can plant cookies from logging a visitor in as
+    someone else; a request without Origin (an older client) relies on the token alone."""
+    origin = request.headers.get("origin", "")
+    return bool(origin) and (origin == "null" or urlsplit(origin).netloc not in _our_hosts(request))
 
 
 async def logout_submit(request: Request) -> Response:

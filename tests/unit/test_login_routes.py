@@ -136,6 +136,26 @@ def test_the_form_needs_its_csrf_token_and_both_fields(session):
     assert _kinds(session) == []
 
 
+def test_a_log_in_form_sent_from_another_site_is_refused(session, verifies):
+    make_user(session)
+    browser = _browser()
+    page = browser.get("/login")
+    form = {"csrf": _csrf(page.text), "email": "admin@example.com", "password": "demo"}
+    planted = browser.post("/login", data=form, headers={"origin": "https://evil.example"})
+    assert planted.status_code == 403 and auth.SESSION_COOKIE not in browser.cookies and verifies["n"] == 0
+    ours = browser.post("/login", data=form, headers={"origin": "http://testserver"})
+    assert ours.status_code == 303 and auth.SESSION_COOKIE in browser.cookies
+
+
+def test_behind_a_proxy_the_public_address_is_ours_too(session, monkeypatch):
+    make_user(session, password="a real password")
+    monkeypatch.setenv("ATS_PUBLIC_URL", "https://jobs.example.com")
+    browser = _browser()
+    page = browser.get("/login")
+    form = {"csrf": _csrf(page.text), "email": "admin@example.com", "password": "a real password"}
+    assert browser.post("/login", data=form, headers={"origin": "https://jobs.example.com"}).status_code == 303
+
+
 def test_messages_come_in_the_chosen_language(session):
     make_user(session)
     response = _post_login(_browser(), "admin@example.com", "wrong", lang="nb")

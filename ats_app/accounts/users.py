@@ -150,9 +150,12 @@ def roles_for(actor: CurrentUser) -> list[str]:
 
 
 def active_admins(session: Session) -> int:
-    """How many admins can still log in (the last one may not be removed)."""
-    return session.exec(select(func.count()).select_from(User).where(
-        col(User.role) == Role.ADMIN.value, col(User.active), col(User.deactivated_at).is_(None))).one()
+    """How many admins can still log in (the last one may not be removed). Their rows stay locked until the
+    caller's transaction ends (FOR UPDATE on PostgreSQL), so two admins demoting each other at the same moment
+    cannot both pass this check."""
+    return len(session.exec(select(User.id).where(
+        col(User.role) == Role.ADMIN.value, col(User.active), col(User.deactivated_at).is_(None))
+        .with_for_update()).all())
 
 
 def clean_name(raw, errors: dict[str, str], field: str = "name") -> str:

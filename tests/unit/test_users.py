@@ -2,14 +2,18 @@
 link used once), edits with the rights' before/after in the audit log, the last admin, deactivation."""
 
 import re
+import threading
 
 import pytest
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from ats_app.accounts import audit, auth, invitations, password_links, users
+from ats_app.core.db import get_engine
 from ats_app.core.errors import ActionRefused, InvalidInput, LinkUnusable, NotAllowed, UserNotFound
 from ats_app.delivery import outbox_admin, sealed_links
 from ats_app.models import AuditEvent, Message, MessageStatus, ProjectEvent, Role, User, UserSession
+from tests.targets import on_postgres
+from tests.unit.conftest import DB_URL
 from tests.unit.factories import login_as, make_department, make_project, make_user
 
 PASSWORD = "correct horse battery"
@@ -215,3 +219,40 @@ def test_deactivation_ends_the_users_password_links_so_reactivation_does_not_rev
     assert password_links.holder_of(session, token) is None
     with pytest.raises(LinkUnusable):
         password_links.set_password_from_link(session, token, PASSWORD)
+
+
+@pytest.mark.skipif(not on_postgres(), reason="row locks are PostgreSQL's; SQLite has one writer at a time")
+def test_two_admins_removing_each_other_at_once_leave_one(session, monkeypatch):
+    make_user(session, "a1@example.com")
+    make_user(session, "a2@example.com")
+    first, second = login_as(session, "a1@example.com"), login_as(session, "a2@example.com")
+    both_counted = threading.Barrier(2)
+    real = users.active_admins
+
+    def counted_then_wait(s):
+        found = real(s)
+        try:  # on PostgreSQL the second caller is still waiting for the first one's row locks here
+            both_counted.wait(timeout=1.5)
+        except threading.BrokenBarrierError:
+            pass
+        return found
+
+    monkeypatch.setattr(users, "active_admins", counted_then_wait)
+    outcomes = []
+
+    def remove(actor, target_id):
+        with Session(get_engine(DB_URL), expire_on_commit=False) as own:
+            try:
+                users.deactivate_user(own, actor, target_id)
+                outcomes.append("removed")
+            except ActionRefused:
+                outcomes.append("refused")
+
+    threads = [threading.Thread(target=remove, args=(first, second.id)),
+               threading.Thread(target=remove, args=(second, first.id))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+    assert sorted(outcomes) == ["refused", "removed"]
+    assert users.active_admins(session) == 1

@@ -133,9 +133,10 @@ def _our_hosts(request: Request) -> set[str]:
 def cross_site(request: Request) -> bool:
     """True when the browser says the form came from another site (an Origin naming another host). Beside the
     double-submit token, this stops a sibling subdomain that can plant cookies from logging a visitor in as
-    someone else; a request without Origin (an older client) relies on the token alone."""
+    someone else. Without an Origin, or with "null" (what a page under Referrer-Policy no-referrer sends, as
+    the shared sealed-link page does), the token alone decides."""
     origin = request.headers.get("origin", "")
-    return bool(origin) and (origin == "null" or urlsplit(origin).netloc not in _our_hosts(request))
+    return bool(origin) and origin != "null" and urlsplit(origin).netloc not in _our_hosts(request)
 
 
 async def logout_submit(request: Request) -> Response:

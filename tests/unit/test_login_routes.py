@@ -147,6 +147,15 @@ def test_a_log_in_form_sent_from_another_site_is_refused(session, verifies):
     assert ours.status_code == 303 and auth.SESSION_COOKIE in browser.cookies
 
 
+def test_a_null_origin_leaves_it_to_the_token(session):
+    make_user(session)
+    browser = _browser()
+    page = browser.get("/login")
+    form = {"csrf": _csrf(page.text), "email": "admin@example.com", "password": "demo"}
+    # The log-in page says no-referrer, so a browser sends "Origin: null" from it: the token decides then.
+    assert browser.post("/login", data=form, headers={"origin": "null"}).status_code == 303
+
+
 def test_behind_a_proxy_the_public_address_is_ours_too(session, monkeypatch):
     make_user(session, password="a real password")
     monkeypatch.setenv("ATS_PUBLIC_URL", "https://jobs.example.com")

@@ -24,7 +24,7 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 PASSWORD = "demo-e2e"
-LOGIN_URL = re.compile(r"/login/?$")  # production serves routes with a trailing slash
+LOGIN_URL = re.compile(r"/login/?(\?.*)?$")  # production serves routes with a trailing slash; ?next=… back
 OVERVIEW_URL = re.compile(r"^https?://[^/]+/?$")
 
 

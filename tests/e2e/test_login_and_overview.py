@@ -25,6 +25,10 @@ def test_anonymous_visitor_is_sent_to_login(page):
     page.wait_for_url(LOGIN_URL, timeout=20000)
     page.goto("/settings")
     page.wait_for_url(LOGIN_URL, timeout=20000)
+    page.get_by_label("Email").fill("admin@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(re.compile(r"/settings/?$"), timeout=20000)  # back where the visitor was going
 
 
 def test_wrong_password_is_explained_next_to_the_form(page, shoot):

@@ -40,4 +40,4 @@ def test_a_forged_session_header_does_not_log_anyone_in(page):
     page.set_extra_http_headers({"authorization": "0" * 64})
     page.goto("/")
     page.wait_for_url(LOGIN_URL, timeout=20000)
-    assert re.search(r"/login/?$", page.url)
+    assert re.search(r"/login/?\?next=%2F$", page.url)

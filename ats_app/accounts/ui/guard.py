@@ -20,7 +20,10 @@ from ats_app.core.db import session_scope
 from ats_app.core.i18n import gettext
 
 log = logging.getLogger(__name__)
-LOG_IN_AGAIN = "window.location.assign('/login')"
+# A full page load of the server's log-in page, which brings the user back here once logged in (accounts.routes
+# accepts only a path on this site as next).
+LOG_IN_AGAIN = ("window.location.assign('/login?next=' + "
+                "encodeURIComponent(window.location.pathname + window.location.search))")
 _current_user: ContextVar[CurrentUser | None] = ContextVar("ats_current_user", default=None)
 
 

@@ -2,7 +2,6 @@
 in the admin's time zone) and by text in what it was done to, a page at a time; each kind in words; and the
 filtered lines as a CSV file (its own EXPORT line). Admins only: everyone else is refused (NotAllowed)."""
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
@@ -11,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from ats_app.accounts import audit
+from ats_app.accounts import audit, audit_words
 from ats_app.accounts.auth import CurrentUser
 from ats_app.core.errors import NotAllowed
 from ats_app.core.i18n import N_, gettext
@@ -146,11 +145,6 @@ def list_lines(session: Session, user: CurrentUser, filters: Filters, *, offset:
     return [_line(e) for e in events], total
 
 
-def details_text(details: dict) -> str:
-    """The line's details as short text (ids and counts): "application_ids: [4, 7] · rows: 3"."""
-    return " · ".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" if not isinstance(value, str)
-                      else f"{key}: {value}" for key, value in sorted(details.items()))
-
 
 def record_export(session: Session, user: CurrentUser, what: str, *, rows: int, client_ip: str = "",
                   **details) -> None:
@@ -168,7 +162,8 @@ def export_csv(session: Session, user: CurrentUser, filters: Filters, *, client_
                           .order_by(col(AuditEvent.at).desc(), col(AuditEvent.id).desc())).all()
     zone = ZoneInfo(user.time_zone)
     rows = [[_aware(e.at).astimezone(zone).isoformat(timespec="seconds"), kind_label(e.kind, user.language),
-             text_cell(e.actor_name), text_cell(e.subject), text_cell(details_text(e.details or {})),
+             text_cell(e.actor_name), text_cell(audit_words.subject_text(e.kind, e.subject, user.language)),
+             text_cell(audit_words.details_text(e.details or {}, user.language)),
              text_cell(e.client_ip)] for e in events]
     record_export(session, user, "Audit log CSV", rows=len(rows), client_ip=client_ip, kind=filters.kind,
                   actor_id=filters.actor_id, since=filters.since.isoformat() if filters.since else None,

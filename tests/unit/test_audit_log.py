@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 from starlette.testclient import TestClient
 
-from ats_app.accounts import audit, audit_log, auth
+from ats_app.accounts import audit, audit_log, audit_words, auth
 from ats_app.accounts.audit_log import Filters
 from ats_app.accounts.ui.audit_state import AuditState
 from ats_app.core.errors import NotAllowed
@@ -100,6 +100,22 @@ def test_every_kind_is_in_words_in_six_languages():
     assert audit_log.kind_label(audit.PERMANENT_DELETION, "nb") == "Slettet permanent"
 
 
+def test_details_and_exports_are_in_the_readers_words():
+    for language in LANGUAGES:
+        if language != "en":
+            catalog = translations(language)._catalog  # noqa: SLF001
+            words = [*audit_words.DETAIL_LABELS.values(), *audit_words.VALUE_LABELS.values(),
+                     *audit_words.EXPORT_SUBJECTS.values()]
+            assert all(catalog.get(w) for w in words), [w for w in words if not catalog.get(w)]
+    shown = audit_words.details_text({"rows": 6, "searched": False, "shown": "current"}, "nb")
+    assert shown == "Rader: 6 · Søkt: Nei · Vist: nåværende"
+    rights = audit_words.details_text({"before": ["can_reject"], "after": []}, "en")
+    assert rights == "After: – · Before: Reject"
+    assert audit_words.subject_text(audit.EXPORT, "Employees CSV", "sv") == "Anställda (CSV)"
+    assert audit_words.subject_text(audit.LOGIN, "Employees CSV", "sv") == "Employees CSV"  # a person's name stays
+    assert audit_words.details_text({"new_key": [1]}, "nb") == "new_key: [1]"
+
+
 @pytest.mark.parametrize("values, ok", [
     ({}, True), ({"kind": "export", "actor": "12", "since": "2026-11-01", "until": "2026-11-30", "q": "x"}, True),
     ({"kind": "nonsense"}, False), ({"actor": "12a"}, False), ({"actor": "9" * 20}, False),
@@ -175,7 +191,7 @@ async def test_the_audit_page_state_for_an_admin_and_a_recruiter(session, people
     page = state_of(root, AuditState)
     await call(page, "load")
     assert page.total == 2 and [r.kind_label for r in page.rows] == ["Export", "Logged in"]
-    assert page.rows[1].at and page.rows[0].details == "rows: 3"
+    assert page.rows[1].at and page.rows[0].details == "Rows: 3"
     await call(page, "set_kind", audit.EXPORT)
     assert [r.subject for r in page.rows] == ["Employees CSV"] and page.rows[0].actor_name == "Rolf Recruiter"
     assert page.export_href == "/audit/export.csv?kind=export"

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 import reflex as rx
 
-from ats_app.accounts import audit_log
+from ats_app.accounts import audit_log, audit_words
 from ats_app.accounts.ui.guard import requires, run_in_session
 from ats_app.core.i18n import format_moment
 from ats_app.ui.forms import Choice
@@ -51,8 +51,9 @@ class AuditState(PagedListState, rx.State):
         self.actors = [Choice(str(i), name) for i, name in await run_in_session(audit_log.actors, user)]
         lang, zone = user.language, user.time_zone
         self.rows = [AuditLineView(line.id, format_moment(line.at, lang, zone), line.kind,
-                                   audit_log.kind_label(line.kind, lang), line.actor_name, line.subject,
-                                   audit_log.details_text(line.details), line.client_ip) for line in lines]
+                                   audit_log.kind_label(line.kind, lang), line.actor_name,
+                                   audit_words.subject_text(line.kind, line.subject, lang),
+                                   audit_words.details_text(line.details, lang), line.client_ip) for line in lines]
         return total
 
     @rx.var

@@ -68,18 +68,18 @@ def _brand() -> rx.Component:
                      rx.heading("Nordlys ATS", size="4"), align="center", spacing="2")
 
 
-def _navigation(active_route: str, on_locale_change) -> rx.Component:
+def _navigation(active_route: str, on_locale_change, *, ids: str = "") -> rx.Component:
     """The links, then who is logged in, the language and Log out. It scrolls on its own when taller than
-    the window, so Log out is always reachable."""
+    the window, so Log out is always reachable. ids: a suffix that keeps the drawer's copy's ids unique."""
     return rx.vstack(
         rx.box(_brand(), padding="4px 12px 16px"),
         rx.vstack(*_links(active_route), spacing="1", width="100%"),
         rx.spacer(),
         rx.vstack(
-            rx.text(AuthState.user_name, size="2", weight="bold", id="current-user"),
+            rx.text(AuthState.user_name, size="2", weight="bold", id=f"current-user{ids}"),
             rx.text(AuthState.user_email, size="1", color_scheme="gray"),
-            language_switch(on_locale_change),
-            log_out_button(),
+            language_switch(on_locale_change, control_id=f"language-switch{ids}"),
+            log_out_button(f"log-out{ids}"),
             spacing="2", width="100%", padding="12px",
             border_top=f"1px solid {rx.color('gray', 5)}",
         ),
@@ -97,8 +97,8 @@ def _sidebar(active_route: str, on_locale_change) -> rx.Component:
 
 
 def _top_bar(active_route: str, on_locale_change) -> rx.Component:
-    """On a phone: the name and a Menu button that opens the navigation as a drawer (which is only in the page
-    while open, so nothing in it is there twice)."""
+    """On a phone: the name and a Menu button that opens the navigation as a drawer (only in the page while
+    open; its ids end in -menu, so none is there twice beside the hidden sidebar)."""
     return rx.hstack(
         _brand(),
         rx.spacer(),
@@ -107,7 +107,7 @@ def _top_bar(active_route: str, on_locale_change) -> rx.Component:
             rx.drawer.portal(
                 rx.drawer.overlay(background="rgba(0, 0, 0, 0.35)", position="fixed", inset="0", z_index="40"),
                 rx.drawer.content(
-                    _navigation(active_route, on_locale_change),
+                    _navigation(active_route, on_locale_change, ids="-menu"),
                     position="fixed", top="0", left="0", bottom="0", width="280px", max_width="85vw",
                     overflow_y="auto", z_index="50", background=rx.color("gray", 2),
                     aria_label=t("Menu"),

@@ -41,3 +41,21 @@ def test_a_forged_session_header_does_not_log_anyone_in(page):
     page.goto("/")
     page.wait_for_url(LOGIN_URL, timeout=20000)
     assert re.search(r"/login/?\?next=%2F$", page.url)
+
+
+def test_on_a_phone_the_menu_opens_the_navigation_and_logs_out(browser, base_url, shoot):
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, base_url=base_url).new_page()
+    phone.set_default_timeout(15000)
+    log_in(phone)
+    expect(phone.locator("#open-menu")).to_be_visible()
+    expect(phone.locator("#log-out")).to_be_hidden()  # the sidebar is not shown on a phone
+    phone.locator("#open-menu").click()
+    menu = phone.get_by_role("dialog")
+    expect(menu.get_by_role("link", name="Recruitment overview")).to_be_visible()
+    assert phone.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)"
+                          ".filter((id, i, all) => all.indexOf(id) !== i)") == []  # no id twice
+    phone.wait_for_timeout(400)  # the drawer slides in
+    shoot(phone, "shell-phone-menu")
+    phone.locator("#log-out-menu").click()
+    phone.wait_for_url(LOGIN_URL)
+    phone.context.close()

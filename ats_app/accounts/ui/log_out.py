@@ -17,10 +17,10 @@ class PlainForm(BaseHTML):
     action: Var[str]
 
 
-def log_out_button() -> rx.Component:
-    """Log out, as the sidebar shows it."""
+def log_out_button(control_id: str = "log-out") -> rx.Component:
+    """Log out, as the navigation shows it."""
     return PlainForm.create(
         rx.button(rx.icon("log-out", size=14), t("Log out"), type="submit", variant="soft", color_scheme="gray",
-                  width="100%", id="log-out"),
+                  width="100%", id=control_id),
         method="post", action="/logout", width="100%", style={"width": "100%", "margin": 0},
     )

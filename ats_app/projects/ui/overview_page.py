@@ -105,7 +105,7 @@ def overview_page() -> rx.Component:
                             N_("The recruitment projects you may see, with their applications by status.")),
                 rx.spacer(),
                 rx.cond(OverviewState.may_edit, new_project_button()),
-                width="100%", align="start"),
+                width="100%", align="start", flex_wrap="wrap", margin_bottom=["16px", "16px", "0"]),
             new_project_dialog(),
             _filters(),
             _table(),

@@ -11,6 +11,7 @@ hiring managers only look. Nothing here commits: the caller's transaction holds 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from sqlalchemy import or_
 from sqlmodel import Session, col, select, update
 
 from ats_app.accounts.access import ACTING_ROLES, visible_projects
@@ -115,10 +116,16 @@ def organisation_today(session: Session, now: datetime | None = None) -> date:
     return (now or utcnow()).astimezone(organisation_zone(session)).date()  # a bad zone falls back, never raises
 
 
-def editor_choices(session: Session) -> EditorChoices:
-    """The departments, positions and the active admins and recruiters, sorted by name."""
-    departments = session.exec(select(Department.id, Department.name).order_by(Department.name)).all()
+def editor_choices(session: Session, project: RecruitmentProject | None = None) -> EditorChoices:
+    """The active departments and positions (and the project's own, even when deactivated since: a closed
+    project keeps what it had), and the active admins and recruiters, sorted by name."""
+    kept_department = project.department_id if project is not None else None
+    kept_position = project.position_id if project is not None else None
+    departments = session.exec(select(Department.id, Department.name)
+                               .where(or_(col(Department.active).is_(True), col(Department.id) == kept_department))
+                               .order_by(Department.name)).all()
     positions = session.exec(select(Position.id, Position.title, Position.department_id)
+                             .where(or_(col(Position.active).is_(True), col(Position.id) == kept_position))
                              .order_by(Position.title)).all()
     recruiters = session.exec(select(User.id, User.name).where(col(User.active).is_(True),
                                                                col(User.role).in_([r.value for r in EDITORS]))
@@ -155,11 +162,12 @@ def _whole(text, low: int, high: int) -> int | None:
     return int(text) if text.isdigit() and low <= int(text) <= high else None
 
 
-def _details(session: Session, form: ProjectForm, errors: dict[str, str], owner_id: int | None) -> dict:
+def _details(session: Session, form: ProjectForm, errors: dict[str, str], owner_id: int | None,
+             project: RecruitmentProject | None) -> dict:
     values: dict = {"title": _one_line(form.title, TITLE_MAX, "title", TITLE_TOO_LONG, errors)}
     if not values["title"] and "title" not in errors:
         errors["title"] = TITLE_REQUIRED
-    choices = editor_choices(session)
+    choices = editor_choices(session, project)
     values["department_id"] = _id(form.department_id)
     if values["department_id"] not in {i for i, _ in choices.departments}:
         errors["department_id"] = DEPARTMENT_REQUIRED
@@ -205,12 +213,13 @@ def _adverts(form: ProjectForm, languages: list[str], errors: dict[str, str]) ->
     return adverts
 
 
-def check_form(session: Session, form: ProjectForm, *, owner_id: int | None = None) -> tuple[dict, dict[str, str]]:
+def check_form(session: Session, form: ProjectForm, *, project: RecruitmentProject | None = None
+               ) -> tuple[dict, dict[str, str]]:
     """The form's values as stored, and a message per field for what is wrong ("question-<id>" for a question,
-    "advert_<language>_<part>" for the advert). owner_id: the project's responsible person now, who may stay
-    even when no longer an active recruiter."""
+    "advert_<language>_<part>" for the advert). project: the one being edited, whose responsible person,
+    department and position may stay even when no longer active."""
     errors: dict[str, str] = {}
-    values = _details(session, form, errors, owner_id)
+    values = _details(session, form, errors, project.owner_id if project is not None else None, project)
     languages = list(dict.fromkeys(code for code in form.languages or [] if code in LANGUAGES))  # the first: main
     if not languages:
         errors["languages"] = LANGUAGES_REQUIRED
@@ -332,7 +341,7 @@ def create_project(session: Session, user: CurrentUser, form: ProjectForm) -> Re
 def update_project(session: Session, user: CurrentUser, project_id: int, form: ProjectForm) -> list[str]:
     """Store the edited form on the project; the names of the fields that changed (none: nothing written)."""
     project = editable_project(session, user, project_id)
-    values, errors = check_form(session, form, owner_id=project.owner_id)
+    values, errors = check_form(session, form, project=project)
     if errors:
         raise InvalidInput(errors)
     before = {name: history.stored_value(getattr(project, name)) for name in SCALARS}

@@ -231,3 +231,18 @@ def test_a_new_question_never_takes_the_id_of_one_whose_answers_are_kept(session
     session.refresh(application)
     assert [q["id"] for q in project.screening_questions] == ["q2"]  # not q1: its "no" is someone else's answer
     assert application.knocked_out is False
+
+
+def test_a_deactivated_department_is_offered_no_more_but_a_project_keeps_its_own(session, people, department):
+    project = editing.create_project(session, people["admin"], _form(department))
+    department.active = False
+    session.add(department)
+    session.commit()
+    assert department.id not in {i for i, _ in editing.editor_choices(session).departments}
+    with pytest.raises(InvalidInput) as refused:  # a new project cannot go there
+        editing.create_project(session, people["admin"], _form(department, title="Another"))
+    assert "department_id" in refused.value.errors
+    assert department.id in {i for i, _ in editing.editor_choices(session, project).departments}
+    editing.update_project(session, people["admin"], project.id,
+                           _form(department, title="Renamed", owner_id=str(project.owner_id)))  # it stays
+    assert session.get(RecruitmentProject, project.id).title == "Renamed"

@@ -38,7 +38,7 @@ class HistoryRow:
 def _snapshot(session: Session, user, project_id: int):
     form = editing.project_form(session, user, project_id)
     project = editing.editable_project(session, user, project_id)
-    return (form, editing.editor_choices(session), project.status, project.title,
+    return (form, editing.editor_choices(session, project), project.status, project.title,
             history.project_history(session, project_id, user.language),
             publishing.application_count(session, project_id))
 

@@ -1,5 +1,6 @@
 """What every CSV download shares: text a spreadsheet will not run as a formula, and the UTF-8 byte-order mark
-Excel needs to read æøå (see rejection.report.report_csv for why)."""
+Excel needs to read æøå (see rejection.report.report_csv for why). The rejection report, the Employees list
+and the audit log all write their CSV through here."""
 
 import csv
 import io

@@ -11,8 +11,6 @@ Counts are aggregated in SQL; medians need every value, so one compact query rea
 reason and the two timestamps of the rejected applications, and Python takes the medians.
 """
 
-import csv
-import io
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -27,6 +25,7 @@ from ats_app.accounts.auth import CurrentUser
 from ats_app.applications.stages import STAGE_LABELS
 from ats_app.core.errors import ProjectNotFound
 from ats_app.core.i18n import DEFAULT_LANGUAGE, N_, babel_locale, gettext
+from ats_app.core.spreadsheet import csv_text, text_cell
 from ats_app.models import (
     Application,
     ApplicationEvent,
@@ -150,18 +149,9 @@ def report_csv(report: Report, language: str) -> str:
     encoding="utf-8-sig". Numbers use a full stop for decimals, so the file reads the same everywhere;
     where Excel's list separator is ";" (Nordic locales), Data → From Text/CSV imports the columns.
     """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([gettext(language, column) for column in COLUMNS])
-    for row in report.rows:
-        writer.writerow([_cell(row.type_label), _cell(row.reason_label), row.count,
-                         "" if row.median_days is None else f"{row.median_days:.1f}"])
-    return "\ufeff" + out.getvalue()
-
-
-def _cell(text: str) -> str:
-    """Text a spreadsheet will not run as a formula: labels are free text an admin writes on Settings."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return csv_text([gettext(language, column) for column in COLUMNS],
+                    [[text_cell(row.type_label), text_cell(row.reason_label), row.count,  # labels: free text
+                      "" if row.median_days is None else f"{row.median_days:.1f}"] for row in report.rows])
 
 
 def days_text(value: float | None, language: str) -> str:

@@ -16,6 +16,7 @@ from ats_app.core.errors import NotAllowed
 from ats_app.core.i18n import N_, gettext
 from ats_app.core.spreadsheet import csv_text, text_cell
 from ats_app.models import AuditEvent, Role, User
+from ats_app.models.base import as_utc
 
 PAGE_SIZE = 50
 FILENAME = "audit-log.csv"
@@ -145,7 +146,6 @@ def list_lines(session: Session, user: CurrentUser, filters: Filters, *, offset:
     return [_line(e) for e in events], total
 
 
-
 def record_export(session: Session, user: CurrentUser, what: str, *, rows: int, client_ip: str = "",
                   **details) -> None:
     """The audit line of a download: who exported what, how many rows, with which filters (ids, no names)."""
@@ -161,7 +161,7 @@ def export_csv(session: Session, user: CurrentUser, filters: Filters, *, client_
     events = session.exec(select(AuditEvent).where(*_where(user, filters))
                           .order_by(col(AuditEvent.at).desc(), col(AuditEvent.id).desc())).all()
     zone = ZoneInfo(user.time_zone)
-    rows = [[_aware(e.at).astimezone(zone).isoformat(timespec="seconds"), kind_label(e.kind, user.language),
+    rows = [[as_utc(e.at).astimezone(zone).isoformat(timespec="seconds"), kind_label(e.kind, user.language),
              text_cell(e.actor_name), text_cell(audit_words.subject_text(e.kind, e.subject, user.language)),
              text_cell(audit_words.details_text(e.details or {}, user.language)),
              text_cell(e.client_ip)] for e in events]
@@ -170,6 +170,3 @@ def export_csv(session: Session, user: CurrentUser, filters: Filters, *, client_
                   until=filters.until.isoformat() if filters.until else None, text=filters.text.strip()[:TEXT_MAX])
     return csv_text([gettext(user.language, c) for c in COLUMNS], rows)
 
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

@@ -18,7 +18,7 @@ from ats_app.delivery.outbox import queue_email
 from ats_app.mail.render import plain_text, wrap_in_layout
 from ats_app.mail.tag_values import company_name
 from ats_app.models import Message, User, UserSession
-from ats_app.models.base import utcnow
+from ats_app.models.base import as_utc, utcnow
 
 SCOPE = "staff"
 LOCKED_PURPOSE = "account_locked"
@@ -42,7 +42,7 @@ def attempt(session: Session, email: str, password: str, client: str, now: datet
     email = auth.normalise_email(email)
     with login_throttle.turn(SCOPE, email, client) as may_try:
         user = session.exec(select(User).where(User.email == email)).first()
-        if not may_try or (user is not None and user.locked_until is not None and _aware(user.locked_until) > now):
+        if not may_try or (user is not None and user.locked_until is not None and as_utc(user.locked_until) > now):
             return Attempt(THROTTLED)
         return _check(session, user, email, password, client, now)
 
@@ -77,11 +77,6 @@ def lock_account(session: Session, user: User, client: str, now: datetime | None
                  details={"until": until.isoformat()}, client_ip=client, at=now)
     if user.active:
         queue_lock_notice(session, user, until)
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite gives naive datetimes back; they are UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=utcnow().tzinfo)
 
 
 def log_out(session: Session, token: str | None, client: str) -> None:

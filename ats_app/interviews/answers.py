@@ -9,7 +9,7 @@ except after withdrawing. Every answer leaves a history line with no actor and b
 Nothing here commits.
 """
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from babel.dates import format_date, format_time
 from sqlmodel import Session, col, select
@@ -21,7 +21,7 @@ from ats_app.core.errors import ActionRefused, AnswerRefused
 from ats_app.core.i18n import N_, babel_locale, gettext, normalise_language
 from ats_app.mail.tag_values import organisation_zone
 from ats_app.models import Application, ApplicationStatus, Candidate, RecruitmentProject, Task, User
-from ats_app.models.base import utcnow
+from ats_app.models.base import as_utc, utcnow
 from ats_app.models.interview import Interview, InterviewAcceptance, InterviewRecruiter
 
 ANSWERS = ("coming", "not_coming", "new_time", "withdraw")
@@ -59,13 +59,8 @@ CANNOT_WITHDRAW_NOW = N_("This application cannot be withdrawn now.")
 INTERVIEW_OVER = N_("This interview is over, so the answer can no longer be changed.")
 
 
-def _aware(value: datetime) -> datetime:
-    """A stored timestamp as aware UTC (SQLite hands back naive ones)."""
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-
-
 def ends_at(interview: Interview) -> datetime:
-    return _aware(interview.starts_at) + timedelta(minutes=interview.duration_minutes)
+    return as_utc(interview.starts_at) + timedelta(minutes=interview.duration_minutes)
 
 
 def link_gone(session: Session, token: str | None) -> bool:
@@ -101,7 +96,7 @@ def closed(session: Session, interview: Interview) -> bool:
 def when_text(interview: Interview, language: str, zone) -> str:
     """The interview's date and time span in language and the organisation's zone."""
     locale = babel_locale(language)
-    start, end = _aware(interview.starts_at).astimezone(zone), ends_at(interview).astimezone(zone)
+    start, end = as_utc(interview.starts_at).astimezone(zone), ends_at(interview).astimezone(zone)
     until = format_time(end, "short", locale=locale)
     if end.date() != start.date():  # past midnight: say which day it ends
         until = f"{_day(end, locale)} {until}"

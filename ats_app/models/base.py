@@ -10,6 +10,11 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def as_utc(moment: datetime) -> datetime:
+    """A stored timestamp as aware UTC: SQLite hands timestamps back without their zone, and they are UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
 def created_field() -> datetime:
     """A creation timestamp column that defaults to now."""
     return Field(default_factory=utcnow, nullable=False)

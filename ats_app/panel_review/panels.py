@@ -22,7 +22,7 @@ from ats_app.models import (
     RecruitmentProject,
     Reviewer,
 )
-from ats_app.models.base import utcnow
+from ats_app.models.base import as_utc, utcnow
 
 RIGHT = "can_send_to_panel"  # send to a panel, and revoke one
 GRACE = timedelta(days=14)  # after the due date the link still opens, read-only
@@ -75,7 +75,7 @@ def link_works(session: Session, reviewer: Reviewer, now: datetime | None = None
     project = session.get(RecruitmentProject, panel.project_id)
     if project is None or project.deleted_at is not None:
         return False
-    return panel.closes_at is None or (now or utcnow()) < _aware(panel.closes_at)
+    return panel.closes_at is None or (now or utcnow()) < as_utc(panel.closes_at)
 
 
 def may_change(session: Session, panel: PanelReview, now: datetime | None = None) -> bool:
@@ -109,7 +109,3 @@ def open_panels_of_user(session: Session, user_id: int, application_id: int,
         .order_by(col(PanelReview.id).desc())).all()
     return [(r, p) for r, p in rows if may_change(session, p, now) and application_id in candidates(session, p.id)]
 
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite gives naive datetimes back: they are UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=utcnow().tzinfo)

@@ -25,7 +25,7 @@ the database's write lock. So nobody is rejected twice, and a second run finds n
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta
 
 from sqlalchemy import Engine, exists, true, update
 from sqlmodel import Session, col, select
@@ -41,7 +41,7 @@ from ats_app.core.i18n import LANGUAGES, N_
 from ats_app.mail.compose import default_sender, drafts_from_template
 from ats_app.mail.tag_values import organisation_zone
 from ats_app.models import Application, ApplicationStatus, RecruitmentProject, RejectionReason, RejectionType, User
-from ats_app.models.base import utcnow
+from ats_app.models.base import as_utc, utcnow
 from ats_app.rejection.reject import REJECT, RejectionPlan, reject, send_time
 
 log = logging.getLogger(__name__)
@@ -55,11 +55,6 @@ NOTHING_SCHEDULED = N_("no automatic rejection is scheduled")
 NOT_STOPPED = N_("the automatic rejection is not stopped")
 
 
-def _aware(moment: datetime) -> datetime:
-    """SQLite gives timestamps back without their zone; they are UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 def due_at(days: int | None, *, knocked_out: bool | None, status: str, applied_at: datetime,
            stopped: bool = False, deleted: bool = False, moved: bool = False) -> datetime | None:
     """When the applicant is rejected automatically (the worker's next run after this moment), or None when
@@ -67,7 +62,7 @@ def due_at(days: int | None, *, knocked_out: bool | None, status: str, applied_a
     has handled them, a recruiter stopped it, or the application is deleted or moved away."""
     if days is None or knocked_out is not True or status not in QUALIFYING or stopped or deleted or moved:
         return None
-    return _aware(applied_at) + timedelta(days=days)
+    return as_utc(applied_at) + timedelta(days=days)
 
 
 def scheduled(project: RecruitmentProject, application: Application, *, ignore_stop: bool = False) -> datetime | None:

@@ -13,7 +13,6 @@ reason and the two timestamps of the rejected applications, and Python takes the
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from statistics import median
 
 from babel.numbers import format_decimal
@@ -36,6 +35,7 @@ from ats_app.models import (
     RejectionReason,
     RejectionType,
 )
+from ats_app.models.base import as_utc
 
 NO_REASON = N_("No reason given")
 NO_TYPE = N_("No type given")
@@ -118,7 +118,8 @@ def rejection_report(session: Session, user: CurrentUser, project_id: int | None
                    _notice_time()).join(RecruitmentProject, RecruitmentProject.id == Application.project_id)
             .where(*where)).all():
         if told_at is not None:
-            days[key(type_id, reason_id)].append((_utc(told_at) - _utc(applied_at)).total_seconds() / SECONDS_PER_DAY)
+            waited = as_utc(told_at) - as_utc(applied_at)
+            days[key(type_id, reason_id)].append(waited.total_seconds() / SECONDS_PER_DAY)
 
     sequence = {t.code: t.sequence for t in types.values()}
 
@@ -219,6 +220,3 @@ def _totals(counts: dict, days: dict, index: int, label) -> list[Total]:
 def _median(values: list[float]) -> float | None:
     return round(median(values), 1) if values else None
 
-
-def _utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
